@@ -1,0 +1,13 @@
+package nl.leefbaar.domain;
+
+/** The levels at which indicators are computed; {@link #code()} is what indicators.csv says. */
+public enum Level {
+    COMPLEX, NEIGHBOURHOOD, CITY;
+
+    /** The unit id of the one city-level unit. */
+    public static final String CITY_UNIT = "city";
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

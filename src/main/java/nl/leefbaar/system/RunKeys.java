@@ -1,0 +1,41 @@
+package nl.leefbaar.system;
+
+/**
+ * The names that tie the steps of a run together: the job parameters every step reads and the
+ * keys under which a step leaves its facts in the job's execution context, from which the run
+ * summary (cli.md, run-summary.json) is written.
+ */
+public final class RunKeys {
+    // Job parameters (all strings).
+    /** Folder with the CSV exports. */
+    public static final String INPUT = "input";
+    /** Output folder; month files go to {@code <output>/<yyyy-mm>/}, import-only files to {@code <output>/import/}. */
+    public static final String OUTPUT = "output";
+    /** Reporting month {@code yyyy-MM}. */
+    public static final String MONTH = "month";
+    /** {@code true}: compute every month in the data (backfill). */
+    public static final String ALL_MONTHS = "all";
+    /** {@code nl} or {@code en}. */
+    public static final String LANG = "lang";
+    /** {@code true}: recompute a month even when its input did not change. */
+    public static final String FORCE = "force";
+
+    // Facts in the job execution context (longs unless said otherwise).
+    public static final String ROWS_READ = "input.rows_read";
+    public static final String LOADED = "input.loaded";
+    public static final String REJECTED = "input.rejected";
+    public static final String NEW = "input.new";
+    public static final String CHANGED = "input.changed";
+    public static final String UNCHANGED = "input.unchanged";
+    public static final String UNMAPPED = "input.unmapped_categories";
+    public static final String INPUT_FILES = "input.files";
+    /** String: path of the reject file. */
+    public static final String REJECTS_FILE = "input.rejects_file";
+    /** Comma-separated {@code yyyy-MM} months that were computed. */
+    public static final String MONTHS_COMPUTED = "months_computed";
+    /** Newline-separated paths of the files written by the run's steps (each step appends). */
+    public static final String FILES = "files";
+
+    private RunKeys() {
+    }
+}

@@ -1,0 +1,23 @@
+package nl.leefbaar.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SpringBootTest
+class DatabaseFoundationTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void runsOnRealPostgresqlWithTheMigratedSchema() {
+        assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int", Integer.class))
+                .isGreaterThanOrEqualTo(180000);
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from report", Integer.class)).isNotNull();
+    }
+}
