@@ -1,0 +1,28 @@
+package nl.leefbaar.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One kind of report for month m (a workbook, the charts, the deck). The report step calls every
+ * writer with the month's folder; a writer reads the figures from the database, writes its files
+ * atomically (temporary name, then move) and returns the paths it wrote.
+ */
+public interface ReportWriter {
+
+    /** The context every writer gets: the month, its output folder and the language. */
+    record ReportRequest(java.time.YearMonth month, Path monthFolder, Locale locale, ReportScope scope) {
+    }
+
+    /** What to draw: the whole city (default), one neighbourhood, or a set of complexes. */
+    record ReportScope(String neighbourhoodCode, List<String> complexIds) {
+        public static final ReportScope CITY = new ReportScope(null, List.of());
+
+        public boolean isCity() {
+            return neighbourhoodCode == null && complexIds.isEmpty();
+        }
+    }
+
+    List<Path> write(ReportRequest request) throws Exception;
+}
