@@ -66,12 +66,12 @@ final class CityPlanner {
         plan.owner = u < layout.vestiaShare(neighbourhood) ? "Vestia"
             : u < 0.98 - (0.98 - layout.vestiaShare(neighbourhood)) * 0.45 ? "Havensteder"
             : u < 0.98 ? "Woonstad Rotterdam" : "";
-        double level = Seeds.logNormal(0.5, rnd);
+        double level = Seeds.logNormal(0.8, rnd);
         if (rnd.nextDouble() < 0.06) {
             level *= 2.5;
         }
         for (int k = 0; k < Vocabulary.CATEGORIES; k++) {
-            plan.rate[k] = plan.dwellings * level * Seeds.logNormal(0.3, rnd) * Vocabulary.BASE_SHARE[k];
+            plan.rate[k] = plan.dwellings * level * Seeds.logNormal(0.45, rnd) * Vocabulary.BASE_SHARE[k];
         }
         return plan;
     }

@@ -67,10 +67,10 @@ final class Stories {
         }
         ComplexPlan plan = reshape(layout.firstComplex(CityLayout.BLOEMHOF), "Portiekwoningen Bloemhofplein 2-48",
             "Woonstad Rotterdam", 96, 1.0);
-        plan.rate[Vocabulary.PUBLIC_SPACE] *= 3.5;
+        plan.rate[Vocabulary.PUBLIC_SPACE] *= 5;
         int d = days.index(GREENING);
         plan.modifiers.add(new ComplexPlan.Modifier(Vocabulary.PUBLIC_SPACE, d - 120, d, 1.4));
-        plan.modifiers.add(new ComplexPlan.Modifier(Vocabulary.PUBLIC_SPACE, d, days.days(), 0.55));
+        plan.modifiers.add(new ComplexPlan.Modifier(Vocabulary.PUBLIC_SPACE, d, days.days(), 0.5));
         keepNeighbourhoodPlain(CityLayout.BLOEMHOF, Vocabulary.PUBLIC_SPACE);
         ComplexPlan.Activity greening = planner.addActivity(plan, "greening", d, 14, "public_space");
         told.add(new SampleDataGenerator.Story("greening",
