@@ -42,6 +42,8 @@ final class CityPlanner {
         for (int i = 0; i < complexCount; i++) {
             complexes.add(baseline(layout, i));
         }
+        // A name with quotes, so that the data exercise RFC 4180 quoting; the comma is in story 3.
+        complexes.get(layout.firstComplex(CityLayout.BOSPOLDER)).name = "Seniorenflat \"De Zeilmaker\"";
         List<SampleDataGenerator.Story> stories = new Stories(this, layout, complexes, days).apply();
         stories.add(planNeighbourhoodMeetings(layout));
         for (ComplexPlan complex : complexes) {
@@ -94,7 +96,8 @@ final class CityPlanner {
                 }
             }
         }
-        int troubles = Seeds.poisson(plan.dwellings / 70.0, rnd);
+        double years = n / 365.25;
+        int troubles = Seeds.poisson(plan.dwellings / 70.0 * years / 3, rnd);
         for (int t = 0; t < troubles; t++) {
             int k = Vocabulary.pick(TROUBLE_WEIGHTS, rnd);
             int dwelling = 1 + rnd.nextInt(plan.dwellings);
@@ -110,7 +113,7 @@ final class CityPlanner {
         if (plan.story) {
             return;
         }
-        int count = Seeds.poisson(2.4 * Math.sqrt(plan.dwellings / 110.0), rnd);
+        int count = Seeds.poisson(0.8 * years * Math.sqrt(plan.dwellings / 110.0), rnd);
         for (int a = 0; a < count; a++) {
             String type = ACTIVITY_TYPES[Vocabulary.pick(ACTIVITY_WEIGHTS, rnd)];
             int day = rnd.nextInt(n);

@@ -61,6 +61,9 @@ public final class SampleDataGenerator {
                           List<Story> stories) {
     }
 
+    private static final String USAGE = "usage: SampleDataGenerator --out DIR [--seed N] [--reports N]"
+        + " [--complexes N] [--from yyyy-MM-dd] [--to yyyy-MM-dd]";
+
     private SampleDataGenerator() {
     }
 
@@ -88,14 +91,14 @@ public final class SampleDataGenerator {
         bytes.put("complexes.csv", writeComplexes(out.resolve("complexes.csv"), city));
         bytes.put("activities.csv", writeActivities(out.resolve("activities.csv"), city, days));
         ReportSimulator simulator = new ReportSimulator(days, scale, options.seed());
-        try (CsvSink sink = new CsvSink(out.resolve("reports.csv"), ';', true, true)) {
-            ReportSimulator.header(sink);
+        CsvSink reports = new CsvSink(out.resolve("reports.csv"), ';', true, true);
+        try (reports) {
+            ReportSimulator.header(reports);
             for (ComplexPlan complex : city.complexes()) {
-                simulator.write(complex, sink);
+                simulator.write(complex, reports);
             }
-            sink.close();
-            bytes.put("reports.csv", sink.bytes());
         }
+        bytes.put("reports.csv", reports.bytes());
         Map<String, Long> perCategory = new LinkedHashMap<>();
         long[] counts = simulator.perCategory();
         for (int k = 0; k < counts.length; k++) {
@@ -107,31 +110,32 @@ public final class SampleDataGenerator {
     }
 
     private static long writeNeighbourhoods(Path file, CityPlanner.City city) throws IOException {
-        try (CsvSink sink = new CsvSink(file, ',', false, false)) {
+        CsvSink sink = new CsvSink(file, ',', false, false);
+        try (sink) {
             sink.header("neighbourhood_code", "name", "district");
             for (CityLayout.Neighbourhood n : city.layout().neighbourhoods()) {
                 sink.text(n.code()).separator().text(n.name()).separator().text(n.district()).endLine();
             }
-            sink.close();
-            return sink.bytes();
         }
+        return sink.bytes();
     }
 
     /** Columns in another order than the contract's table: column order is free. */
     private static long writeComplexes(Path file, CityPlanner.City city) throws IOException {
-        try (CsvSink sink = new CsvSink(file, ',', false, false)) {
+        CsvSink sink = new CsvSink(file, ',', false, false);
+        try (sink) {
             sink.header("complex_id", "name", "owner", "dwellings", "neighbourhood_code");
             for (ComplexPlan c : city.complexes()) {
                 sink.text(c.id).separator().text(c.name).separator().text(c.owner).separator()
                     .number(c.dwellings).separator().text(c.neighbourhoodCode).endLine();
             }
-            sink.close();
-            return sink.bytes();
         }
+        return sink.bytes();
     }
 
     private static long writeActivities(Path file, CityPlanner.City city, DayTable days) throws IOException {
-        try (CsvSink sink = new CsvSink(file, ',', false, false)) {
+        CsvSink sink = new CsvSink(file, ',', false, false);
+        try (sink) {
             sink.header("activity_id", "complex_id", "neighbourhood_code", "type", "date", "participants",
                 "addresses_category");
             for (ComplexPlan.Activity a : city.activities()) {
@@ -142,9 +146,8 @@ public final class SampleDataGenerator {
                 }
                 sink.separator().text(a.addresses()).endLine();
             }
-            sink.close();
-            return sink.bytes();
         }
+        return sink.bytes();
     }
 
     public static void main(String[] args) {
@@ -153,6 +156,10 @@ public final class SampleDataGenerator {
             Options options = Options.defaults();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
+                if (name.equals("--help") || name.equals("-h")) {
+                    System.out.println(USAGE);
+                    return;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(name + " needs a value");
                 }
@@ -166,12 +173,11 @@ public final class SampleDataGenerator {
                         LocalDate.parse(value), options.to());
                     case "--to" -> options = new Options(options.seed(), options.reports(), options.complexes(),
                         options.from(), LocalDate.parse(value));
-                    default -> throw new IllegalArgumentException("unknown option " + name
-                        + " (use --out DIR [--seed N] [--reports N] [--complexes N] [--from yyyy-MM-dd] [--to yyyy-MM-dd])");
+                    default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
                 }
             }
             if (out == null) {
-                throw new IllegalArgumentException("--out DIR is required");
+                throw new IllegalArgumentException("--out DIR is required; " + USAGE);
             }
             print(generate(out, options), out);
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -32,8 +32,6 @@ final class Stories {
     }
 
     List<SampleDataGenerator.Story> apply() {
-        ComplexPlan zeilmaker = complexes.get(layout.firstComplex(CityLayout.BOSPOLDER));
-        zeilmaker.name = "Seniorenflat \"De Zeilmaker\"";
         cleanup();
         greening();
         mediation();
