@@ -13,38 +13,19 @@ import java.util.SplittableRandom;
  * complex's reports are ever in memory.
  */
 final class ReportSimulator {
-    private static final int MINUTES_PER_DAY = 1440;
-    private static final int MIN_HANDLING_MINUTES = 120;
+    private static final int MINUTES_PER_DAY = Handling.MINUTES_PER_DAY;
+    /** The complex that gets the two night-noise reports in the DST hours. */
     private static final int DST_COMPLEX = 4;
-    /** Median days to close and log-normal sigma per category: safety fast, nuisance slow. */
-    private static final double[] MEDIAN_DAYS = {18, 3.5, 9, 1.2, 12, 10, 6};
-    private static final double[] SIGMA = {1.1, 0.9, 0.8, 0.9, 1.0, 0.9, 1.0};
-    /** Share of reports that are never closed in the source system. */
-    private static final double[] STALE = {0.03, 0.01, 0.01, 0.01, 0.03, 0.02, 0.01};
+    /** Every 25th complex (from the 4th) has one report with an unmapped source category. */
+    private static final int UNMAPPED_EVERY = 25;
 
-    private static final byte[][] CHANNELS = bytes(Vocabulary.CHANNELS);
-    private static final byte[][] FOLLOW_UPS = bytes(Vocabulary.FOLLOW_UPS);
-
-    /** A drawn report before it gets its id. */
-    private static final class Event {
-        final int at;
-        final int category;
-        int source;
-        final int dwelling;
-        final int channel;
-        final int followUp;
-
-        Event(int at, int category, int source, int dwelling, int channel, int followUp) {
-            this.at = at;
-            this.category = category;
-            this.source = source;
-            this.dwelling = dwelling;
-            this.channel = channel;
-            this.followUp = followUp;
-        }
+    /** A drawn report before it gets its id; at in minutes from the start of the period. */
+    private record Event(int at, int category, int source, int dwelling, int channel, int followUp) {
     }
 
     private final DayTable days;
+    private final Handling handling;
+    private final ReportLine line;
     private final double scale;
     private final long seed;
     private final long[] perCategory = new long[Vocabulary.CATEGORIES];
@@ -53,28 +34,30 @@ final class ReportSimulator {
 
     ReportSimulator(DayTable days, double scale, long seed) {
         this.days = days;
+        this.handling = new Handling(days.days());
+        this.line = new ReportLine(days);
         this.scale = scale;
         this.seed = seed;
-    }
-
-    static void header(CsvSink sink) {
-        sink.header("report_id", "complex_id", "dwelling_ref", "category", "reported_at", "closed_at", "channel",
-            "follow_up", "omschrijving");
     }
 
     void write(ComplexPlan plan, CsvSink sink) {
         SplittableRandom rnd = new SplittableRandom(Seeds.mix(seed, plan.index, 4));
         List<Event> events = draw(plan, rnd);
         byte[] complexId = plan.id.getBytes(StandardCharsets.UTF_8);
-        boolean markUnmapped = plan.index % 25 == 3;
+        boolean markUnmapped = plan.index % UNMAPPED_EVERY == 3;
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
-            if (markUnmapped && e.category == Vocabulary.OTHER) {
-                e.source = Vocabulary.UNMAPPED_SOURCE;
+            int source = e.source();
+            if (markUnmapped && e.category() == Vocabulary.OTHER) {
+                source = Vocabulary.UNMAPPED_SOURCE;
                 markUnmapped = false;
                 unmapped++;
             }
-            writeLine(plan, complexId, e, description(plan, i, rnd), sink, rnd);
+            String description = description(plan, i, rnd);
+            int closedAt = handling.closedAt(e.category(), e.at(), rnd);
+            line.write(sink, ++written, complexId, plan.index, e.dwelling(), source, e.at(), closedAt, e.channel(),
+                e.followUp(), description);
+            perCategory[e.category()]++;
         }
     }
 
@@ -95,7 +78,7 @@ final class ReportSimulator {
         if (plan.index == DST_COMPLEX) {
             addNightNoiseInDstHours(events);
         }
-        events.sort(Comparator.comparingInt(e -> e.at));
+        events.sort(Comparator.comparingInt(Event::at));
         return events;
     }
 
@@ -174,104 +157,6 @@ final class ReportSimulator {
             return "Zie melding\nbewoner belt zelf terug";
         }
         return rnd.nextDouble() < 0.08 ? "Zie melding" : null;
-    }
-
-    private void writeLine(ComplexPlan plan, byte[] complexId, Event e, String description, CsvSink sink,
-                           SplittableRandom rnd) {
-        int pos = sink.reserve(256);
-        byte[] b = sink.buffer();
-        b[pos++] = 'M';
-        pos = digits(written + 1, 8, b, pos);
-        b[pos++] = ';';
-        System.arraycopy(complexId, 0, b, pos, complexId.length);
-        pos += complexId.length;
-        b[pos++] = ';';
-        if (e.dwelling > 0) {
-            pos = Pseudonym.write(plan.index, e.dwelling, b, pos);
-        }
-        b[pos++] = ';';
-        byte[] source = Vocabulary.SOURCE_BYTES[e.source];
-        System.arraycopy(source, 0, b, pos, source.length);
-        pos += source.length;
-        b[pos++] = ';';
-        pos = timestamp(e.at, b, pos);
-        b[pos++] = ';';
-        int closed = closedAt(e, rnd);
-        if (closed >= 0) {
-            pos = timestamp(closed, b, pos);
-        }
-        b[pos++] = ';';
-        byte[] channel = CHANNELS[e.channel];
-        System.arraycopy(channel, 0, b, pos, channel.length);
-        pos += channel.length;
-        b[pos++] = ';';
-        byte[] followUp = FOLLOW_UPS[e.followUp];
-        System.arraycopy(followUp, 0, b, pos, followUp.length);
-        pos += followUp.length;
-        b[pos++] = ';';
-        sink.advance(pos);
-        sink.text(description);
-        sink.endLine();
-        written++;
-        perCategory[e.category]++;
-    }
-
-    /**
-     * Closing time in minutes from the start of the period, or -1 while still open: a
-     * log-normal handling time per category, at least two hours (which also keeps a report in
-     * the DST gap from closing "before" it came in), moved into office hours; open when that
-     * lies after the export day, so the most recent reports are more often open.
-     */
-    private int closedAt(Event e, SplittableRandom rnd) {
-        int k = e.category;
-        if (rnd.nextDouble() < STALE[k]) {
-            return -1;
-        }
-        double daysToClose = MEDIAN_DAYS[k] * Math.exp(SIGMA[k] * rnd.nextGaussian());
-        long closed = e.at + Math.max(MIN_HANDLING_MINUTES, (long) (daysToClose * MINUTES_PER_DAY));
-        long day = closed / MINUTES_PER_DAY;
-        int minute = (int) (closed % MINUTES_PER_DAY);
-        if (minute < 450) {
-            minute = 480 + rnd.nextInt(540);
-        } else if (minute > 1080) {
-            day++;
-            minute = 480 + rnd.nextInt(540);
-        }
-        return day >= days.days() ? -1 : (int) (day * MINUTES_PER_DAY + minute);
-    }
-
-    private int timestamp(int at, byte[] b, int pos) {
-        int day = at / MINUTES_PER_DAY;
-        int minute = at % MINUTES_PER_DAY;
-        byte[] date = days.dutchDate(day);
-        System.arraycopy(date, 0, b, pos, date.length);
-        pos += date.length;
-        b[pos++] = ' ';
-        pos = digits(minute / 60, 2, b, pos);
-        b[pos++] = ':';
-        return digits(minute % 60, 2, b, pos);
-    }
-
-    /** Writes value zero-padded to at least width digits. */
-    private static int digits(long value, int width, byte[] b, int pos) {
-        int length = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            length++;
-        }
-        length = Math.max(width, length);
-        for (int i = length - 1; i >= 0; i--) {
-            b[pos + i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        return pos + length;
-    }
-
-    private static byte[][] bytes(String[] values) {
-        byte[][] result = new byte[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i].getBytes(StandardCharsets.US_ASCII);
-        }
-        return result;
     }
 
     long written() {

@@ -93,7 +93,7 @@ public final class SampleDataGenerator {
         ReportSimulator simulator = new ReportSimulator(days, scale, options.seed());
         CsvSink reports = new CsvSink(out.resolve("reports.csv"), ';', true, true);
         try (reports) {
-            ReportSimulator.header(reports);
+            ReportLine.header(reports);
             for (ComplexPlan complex : city.complexes()) {
                 simulator.write(complex, reports);
             }

@@ -87,10 +87,8 @@ final class Vocabulary {
     }
 
     static final String[] CHANNELS = {"phone", "app", "web", "walk-in", "staff"};
-    static final int PHONE = 0;
     static final int APP = 1;
     static final int WEB = 2;
-    static final int STAFF = 4;
     private static final double[][] CHANNEL_CUMULATIVE = {
         cumulative(40, 22, 18, 8, 12), cumulative(25, 25, 15, 5, 30), cumulative(38, 22, 18, 8, 14),
         cumulative(45, 20, 15, 5, 15), cumulative(35, 5, 10, 25, 25), cumulative(25, 25, 15, 5, 30),
@@ -98,7 +96,6 @@ final class Vocabulary {
 
     /** Follow-ups; the last, empty, is what many exports hold when nobody filled it in. */
     static final String[] FOLLOW_UPS = {"visit", "conversation", "referral", "accompaniment", "mediation", "none", ""};
-    static final int VISIT = 0;
     static final int CONVERSATION = 1;
     static final int REFERRAL = 2;
     static final int ACCOMPANIMENT = 3;
