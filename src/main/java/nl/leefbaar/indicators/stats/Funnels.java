@@ -179,7 +179,7 @@ public final class Funnels {
      * The funnel line on the count scale for a unit with expected value E, for drawing only:
      * Spiegelhalter's interpolated Poisson quantiles when tau2 <= 0 (or NaN), else
      * {@code E * (1 +- k sqrt(1/(4E) + tau2))^2} (the adjusted limits of the square-root scale).
-     * The lower line never goes below 0.
+     * Neither line goes below 0.
      */
     public static Interval poissonLimits(double expected, double prob, double tau2) {
         if (!(expected > 0)) {
@@ -193,8 +193,9 @@ public final class Funnels {
             double high = 1 + k * sd;
             return new Interval(expected * low * low, expected * high * high);
         }
+        // At tiny E the interpolation at r = 0 runs below 0; a count line stops at 0.
         return new Interval(Math.max(0, interpolatedQuantile(expected, tail)),
-                interpolatedQuantile(expected, 1 - tail));
+                Math.max(0, interpolatedQuantile(expected, 1 - tail)));
     }
 
     /**
