@@ -94,7 +94,12 @@ public class CommandRunner {
     private int restart(Invocation invocation, PrintStream out, PrintStream err) {
         ParsedCommand command = invocation.command();
         long id = Long.parseLong(command.arguments().get(0));
-        JobExecution execution = jobRepository.getJobExecution(id);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(id);
+        } catch (RuntimeException e) {
+            execution = null; // the repository reports an unknown id in its own ways
+        }
         if (execution == null) {
             throw new UsageException("restart", "no execution " + id + " (see leefbaar status)");
         }

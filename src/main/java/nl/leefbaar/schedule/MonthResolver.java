@@ -8,6 +8,7 @@ import nl.leefbaar.domain.Months;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ public class MonthResolver {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
+    @Autowired
     MonthResolver(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
         this(jdbc, clock.getIfAvailable(Clock::systemDefaultZone));
     }
