@@ -3,11 +3,8 @@ package nl.leefbaar.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,36 +13,11 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import nl.leefbaar.domain.Months;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.support.CronExpression;
 
 /** The scheduler on a fake clock: sleeping moves the clock, runs are recorded. */
 class SchedulerTests {
-
-    /** A clock that only moves when the scheduler sleeps. */
-    static final class FakeClock extends Clock {
-        Instant now;
-
-        FakeClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return Months.ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Runs complete unless told to fail; history is what completed. */
     static final class Recorder implements Scheduler.Runner, Scheduler.History {
@@ -89,7 +61,7 @@ class SchedulerTests {
     }
 
     static Instant at(String localDateTime) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), Months.ZONE).toInstant();
+        return FakeClock.at(localDateTime);
     }
 
     final JobDefinition monthly = definition("monthly", "0 0 6 2 * *", List.of("import", "compute", "report"));
