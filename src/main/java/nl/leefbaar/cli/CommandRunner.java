@@ -76,7 +76,7 @@ public class CommandRunner {
         RunRequest request = new RunRequest(definition.name(), definition.steps(), command.month(), false,
                 command.option("input").map(Path::of).orElse(definition.input()),
                 command.option("output").map(Path::of).orElse(definition.output()),
-                command.option("lang").orElse(definition.language()), command.flag("force"), null);
+                command.option("lang").orElse(definition.language()), command.flag("force"), null, false);
         return runs.launch(request, invocation.catalog(), command.debug(), out, err);
     }
 
@@ -88,7 +88,7 @@ public class CommandRunner {
         return new RunRequest(name, List.of(name), command.month(), command.flag("all"),
                 command.option("input").map(Path::of).orElse(null),
                 command.option("output").map(Path::of).orElse(properties.output()),
-                command.option("lang").orElse(properties.lang()), command.flag("force"), scope);
+                command.option("lang").orElse(properties.lang()), command.flag("force"), scope, true);
     }
 
     private int restart(Invocation invocation, PrintStream out, PrintStream err) {

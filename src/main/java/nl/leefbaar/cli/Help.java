@@ -54,6 +54,7 @@ final class Help {
                     Usage: leefbaar compute [--month yyyy-mm | --all] [--output DIR] [--force]
 
                     Computes the indicators of a month from the database (or of every month with --all).
+                    Runs whenever asked; a month whose data did not change is kept as it is.
                     The run summary goes to <output>/<yyyy-mm>/ (<output>/all/ for --all).
                       --force           compute again even when the month's data did not change
                     """ + MONTH_DEFAULT,
@@ -64,7 +65,7 @@ final class Help {
                     Writes the workbooks, charts and deck of a computed month into <output>/<yyyy-mm>/.
                       --scope neighbourhood:CODE   charts for one neighbourhood (for presenters)
                       --complexes ID,ID            charts for these complexes
-                      --force                      write again a month that was reported before
+                      --force                      write everything again, even what did not change
                     """ + MONTH_DEFAULT,
             "list", """
                     Usage: leefbaar list

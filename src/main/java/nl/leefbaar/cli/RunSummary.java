@@ -82,12 +82,14 @@ record RunSummary(String job, String month, String status, long executionId, Off
         line(text, "status", status + (reason == null ? "" : ": " + reason));
         line(text, "started", started.toString());
         line(text, "time taken", String.format(Locale.ROOT, "%.1f s", seconds));
-        line(text, "rows read", input.rowsRead() + " from " + input.files() + " files");
-        line(text, "loaded", input.loaded() + " (new " + input.newRows() + ", changed " + input.changed()
-                + ", unchanged " + input.unchanged() + ")");
-        line(text, "rejected", input.rejected() + (input.rejectsFile() == null ? "" : ", see " + input.rejectsFile()));
-        if (input.unmappedCategories() > 0) {
-            line(text, "unmapped", input.unmappedCategories() + " reports with an unmapped category");
+        if (input.files() > 0 || input.rowsRead() > 0) {
+            line(text, "rows read", input.rowsRead() + " from " + input.files() + " files");
+            line(text, "loaded", input.loaded() + " (new " + input.newRows() + ", changed " + input.changed()
+                    + ", unchanged " + input.unchanged() + ")");
+            line(text, "rejected", input.rejected() + (input.rejectsFile() == null ? "" : ", see " + input.rejectsFile()));
+            if (input.unmappedCategories() > 0) {
+                line(text, "unmapped", input.unmappedCategories() + " reports with an unmapped category");
+            }
         }
         line(text, "months computed", monthsComputed.isEmpty() ? "none" : String.join(", ", monthsComputed));
         line(text, "files written", String.valueOf(files.size()));

@@ -151,7 +151,7 @@ class Runs {
         if (request.all()) {
             parameters.addString(RunKeys.ALL_MONTHS, "true", true);
         }
-        if (request.all() || !request.monthly()) {
+        if (request.all() || !request.monthly() || request.everyTimeNew()) {
             parameters.addString(STARTED_AT, Instant.now().toString(), true);
         }
         if (request.force()) {

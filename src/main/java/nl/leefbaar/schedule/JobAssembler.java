@@ -18,7 +18,9 @@ import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -39,11 +41,13 @@ public class JobAssembler {
     private final PlatformTransactionManager transactionManager;
     private final JobRegistry jobRegistry;
     private final MonthResolver months;
+    private final JobOperator jobOperator;
     private final StepLog stepLog = new StepLog();
     private final Set<Step> listened = Collections.newSetFromMap(new IdentityHashMap<>());
 
     JobAssembler(ApplicationContext context, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JobRegistry jobRegistry, MonthResolver months) {
+            JobRegistry jobRegistry, MonthResolver months, @Lazy JobOperator jobOperator) {
+        this.jobOperator = jobOperator;
         this.context = context;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
@@ -62,7 +66,7 @@ public class JobAssembler {
             }
             builder = next(builder, jobName, stage(name, catalog));
         }
-        Job job = builder.listener(stepLog).build();
+        Job job = builder.listener(stepLog).listener(new StopOnShutdown(jobOperator)).build();
         jobRegistry.unregister(jobName);
         try {
             jobRegistry.register(job);
