@@ -112,6 +112,6 @@ public class JobAssembler {
                 step.getJobExecution().getExecutionContext().putString(RunKeys.RESOLVED_MONTH, month);
             }
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).listener(stepLog).build();
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import nl.leefbaar.schedule.JobDefinitions;
@@ -72,16 +73,26 @@ final class CliHarness {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Leaves the shared job repository as the other tests expect it: without our runs. */
+    /**
+     * Leaves the shared job repository as the other tests expect it: without our runs (the jobs
+     * named t-..., and the stage commands' runs for the months 1999-xx that only these tests use).
+     */
     static void forgetTestRuns(JdbcTemplate jdbc) {
-        String mine = "select job_execution_id from batch_job_execution where job_instance_id in "
-                + "(select job_instance_id from batch_job_instance where job_name like 't-%' or job_name in ('import','compute','report'))";
-        jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-                + "(select step_execution_id from batch_step_execution where job_execution_id in (" + mine + "))");
-        jdbc.update("delete from batch_step_execution where job_execution_id in (" + mine + ")");
-        jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + mine + ")");
-        jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + mine + ")");
-        jdbc.update("delete from batch_job_execution where job_execution_id in (" + mine + ")");
-        jdbc.update("delete from batch_job_instance where job_name like 't-%' or job_name in ('import','compute','report')");
+        String instances = "select job_instance_id from batch_job_instance where job_name like 't-%' "
+                + "or job_instance_id in (select e.job_instance_id from batch_job_execution e "
+                + "join batch_job_execution_params p on p.job_execution_id = e.job_execution_id "
+                + "where p.parameter_name = 'month' and p.parameter_value like '1999-%')";
+        List<Long> ids = jdbc.queryForList(instances, Long.class);
+        for (Long instance : ids) {
+            String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
+            jdbc.update("delete from batch_step_execution_context where step_execution_id in "
+                    + "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))",
+                    instance);
+            jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", instance);
+            jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")", instance);
+            jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")", instance);
+            jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
+            jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
+        }
     }
 }
