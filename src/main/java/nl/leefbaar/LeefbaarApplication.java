@@ -30,7 +30,18 @@ public class LeefbaarApplication {
             System.exit(cli.startFailed(e, prepared.invocation().command().debug()));
             return;
         }
-        int code = context.getBean(CommandRunner.class).execute(prepared.invocation(), System.out, System.err);
+        if (prepared.invocation().command().command().equals("restart")) {
+            // a job's settings come from its definition, which only the job repository can name
+            String job = context.getBean(CommandRunner.class)
+                    .jobOf(Long.parseLong(prepared.invocation().command().arguments().get(0)));
+            String[] withSettings = Cli.restartArguments(prepared, job);
+            if (withSettings != null) {
+                context.close();
+                context = SpringApplication.run(LeefbaarApplication.class, withSettings);
+            }
+        }
+        CommandRunner runner = context.getBean(CommandRunner.class);
+        int code = runner.execute(prepared.invocation(), System.out, System.err);
         System.exit(SpringApplication.exit(context, () -> code));
     }
 }

@@ -98,6 +98,21 @@ public final class Cli {
         return new Prepared(null, new Invocation(command, definitions, catalog), application.toArray(String[]::new));
     }
 
+    /**
+     * The arguments to start the application with for a restart of an execution of {@code job}:
+     * its definition's settings, so that the continued run computes what the first part did.
+     * Null when they are the ones the application already runs with.
+     */
+    public static String[] restartArguments(Prepared prepared, String job) {
+        JobDefinition definition = job == null ? null : prepared.invocation().definitions().get(job);
+        if (definition == null || definition.properties().isEmpty()) {
+            return null;
+        }
+        List<String> arguments = new ArrayList<>(List.of(prepared.applicationArguments()));
+        definition.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments.toArray(String[]::new);
+    }
+
     /** The application did not start (database unreachable, say): one line, credentials masked. */
     public int startFailed(Throwable failure, boolean debug) {
         Credentials credentials = Credentials.from(key -> null);

@@ -111,6 +111,16 @@ public class CommandRunner {
         return runs.restart(id, steps, invocation.catalog(), command.debug(), out, err);
     }
 
+    /** The job an execution belongs to, or null when there is no such execution. */
+    public String jobOf(long executionId) {
+        try {
+            JobExecution execution = jobRepository.getJobExecution(executionId);
+            return execution == null ? null : execution.getJobInstance().getJobName();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     int status(int limit, PrintStream out) {
         out.printf("%-6s %-14s %-8s %-10s %-17s %9s %10s %6s%n", "id", "job", "month", "status",
                 "started", "duration", "rows read", "files");

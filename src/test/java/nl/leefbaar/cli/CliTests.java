@@ -124,6 +124,20 @@ class CliTests {
     }
 
     @Test
+    void aRestartRunsWithTheSettingsOfTheJobsDefinition() throws Exception {
+        Files.createDirectories(folder.resolve("jobs"));
+        Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [compute]\nparameters: {W: 60}\n");
+        Files.writeString(folder.resolve("jobs/plain.yml"), "steps: [compute]\n");
+
+        Cli.Prepared prepared = prepare("restart", "12");
+
+        assertThat(prepared.exitCode()).isNull();
+        assertThat(Cli.restartArguments(prepared, "monthly")).contains("--leefbaar.indicators.repeat-window-days=60");
+        assertThat(Cli.restartArguments(prepared, "plain")).isNull();
+        assertThat(Cli.restartArguments(prepared, "compute")).isNull();
+    }
+
+    @Test
     void theLauncherExitsWithUsageStatusWithoutStartingADatabase() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
