@@ -80,7 +80,21 @@ public final class Cli {
             case "run" -> {
                 try {
                     JobDefinition definition = definition(definitions, command.arguments().get(0));
+                    if (!definition.monthly() && command.flag("month")) {
+                        throw new UsageException("run", "job " + definition.name() + " only imports and has no month");
+                    }
+                    if (definition.imports()) {
+                        requireFolder(command.option("input").map(Path::of).orElse(definition.input()));
+                    }
                     definition.properties().forEach((key, value) -> application.add("--" + key + "=" + value));
+                } catch (UsageException e) {
+                    err.println("leefbaar: " + e.getMessage());
+                    return exit(ExitCodes.USAGE);
+                }
+            }
+            case "import" -> {
+                try {
+                    requireFolder(Path.of(command.option("input").orElseThrow()));
                 } catch (UsageException e) {
                     err.println("leefbaar: " + e.getMessage());
                     return exit(ExitCodes.USAGE);
@@ -123,6 +137,12 @@ public final class Cli {
             err.print(credentials.mask(trace.toString()));
         }
         return ExitCodes.FAILED;
+    }
+
+    private static void requireFolder(Path input) {
+        if (!java.nio.file.Files.isDirectory(input)) {
+            throw new UsageException("run", "the input folder " + input + " does not exist");
+        }
     }
 
     static JobDefinition definition(Map<String, JobDefinition> definitions, String name) {

@@ -63,6 +63,17 @@ class CliTests {
     }
 
     @Test
+    void aMissingInboxIsRefusedBeforeAnythingStarts() throws Exception {
+        Files.createDirectories(folder.resolve("jobs"));
+        Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [import, compute]\ninput: " + folder.resolve("inbox") + "\n");
+
+        assertThat(prepare("run", "monthly").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(prepare("import", "--input", folder.resolve("elsewhere").toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("the input folder " + folder.resolve("inbox") + " does not exist")
+                .contains("the input folder " + folder.resolve("elsewhere") + " does not exist");
+    }
+
+    @Test
     void anInvalidJobDefinitionIsRefusedNamingFileAndLine() throws Exception {
         Files.createDirectories(folder.resolve("jobs"));
         Files.writeString(folder.resolve("jobs/monthly.yml"), """
