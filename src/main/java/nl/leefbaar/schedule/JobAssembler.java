@@ -89,7 +89,11 @@ public class JobAssembler {
         Step step = context.getBean(bean, Step.class);
         synchronized (listened) {
             if (step instanceof AbstractStep abstractStep && listened.add(step)) {
-                abstractStep.registerStepExecutionListener(stepLog);
+                try {
+                    abstractStep.registerStepExecutionListener(stepLog);
+                } catch (RuntimeException scopedOutsideAJob) {
+                    // a job-scoped proxy has no target yet: the job listener logs its line afterwards
+                }
             }
         }
         return step;
