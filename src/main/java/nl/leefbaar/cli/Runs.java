@@ -62,7 +62,7 @@ class Runs {
         if (request.all()) {
             lockKey = "all";
         } else if (request.monthly()) {
-            month = request.month().orElseGet(months::resolve);
+            month = request.month().orElseGet(months::resolveAndTell);
             lockKey = month.toString();
         }
         if (request.steps().contains("import") && (request.input() == null || !Files.isDirectory(request.input()))) {

@@ -108,7 +108,9 @@ public class JobAssembler {
             if (month != null && !"given".equals(parameters.getString(MONTH_GIVEN))) {
                 String decided = months.resolve().toString();
                 if (!decided.equals(month)) {
-                    log.info("The data end before {}: this run is for {}", month, decided);
+                    log.info("After the import this run is for {}, the {}", decided,
+                            decided.equals(months.lastComplete().toString()) ? "last complete month"
+                                    : "latest month that has reports");
                 }
                 month = decided;
             }

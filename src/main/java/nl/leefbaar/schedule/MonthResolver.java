@@ -37,6 +37,16 @@ public class MonthResolver {
         return Months.lastComplete(clock);
     }
 
+    /** {@link #resolve()}, saying in the log when the data end before the last complete month. */
+    public YearMonth resolveAndTell() {
+        YearMonth month = resolve();
+        YearMonth lastComplete = lastComplete();
+        if (!month.equals(lastComplete)) {
+            log.info("No reports on or after {}-01: using {}, the latest month that has reports", lastComplete, month);
+        }
+        return month;
+    }
+
     public YearMonth resolve() {
         YearMonth lastComplete = lastComplete();
         Date latest = jdbc.queryForObject("select max(reported_day) from report", Date.class);
@@ -47,8 +57,6 @@ public class MonthResolver {
         if (!latestWithReports.isBefore(lastComplete)) {
             return lastComplete;
         }
-        log.info("No reports on or after {}-01: using {}, the latest month that has reports", lastComplete,
-                latestWithReports);
         return latestWithReports;
     }
 }
