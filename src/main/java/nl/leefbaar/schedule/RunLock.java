@@ -89,7 +89,9 @@ public class RunLock {
                 }
                 String holder = holder(connection, job, month);
                 connection.close();
-                throw new HeldException(holder + " is running " + job + " for " + month + "; try again when it is done");
+                String what = month.matches("\\d{4}-\\d{2}") ? job + " for " + month
+                        : month.equals("all") ? job + " for all months" : job;
+                throw new HeldException(holder + " is running " + what + "; try again when it is done");
             } catch (SQLException | RuntimeException e) {
                 if (!connection.isClosed()) {
                     connection.close();
