@@ -161,6 +161,23 @@ class RunCommandTests {
     }
 
     @Test
+    void runningAMonthThatAKilledProcessLeftRunningRecoversAndContinuesIt() {
+        String job = cli.defineMonthlyUnchecked("killedrun");
+        probe.failOnce("report", "killed");
+        long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
+        jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null where job_execution_id = ?",
+                executionId);
+        jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
+                + "where job_execution_id = ? and step_name = 'report'", executionId);
+        probe.reset();
+
+        CliHarness.Result again = cli.run("run", job, "--month", "2025-06");
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(probe.calls).containsExactly("report 2025-06");
+    }
+
+    @Test
     void writesTheRunSummaryWithTheFieldsOfTheContractAndPrintsItsPathLast() throws Exception {
         String job = cli.defineMonthlyUnchecked("summary");
 
