@@ -1,0 +1,137 @@
+package nl.leefbaar.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+import nl.leefbaar.ingest.csv.CsvException;
+import nl.leefbaar.ingest.csv.CsvReader;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Loads one input file inside the import's transaction: read and check every row in Java,
+ * stream the valid ones by COPY into the staging table, find ids that occur more than once
+ * (the first row wins; a later row with other content is rejected), then upsert into the domain
+ * table in one statement that counts new and changed rows.
+ */
+final class FileLoader {
+    private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
+
+    private final JdbcTemplate jdbc;
+    private final CopyManager copyManager;
+    private final RejectFile rejects;
+    private final int progressEveryRows;
+
+    FileLoader(JdbcTemplate jdbc, CopyManager copyManager, RejectFile rejects, int progressEveryRows) {
+        this.jdbc = jdbc;
+        this.copyManager = copyManager;
+        this.rejects = rejects;
+        this.progressEveryRows = progressEveryRows;
+    }
+
+    ImportResult.FileCounts load(InputFile kind, Path file, long unmappedBefore) throws IOException, SQLException {
+        String name = file.getFileName().toString();
+        Target target = kind.target();
+        jdbc.execute(target.truncate());
+        long read = 0;
+        long rejected = 0;
+        try (CsvReader reader = CsvReader.open(file)) {
+            if (reader.header() == null) {
+                throw new ImportException(name + ": empty file (no header line)");
+            }
+            Columns columns = Columns.bind(name, reader.header(), kind.required(), kind.optional());
+            kind.checkHeader(columns);
+            if (!columns.unknown().isEmpty()) {
+                log.info("{}: ignoring columns outside the input contract (never stored): {}", name,
+                        String.join(", ", columns.unknown()));
+            }
+            kind.bind(columns);
+            kind.read(reader);
+            Progress progress = new Progress(name, Files.size(file), progressEveryRows);
+            CopyIn copy = copyManager.copyIn(target.copy());
+            try {
+                CopyRows out = new CopyRows(copy);
+                while (reader.next()) {
+                    read++;
+                    String problem = reader.problem();
+                    if (problem != null) {
+                        rejects.add(name, reader.line(), "", problem, reader.raw());
+                        rejected++;
+                    } else {
+                        out.begin(reader.line());
+                        try {
+                            kind.stage(out);
+                            out.end();
+                        } catch (RowRejected e) {
+                            out.discard();
+                            rejects.add(name, reader.line(), e.column(), e.reason(), reader.raw());
+                            rejected++;
+                        }
+                    }
+                    progress.tick(read, reader.bytesRead());
+                }
+                out.finish();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (CsvException e) {
+            throw new ImportException(name + ": " + e.getMessage() + "; the file is refused as a whole");
+        }
+        long duplicates = rejectConflictingDuplicates(kind, file, target);
+        rejected += duplicates;
+        Map<String, Object> counts = jdbc.queryForMap(target.upsert());
+        long newRows = ((Number) counts.get("new_rows")).longValue();
+        long changed = ((Number) counts.get("changed_rows")).longValue();
+        long loaded = read - rejected;
+        long unmapped = kind instanceof ReportsFile reports ? reports.unmapped() - unmappedBefore : 0;
+        jdbc.execute(target.truncate());
+        ImportResult.FileCounts result = new ImportResult.FileCounts(name, read, loaded, rejected, newRows, changed,
+                loaded - newRows - changed, unmapped);
+        log.info("{}: {} rows read, {} loaded ({} new, {} changed, {} unchanged), {} rejected", name, read, loaded,
+                newRows, changed, result.unchanged(), rejected);
+        return result;
+    }
+
+    /**
+     * The first row of an id wins; later rows with other content are rejected naming the first
+     * row's line; exact repeats are dropped silently (they change nothing). Their raw text is
+     * fetched by reading the file once more, which only happens when there are such rows.
+     */
+    private long rejectConflictingDuplicates(InputFile kind, Path file, Target target) throws IOException {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(target.hasDuplicates(), Boolean.class))) {
+            return 0;
+        }
+        Map<Long, long[]> firstLineByLine = new HashMap<>();
+        Map<Long, String> idByLine = new HashMap<>();
+        jdbc.query(target.conflictingDuplicates(), rs -> {
+            long line = rs.getLong("line");
+            firstLineByLine.put(line, new long[] {rs.getLong("first_line")});
+            idByLine.put(line, rs.getString("id"));
+        });
+        jdbc.update(target.deleteLaterDuplicates());
+        if (firstLineByLine.isEmpty()) {
+            return 0;
+        }
+        String name = file.getFileName().toString();
+        try (CsvReader reader = CsvReader.open(file)) {
+            while (reader.next()) {
+                long[] first = firstLineByLine.get(reader.line());
+                if (first != null) {
+                    rejects.add(name, reader.line(), target.key(), "duplicate " + target.key() + " '"
+                            + Texts.shorten(idByLine.get(reader.line())) + "' with other content than line " + first[0]
+                            + " (the first row of an id is kept)", reader.raw());
+                }
+            }
+        }
+        return firstLineByLine.size();
+    }
+}
