@@ -109,7 +109,7 @@ final class ActivitiesFile extends InputFile {
         out.add(complexValue);
         out.add(neighbourhoodValue);
         out.add(activityType.code());
-        out.add(day.toString());
+        out.add(day);
         out.add(count == null ? null : count.toString());
         out.add(code);
     }

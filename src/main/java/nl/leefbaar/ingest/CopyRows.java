@@ -75,6 +75,66 @@ final class CopyRows {
         length = at;
     }
 
+    /** A timestamp as {@code yyyy-MM-dd HH:mm:ss[.fffffffff]+HH:MM}, without going through a String. */
+    void add(java.time.OffsetDateTime time) {
+        if (time == null) {
+            add((String) null);
+            return;
+        }
+        ensure(40);
+        buf[length++] = '\t';
+        int year = time.getYear();
+        if (year < 1000 || year > 9999) {
+            length--;
+            add(time.toString());
+            return;
+        }
+        digits(year, 4);
+        buf[length++] = '-';
+        digits(time.getMonthValue(), 2);
+        buf[length++] = '-';
+        digits(time.getDayOfMonth(), 2);
+        buf[length++] = ' ';
+        digits(time.getHour(), 2);
+        buf[length++] = ':';
+        digits(time.getMinute(), 2);
+        buf[length++] = ':';
+        digits(time.getSecond(), 2);
+        if (time.getNano() != 0) {
+            buf[length++] = '.';
+            digits(time.getNano(), 9);
+        }
+        int offset = time.getOffset().getTotalSeconds();
+        buf[length++] = (byte) (offset < 0 ? '-' : '+');
+        offset = Math.abs(offset);
+        digits(offset / 3600, 2);
+        buf[length++] = ':';
+        digits(offset / 60 % 60, 2);
+    }
+
+    /** A date as {@code yyyy-MM-dd}. */
+    void add(java.time.LocalDate date) {
+        if (date == null || date.getYear() < 1000 || date.getYear() > 9999) {
+            add(date == null ? null : date.toString());
+            return;
+        }
+        ensure(12);
+        buf[length++] = '\t';
+        digits(date.getYear(), 4);
+        buf[length++] = '-';
+        digits(date.getMonthValue(), 2);
+        buf[length++] = '-';
+        digits(date.getDayOfMonth(), 2);
+    }
+
+    private void digits(int value, int width) {
+        for (int i = length + width - 1; i >= length; i--) {
+            buf[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += width;
+    }
+
     void add(long number) {
         add(Long.toString(number));
     }

@@ -42,6 +42,7 @@ final class FileLoader {
         jdbc.execute(target.truncate());
         long read = 0;
         long rejected = 0;
+        long started = System.nanoTime();
         try (CsvReader reader = CsvReader.open(file)) {
             if (reader.header() == null) {
                 throw new ImportException(name + ": empty file (no header line)");
@@ -86,19 +87,46 @@ final class FileLoader {
         } catch (CsvException e) {
             throw new ImportException(name + ": " + e.getMessage() + "; the file is refused as a whole");
         }
+        long stagedAt = System.nanoTime();
         long duplicates = rejectConflictingDuplicates(kind, file, target);
+        long checked = System.nanoTime();
         rejected += duplicates;
-        Map<String, Object> counts = jdbc.queryForMap(target.upsert());
-        long newRows = ((Number) counts.get("new_rows")).longValue();
-        long changed = ((Number) counts.get("changed_rows")).longValue();
+        long newRows;
+        long changed;
+        long staged = read - rejected;
+        if (BulkMode.worthIt(jdbc, target.table(), staged)) {
+            boolean empty = !Boolean.TRUE.equals(jdbc.queryForObject(
+                    "select exists (select 1 from " + target.table() + ")", Boolean.class));
+            boolean withoutKey = empty && BulkMode.unreferenced(jdbc, target.table());
+            BulkMode bulk = BulkMode.enter(jdbc, target.table(), withoutKey);
+            long[] counts = withoutKey ? new long[] {jdbc.update(target.insertAll()), 0} : upsert(target);
+            bulk.leave(target.table());
+            newRows = counts[0];
+            changed = counts[1];
+        } else {
+            long[] counts = upsert(target);
+            newRows = counts[0];
+            changed = counts[1];
+        }
         long loaded = read - rejected;
         long unmapped = kind instanceof ReportsFile reports ? reports.unmapped() - unmappedBefore : 0;
         jdbc.execute(target.truncate());
         ImportResult.FileCounts result = new ImportResult.FileCounts(name, read, loaded, rejected, newRows, changed,
                 loaded - newRows - changed, unmapped);
-        log.info("{}: {} rows read, {} loaded ({} new, {} changed, {} unchanged), {} rejected", name, read, loaded,
-                newRows, changed, result.unchanged(), rejected);
+        log.info("{}: {} rows read, {} loaded ({} new, {} changed, {} unchanged), {} rejected;"
+                        + " seconds: read and stage {}, duplicates {}, upsert {}", name, read, loaded, newRows, changed,
+                result.unchanged(), rejected, seconds(stagedAt - started), seconds(checked - stagedAt),
+                seconds(System.nanoTime() - checked));
         return result;
+    }
+
+    private long[] upsert(Target target) {
+        Map<String, Object> counts = jdbc.queryForMap(target.upsert());
+        return new long[] {((Number) counts.get("new_rows")).longValue(), ((Number) counts.get("changed_rows")).longValue()};
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /**

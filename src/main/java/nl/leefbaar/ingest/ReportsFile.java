@@ -104,9 +104,9 @@ final class ReportsFile extends InputFile {
         out.add(text(dwelling, "dwelling_ref"));
         out.add(source);
         out.add(code);
-        out.add(reported.toString());
-        out.add(Temporals.localDay(reported).toString());
-        out.add(closed == null ? null : closed.toString());
+        out.add(reported);
+        out.add(Temporals.localDay(reported));
+        out.add(closed);
         out.add(text(channel, "channel"));
         out.add(followUpValue);
     }

@@ -52,6 +52,12 @@ record Target(String table, String staging, String key, List<String> columns) {
                 + " from upserted";
     }
 
+    /** For an empty table without primary key (bulk mode): every staged row is new. */
+    String insertAll() {
+        String all = key + ", " + String.join(", ", columns);
+        return "insert into " + table + " (" + all + ") select " + all + " from " + staging;
+    }
+
     private String row(String alias) {
         return "(" + columns.stream().map(c -> alias + "." + c).collect(Collectors.joining(", ")) + ")";
     }

@@ -45,7 +45,7 @@ final class Temporals {
             throw notTimestamp(text);
         }
         if (split < 0) {
-            return ZonedDateTime.ofLocal(date.atStartOfDay(), ZONE, null).toOffsetDateTime();
+            return amsterdam(date.atStartOfDay());
         }
         int i = split + 1;
         int hour = twoDigits(text, i);
@@ -92,13 +92,59 @@ final class Temporals {
         } catch (DateTimeException e) {
             throw notTimestamp(text);
         }
-        return offset != null ? OffsetDateTime.of(local, offset)
-                : ZonedDateTime.ofLocal(local, ZONE, null).toOffsetDateTime();
+        return offset != null ? OffsetDateTime.of(local, offset) : amsterdam(local);
     }
 
     /** The Europe/Amsterdam calendar day of an instant: report.reported_day. */
     static LocalDate localDay(OffsetDateTime time) {
+        LocalDate date = time.toLocalDate();
+        if (time.getOffset().getTotalSeconds() == stableOffset(date)) {
+            return date;
+        }
         return time.atZoneSameInstant(ZONE).toLocalDate();
+    }
+
+    /**
+     * A local Amsterdam time with its offset. Only two days a year have a transition; on every
+     * other day one offset holds all day, cached per day, because ZoneRules lookups cost more than
+     * everything else done with a row.
+     */
+    static OffsetDateTime amsterdam(LocalDateTime local) {
+        int offset = stableOffset(local.toLocalDate());
+        if (offset != NO_STABLE_OFFSET) {
+            return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(offset));
+        }
+        return ZonedDateTime.ofLocal(local, ZONE, null).toOffsetDateTime();
+    }
+
+    private static final int NO_STABLE_OFFSET = Integer.MIN_VALUE;
+    private static final int CACHE_FROM = (int) LocalDate.of(1990, 1, 1).toEpochDay();
+    private static final int[] DAY_OFFSET = new int[(int) (LocalDate.of(2200, 1, 1).toEpochDay() - CACHE_FROM)];
+    private static final int UNKNOWN = 0;
+    private static final int TRANSITION_DAY = 1;
+    private static final int ENCODED = 1_000_000;
+
+    /** The offset of a day without transition (seconds), or NO_STABLE_OFFSET. */
+    private static int stableOffset(LocalDate date) {
+        long index = date.toEpochDay() - CACHE_FROM;
+        if (index < 0 || index >= DAY_OFFSET.length) {
+            return computeStableOffset(date);
+        }
+        int cached = DAY_OFFSET[(int) index];
+        if (cached == UNKNOWN) {
+            int offset = computeStableOffset(date);
+            // one int write: threads racing here compute and store the same value
+            cached = offset == NO_STABLE_OFFSET ? TRANSITION_DAY : offset + ENCODED;
+            DAY_OFFSET[(int) index] = cached;
+        }
+        return cached == TRANSITION_DAY ? NO_STABLE_OFFSET : cached - ENCODED;
+    }
+
+    private static int computeStableOffset(LocalDate date) {
+        var rules = ZONE.getRules();
+        ZoneOffset start = rules.getOffset(date.atStartOfDay(ZONE).toInstant());
+        ZoneOffset end = rules.getOffset(date.plusDays(1).atStartOfDay(ZONE).toInstant().minusSeconds(1));
+        return start.equals(end) ? start.getTotalSeconds() : NO_STABLE_OFFSET;
     }
 
     private static IllegalArgumentException notTimestamp(String text) {
