@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+
+import nl.leefbaar.ingest.csv.CsvReader;
 
 /** An input folder written by a test: two neighbourhoods, two complexes, and whatever the test adds. */
 final class Fixture {
@@ -52,5 +55,23 @@ final class Fixture {
     List<String> rejectLines(ImportResult result) throws IOException {
         List<String> lines = Files.readAllLines(result.rejectsFile());
         return lines.subList(1, lines.size());
+    }
+
+    /** The records of a reject file: file, line, column, reason, raw. */
+    static List<List<String>> rejects(Path rejectsFile) throws IOException {
+        List<List<String>> records = new ArrayList<>();
+        try (CsvReader reader = CsvReader.open(rejectsFile)) {
+            while (reader.next()) {
+                records.add(reader.fields());
+            }
+        }
+        return records;
+    }
+
+    /** The one reject of a file at a line: [file, line, column, reason, raw]. */
+    static List<String> reject(ImportResult result, String file, long line) throws IOException {
+        return rejects(result.rejectsFile()).stream()
+                .filter(r -> r.get(0).equals(file) && r.get(1).equals(Long.toString(line)))
+                .findFirst().orElseThrow(() -> new AssertionError("no reject for " + file + " line " + line));
     }
 }
