@@ -388,7 +388,7 @@ public final class CsvReader implements Closeable {
                 } else {
                     b &= 0xFF;
                     if (b < lower || b > upper) {
-                        throw invalid(offset + i);
+                        throw invalid(sequenceStart);
                     }
                     lower = 0x80;
                     upper = 0xBF;
