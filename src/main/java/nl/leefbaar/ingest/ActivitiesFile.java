@@ -105,6 +105,7 @@ final class ActivitiesFile extends InputFile {
                 throw new RowRejected("addresses_category", "'" + Texts.shorten(addressed) + "' is not a report category");
             }
         }
+        key = idValue;
         out.add(idValue);
         out.add(complexValue);
         out.add(neighbourhoodValue);

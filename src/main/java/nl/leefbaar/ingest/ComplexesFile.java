@@ -63,6 +63,7 @@ final class ComplexesFile extends InputFile {
         if (count <= 0) {
             throw new RowRejected("dwellings", "dwellings must be a whole number > 0, not " + count);
         }
+        key = idValue;
         out.add(idValue);
         out.add(nameValue);
         out.add(code);

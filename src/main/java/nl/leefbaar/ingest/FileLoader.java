@@ -43,6 +43,7 @@ final class FileLoader {
         long read = 0;
         long rejected = 0;
         long started = System.nanoTime();
+        DuplicateSuspects suspects = new DuplicateSuspects(Files.size(file));
         try (CsvReader reader = CsvReader.open(file)) {
             if (reader.header() == null) {
                 throw new ImportException(name + ": empty file (no header line)");
@@ -70,6 +71,7 @@ final class FileLoader {
                         try {
                             kind.stage(out);
                             out.end();
+                            suspects.add(kind.key);
                         } catch (RowRejected e) {
                             out.discard();
                             rejects.add(name, reader.line(), e.column(), e.reason(), reader.raw());
@@ -88,7 +90,7 @@ final class FileLoader {
             throw new ImportException(name + ": " + e.getMessage() + "; the file is refused as a whole");
         }
         long stagedAt = System.nanoTime();
-        long duplicates = rejectConflictingDuplicates(kind, file, target);
+        long duplicates = suspects.none() ? 0 : rejectConflictingDuplicates(file, target, suspects);
         long checked = System.nanoTime();
         rejected += duplicates;
         long newRows;
@@ -134,18 +136,17 @@ final class FileLoader {
      * row's line; exact repeats are dropped silently (they change nothing). Their raw text is
      * fetched by reading the file once more, which only happens when there are such rows.
      */
-    private long rejectConflictingDuplicates(InputFile kind, Path file, Target target) throws IOException {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject(target.hasDuplicates(), Boolean.class))) {
-            return 0;
-        }
+    private long rejectConflictingDuplicates(Path file, Target target, DuplicateSuspects suspects) throws IOException {
+        boolean suspectsOnly = !suspects.overflow();
+        Object[] parameters = suspectsOnly ? new Object[] {suspects.suspects()} : new Object[0];
         Map<Long, long[]> firstLineByLine = new HashMap<>();
         Map<Long, String> idByLine = new HashMap<>();
-        jdbc.query(target.conflictingDuplicates(), rs -> {
+        jdbc.query(target.conflictingDuplicates(suspectsOnly), rs -> {
             long line = rs.getLong("line");
             firstLineByLine.put(line, new long[] {rs.getLong("first_line")});
             idByLine.put(line, rs.getString("id"));
-        });
-        jdbc.update(target.deleteLaterDuplicates());
+        }, parameters);
+        jdbc.update(target.deleteLaterDuplicates(suspectsOnly), parameters);
         if (firstLineByLine.isEmpty()) {
             return 0;
         }

@@ -15,6 +15,8 @@ abstract class InputFile {
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private CsvReader reader;
+    /** The id of the row last staged, for duplicate detection. */
+    String key;
 
     abstract String fileName();
 

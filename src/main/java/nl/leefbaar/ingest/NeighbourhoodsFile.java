@@ -44,6 +44,7 @@ final class NeighbourhoodsFile extends InputFile {
         String codeValue = required(code, "neighbourhood_code");
         String nameValue = required(name, "name");
         String districtValue = text(district, "district");
+        key = codeValue;
         out.add(codeValue);
         out.add(nameValue);
         out.add(districtValue);

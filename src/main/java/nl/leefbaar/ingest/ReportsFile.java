@@ -99,6 +99,7 @@ final class ReportsFile extends InputFile {
             code = mapping.mapOrOther(source);
             unmapped++;
         }
+        key = idValue;
         out.add(idValue);
         out.add(complexValue);
         out.add(text(dwelling, "dwelling_ref"));

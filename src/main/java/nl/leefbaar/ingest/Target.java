@@ -18,23 +18,25 @@ record Target(String table, String staging, String key, List<String> columns) {
         return "copy " + staging + " (line, " + key + ", " + String.join(", ", columns) + ") from stdin";
     }
 
-    String hasDuplicates() {
-        return "select exists (select 1 from " + staging + " group by " + key + " having count(*) > 1)";
+    /** Ids with more than one row; among the given suspects only when {@code suspectsOnly} (parameter: text[]). */
+    private String duplicatedIds(boolean suspectsOnly, String columns) {
+        return "select " + columns + " from " + staging + (suspectsOnly ? " where " + key + " = any(?)" : "")
+                + " group by " + key + " having count(*) > 1";
     }
 
     /** Later rows of an id that differ from its first row: (line, first line, id). */
-    String conflictingDuplicates() {
+    String conflictingDuplicates(boolean suspectsOnly) {
         return "with firsts as (select distinct on (" + key + ") * from " + staging
-                + " where " + key + " in (select " + key + " from " + staging + " group by " + key + " having count(*) > 1)"
+                + " where " + key + " in (" + duplicatedIds(suspectsOnly, key) + ")"
                 + " order by " + key + ", line)"
                 + " select s.line, f.line as first_line, s." + key + " as id from " + staging + " s join firsts f on s." + key + " = f." + key
                 + " where s.line > f.line and " + row("s") + " is distinct from " + row("f");
     }
 
     /** Keeps only the first row of every id. */
-    String deleteLaterDuplicates() {
-        return "delete from " + staging + " s using (select " + key + ", min(line) as first_line from " + staging
-                + " group by " + key + " having count(*) > 1) d where s." + key + " = d." + key + " and s.line > d.first_line";
+    String deleteLaterDuplicates(boolean suspectsOnly) {
+        return "delete from " + staging + " s using (" + duplicatedIds(suspectsOnly, key + ", min(line) as first_line")
+                + ") d where s." + key + " = d." + key + " and s.line > d.first_line";
     }
 
     /**
