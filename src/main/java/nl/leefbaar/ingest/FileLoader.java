@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class FileLoader {
     private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
 
+    static final int MAX_CONFLICTING_DUPLICATES = 1_000_000;
+
     private final JdbcTemplate jdbc;
     private final CopyManager copyManager;
     private final RejectFile rejects;
@@ -141,7 +143,13 @@ final class FileLoader {
         Object[] parameters = suspectsOnly ? new Object[] {suspects.suspects()} : new Object[0];
         Map<Long, long[]> firstLineByLine = new HashMap<>();
         Map<Long, String> idByLine = new HashMap<>();
+        String fileName = file.getFileName().toString();
         jdbc.query(target.conflictingDuplicates(suspectsOnly), rs -> {
+            if (firstLineByLine.size() >= MAX_CONFLICTING_DUPLICATES) {
+                // their lines would have to be held in memory; a file like this is not an export of records
+                throw new ImportException(fileName + ": more than " + MAX_CONFLICTING_DUPLICATES
+                        + " rows repeat an earlier " + target.key() + " with other content; the file is refused");
+            }
             long line = rs.getLong("line");
             firstLineByLine.put(line, new long[] {rs.getLong("first_line")});
             idByLine.put(line, rs.getString("id"));
