@@ -29,8 +29,8 @@ final class BulkMode {
     }
 
     /** Whether loading {@code staged} rows into the table is a bulk load. */
-    static boolean worthIt(JdbcTemplate jdbc, String table, long staged) {
-        if (staged < MIN_ROWS) {
+    static boolean worthIt(JdbcTemplate jdbc, String table, long staged, long minRows) {
+        if (staged < minRows) {
             return false;
         }
         Long existing = jdbc.queryForObject("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass",

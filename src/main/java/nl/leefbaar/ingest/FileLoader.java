@@ -30,8 +30,10 @@ final class FileLoader {
     private final CopyManager copyManager;
     private final RejectFile rejects;
     private final int progressEveryRows;
+    private final long bulkMinRows;
 
-    FileLoader(JdbcTemplate jdbc, CopyManager copyManager, RejectFile rejects, int progressEveryRows) {
+    FileLoader(JdbcTemplate jdbc, CopyManager copyManager, RejectFile rejects, int progressEveryRows, long bulkMinRows) {
+        this.bulkMinRows = bulkMinRows;
         this.jdbc = jdbc;
         this.copyManager = copyManager;
         this.rejects = rejects;
@@ -98,7 +100,7 @@ final class FileLoader {
         long newRows;
         long changed;
         long staged = read - rejected;
-        if (BulkMode.worthIt(jdbc, target.table(), staged)) {
+        if (BulkMode.worthIt(jdbc, target.table(), staged, bulkMinRows)) {
             boolean empty = !Boolean.TRUE.equals(jdbc.queryForObject(
                     "select exists (select 1 from " + target.table() + ")", Boolean.class));
             boolean withoutKey = empty && BulkMode.unreferenced(jdbc, target.table());

@@ -50,16 +50,18 @@ public class ImportService {
     private final TransactionTemplate transaction;
     private final LeefbaarProperties.Ingest settings;
     private final Clock clock;
+    private final long bulkMinRows;
 
     @Autowired
     public ImportService(DataSource dataSource, PlatformTransactionManager transactionManager,
                          LeefbaarProperties properties, ObjectProvider<Clock> clock) {
         this(dataSource, new TransactionTemplate(transactionManager), properties.ingest(),
-                clock.getIfAvailable(Clock::systemDefaultZone));
+                clock.getIfAvailable(Clock::systemDefaultZone), BulkMode.MIN_ROWS);
     }
 
     private ImportService(DataSource dataSource, TransactionTemplate transaction, LeefbaarProperties.Ingest settings,
-                          Clock clock) {
+                          Clock clock, long bulkMinRows) {
+        this.bulkMinRows = bulkMinRows;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = transaction;
@@ -69,7 +71,12 @@ public class ImportService {
 
     /** The same service with another clock ("now" decides what is in the future) or settings: for tests. */
     ImportService with(Clock otherClock, LeefbaarProperties.Ingest otherSettings) {
-        return new ImportService(dataSource, transaction, otherSettings, otherClock);
+        return new ImportService(dataSource, transaction, otherSettings, otherClock, bulkMinRows);
+    }
+
+    /** The same service switching to bulk mode from this many rows on: for tests. */
+    ImportService withBulkFrom(long rows) {
+        return new ImportService(dataSource, transaction, settings, clock, rows);
     }
 
     public ImportResult importFolder(Path input, Path output) {
@@ -94,7 +101,7 @@ public class ImportService {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-            FileLoader loader = new FileLoader(jdbc, copyManager, rejects, settings.progressEveryRows());
+            FileLoader loader = new FileLoader(jdbc, copyManager, rejects, settings.progressEveryRows(), bulkMinRows);
             CategoryMapping mapping = CategoryMapping.load(files.mapping());
             List<ImportResult.FileCounts> counts = new ArrayList<>();
 
