@@ -19,14 +19,22 @@ final class CopyRows {
     private int length;
     private int rowStart;
     private long rows;
+    private boolean firstField;
 
     CopyRows(CopyIn copy) {
         this.copy = copy;
     }
 
+    /** Starts a row without a line number column (straight into a domain table). */
+    void begin() {
+        rowStart = length;
+        firstField = true;
+    }
+
     /** Starts a row with its first column, the line number. */
     void begin(long line) {
         rowStart = length;
+        firstField = false;
         ensure(20);
         String digits = Long.toString(line);
         for (int i = 0; i < digits.length(); i++) {
@@ -37,7 +45,7 @@ final class CopyRows {
     void add(String value) {
         if (value == null) {
             ensure(3);
-            buf[length++] = '\t';
+            separator();
             buf[length++] = '\\';
             buf[length++] = 'N';
             return;
@@ -45,8 +53,8 @@ final class CopyRows {
         int n = value.length();
         ensure(1 + n * 3);
         byte[] b = buf;
+        separator();
         int at = length;
-        b[at++] = '\t';
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
@@ -81,14 +89,13 @@ final class CopyRows {
             add((String) null);
             return;
         }
-        ensure(40);
-        buf[length++] = '\t';
         int year = time.getYear();
         if (year < 1000 || year > 9999) {
-            length--;
             add(time.toString());
             return;
         }
+        ensure(40);
+        separator();
         digits(year, 4);
         buf[length++] = '-';
         digits(time.getMonthValue(), 2);
@@ -119,12 +126,20 @@ final class CopyRows {
             return;
         }
         ensure(12);
-        buf[length++] = '\t';
+        separator();
         digits(date.getYear(), 4);
         buf[length++] = '-';
         digits(date.getMonthValue(), 2);
         buf[length++] = '-';
         digits(date.getDayOfMonth(), 2);
+    }
+
+    private void separator() {
+        if (firstField) {
+            firstField = false;
+        } else {
+            buf[length++] = '\t';
+        }
     }
 
     private void digits(int value, int width) {

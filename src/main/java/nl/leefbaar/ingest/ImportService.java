@@ -101,29 +101,29 @@ public class ImportService {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-            FileLoader loader = new FileLoader(jdbc, copyManager, rejects, settings.progressEveryRows(), bulkMinRows);
+            FileLoader loader = new FileLoader(connection, jdbc, copyManager, rejects, settings.progressEveryRows(), bulkMinRows);
             CategoryMapping mapping = CategoryMapping.load(files.mapping());
             List<ImportResult.FileCounts> counts = new ArrayList<>();
 
             requireOrKnown(files.neighbourhoods(), NeighbourhoodsFile.FILE, "neighbourhood", input);
             if (files.neighbourhoods() != null) {
-                counts.add(loader.load(new NeighbourhoodsFile(), files.neighbourhoods(), 0));
+                counts.add(loader.load(new NeighbourhoodsFile(), files.neighbourhoods()));
             }
             Set<String> neighbourhoods = ids("select neighbourhood_code from neighbourhood");
             requireOrKnown(files.complexes(), ComplexesFile.FILE, "complex", input);
             if (files.complexes() != null) {
-                counts.add(loader.load(new ComplexesFile(neighbourhoods), files.complexes(), 0));
+                counts.add(loader.load(new ComplexesFile(neighbourhoods), files.complexes()));
             }
             Set<String> complexes = ids("select complex_id from complex");
             ReportsFile reports = new ReportsFile(complexes, mapping, clock);
-            counts.add(loader.load(reports, files.reports(), 0));
+            counts.add(loader.load(reports, files.reports()));
             if (!mapping.unmappedValues().isEmpty()) {
                 log.info("{}: {} reports with an unmapped category went to 'other'; values: {}", ReportsFile.FILE,
                         reports.unmapped(), String.join(", ", mapping.unmappedValues()));
             }
             if (files.activities() != null) {
                 counts.add(loader.load(new ActivitiesFile(complexes, neighbourhoods, mapping, clock),
-                        files.activities(), 0));
+                        files.activities()));
             }
             ImportResult result = ImportResult.of(counts, files.count(), rejects.path());
             failOnTooManyRejects(result, rejects);

@@ -18,6 +18,17 @@ record Target(String table, String staging, String key, List<String> columns) {
         return "copy " + staging + " (line, " + key + ", " + String.join(", ", columns) + ") from stdin";
     }
 
+    /** COPY straight into the domain table (bulk load into an empty table). */
+    String copyDirect() {
+        return "copy " + table + " (" + key + ", " + String.join(", ", columns) + ") from stdin";
+    }
+
+    /** Whether the domain table holds an id twice (only while its primary key is dropped). */
+    String tableHasDuplicates(boolean suspectsOnly) {
+        return "select exists (select 1 from " + table + (suspectsOnly ? " where " + key + " = any(?)" : "")
+                + " group by " + key + " having count(*) > 1)";
+    }
+
     /** Ids with more than one row; among the given suspects only when {@code suspectsOnly} (parameter: text[]). */
     private String duplicatedIds(boolean suspectsOnly, String columns) {
         return "select " + columns + " from " + staging + (suspectsOnly ? " where " + key + " = any(?)" : "")
@@ -52,12 +63,6 @@ record Target(String table, String staging, String key, List<String> columns) {
                 + " returning (xmax = 0) as inserted)"
                 + " select count(*) filter (where inserted) as new_rows, count(*) filter (where not inserted) as changed_rows"
                 + " from upserted";
-    }
-
-    /** For an empty table without primary key (bulk mode): every staged row is new. */
-    String insertAll() {
-        String all = key + ", " + String.join(", ", columns);
-        return "insert into " + table + " (" + all + ") select " + all + " from " + staging;
     }
 
     private String row(String alias) {

@@ -66,4 +66,33 @@ class BulkModeTests {
                 .containsExactly("R1", "R2", "R3", "R4", "R5", "R6");
         assertThat(jdbc.queryForObject("select complex_id from report where report_id = 'R1'", String.class)).isEqualTo("C1");
     }
+
+    @Test
+    void copiesUniqueIdsStraightIntoAnEmptyTableAndCountsRejects() throws Exception {
+        String[] tables = {"report"};
+        List<String> schemaBefore = schemaOf(tables);
+        fixture.reports("R1,C1,,Lekkage,2025-06-02 10:15,,,", "R2,C2,,Graffiti,2025-06-03 10:15,,,",
+                "R3,C9,,Graffiti,2025-06-04 10:15,,,");
+        ImportResult result = service.importFolder(fixture.input, fixture.output);
+
+        assertThat(result.byFile().get(2).newRows()).isEqualTo(2);
+        assertThat(result.byFile().get(2).rejected()).isEqualTo(1);
+        assertThat(Fixture.rejects(result.rejectsFile())).hasSize(1);
+        assertThat(schemaOf(tables)).isEqualTo(schemaBefore);
+        assertThat(jdbc.queryForObject("select reported_day::text from report where report_id = 'R2'", String.class))
+                .isEqualTo("2025-06-03");
+    }
+
+    @Test
+    void fallsBackToStagingWithoutWritingRejectsTwice() throws Exception {
+        fixture.reports("R1,C1,,Lekkage,2025-06-02 10:15,,,", "R2,C9,,Graffiti,2025-06-03 10:15,,,",
+                "R1,C1,,Lekkage,2025-06-02 10:15,,,");
+        ImportResult result = service.importFolder(fixture.input, fixture.output);
+
+        assertThat(Fixture.rejects(result.rejectsFile())).hasSize(1);
+        ImportResult.FileCounts reports = result.byFile().get(2);
+        assertThat(reports.rejected()).isEqualTo(1);
+        assertThat(reports.newRows()).isEqualTo(1);
+        assertThat(reports.unchanged()).isEqualTo(1);
+    }
 }
