@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Loads one input file inside the import's transaction: read and check every row in Java,
  * stream the valid ones by COPY into the staging table, find ids that occur more than once
  * (the first row wins; a later row with other content is rejected), then upsert into the domain
- * table in one statement that counts new and changed rows.
+ * table in one statement that counts new and changed rows. A big file into an empty table goes
+ * by COPY straight into that table instead (see {@link #directLoadPossible}).
  */
 final class FileLoader {
     private static final Logger log = LoggerFactory.getLogger(FileLoader.class);

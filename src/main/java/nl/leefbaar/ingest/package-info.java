@@ -11,8 +11,10 @@
  * resolved there, and one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE row differs}
  * statement upserts them and counts new and changed rows. Order: neighbourhoods, complexes,
  * reports, activities. A load bigger than the table (at least 100,000 rows) drops the table's
- * plain indexes and foreign keys (and, for an empty table nothing refers to, its primary key),
- * inserts, and builds them again in the same transaction ({@code BulkMode}).
+ * plain indexes and foreign keys, loads, and builds them again in the same transaction
+ * ({@code BulkMode}). A big file into an empty table that no other table refers to (report,
+ * activity) skips staging: COPY straight into the table without primary key; only when a Bloom
+ * filter of the ids finds a real repeat does it roll back to a savepoint and go through staging.
  *
  * <h2>Decisions the contract leaves open</h2>
  * <ul>
