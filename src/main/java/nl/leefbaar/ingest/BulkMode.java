@@ -87,6 +87,8 @@ final class BulkMode {
     }
 
     void leave(String table) {
+        // sorting millions of keys in memory instead of in temporary files; reset at commit
+        jdbc.execute("set local maintenance_work_mem = '1GB'");
         restore.forEach(jdbc::execute);
         jdbc.execute("analyze " + table);
     }
