@@ -1,0 +1,96 @@
+package nl.leefbaar.report.excel;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import nl.leefbaar.report.AtomicFiles;
+import nl.leefbaar.report.ReportWriter;
+import nl.leefbaar.system.LeefbaarProperties;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code dashboard-corporation-<yyyy-mm>.xlsx} for the corporation's managers, with exact counts.
+ * <p>
+ * The sheets with native charts (Overzicht, Trends) and the short Toelichting are built as XSSF
+ * sheets first; the workbook is then wrapped in a streaming {@link SXSSFWorkbook}, which keeps
+ * those sheets (and their charts) and streams the long ones (Complexen, Herhaalmeldingen,
+ * Activiteiten) row by row to temporary files, so that 5,000 complexes need little memory.
+ */
+@Component
+class CorporationDashboardWriter implements ReportWriter {
+    static final List<String> SHEETS = List.of("overview", "complexes", "repeats", "activities", "trends", "notes");
+    private static final int ROWS_IN_MEMORY = 200;
+
+    private final FigureStore store;
+    private final LeefbaarProperties properties;
+    private final ObjectProvider<FunnelImageSource> funnel;
+
+    CorporationDashboardWriter(FigureStore store, LeefbaarProperties properties, ObjectProvider<FunnelImageSource> funnel) {
+        this.store = store;
+        this.properties = properties;
+        this.funnel = funnel;
+    }
+
+    static String fileName(YearMonth month) {
+        return "dashboard-corporation-" + month + ".xlsx";
+    }
+
+    @Override
+    public List<Path> write(ReportRequest request) throws Exception {
+        YearMonth month = request.month();
+        Labels labels = Labels.of(request.locale());
+        Path target = request.monthFolder().resolve(fileName(month));
+        int windowDays = properties.indicators().repeatWindowDays();
+        CitySeries city = CitySeries.load(store, month);
+        List<ComplexSheet.Line> complexes = ComplexSheet.lines(store, month);
+        Optional<byte[]> funnelPng = Optional.ofNullable(funnel.getIfAvailable())
+                .flatMap(source -> source.funnelPng(month, request.locale(), 1200, 800));
+        AtomicFiles.write(target, out -> {
+            XSSFWorkbook template = new XSSFWorkbook();
+            Styles styles = new Styles(template);
+            try {
+                writeXssfSheets(template, styles, labels, month, city, funnelPng);
+            } catch (RuntimeException e) {
+                template.close();
+                throw e;
+            }
+            // The streaming wrapper shares the template's style table, so the styles are made once for all sheets.
+            try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROWS_IN_MEMORY)) {
+                try {
+                    ComplexSheet.write(workbook.getSheet(sheetName(labels, "complexes")), styles, labels, month, complexes,
+                            store.hotspotCategories(month));
+                    RepeatSheet.write(workbook.getSheet(sheetName(labels, "repeats")), styles, labels, month,
+                            store.hotspots(month), store.dwellingRepeatPairs(month, RepeatSheet.MAX_ROWS),
+                            store.dwellingRepeats(month, windowDays, RepeatSheet.MAX_ROWS), windowDays);
+                    ActivitySheet.write(workbook.getSheet(sheetName(labels, "activities")), styles, labels, month,
+                            store.activities(month), store.activityEffects(month));
+                    workbook.setActiveSheet(0);
+                    workbook.write(out);
+                } finally {
+                    workbook.dispose();
+                }
+            }
+        });
+        return List.of(target);
+    }
+
+    /** The chart sheets and the Toelichting in plain XSSF; the sheets to stream stay empty until wrapped. */
+    private void writeXssfSheets(XSSFWorkbook template, Styles styles, Labels labels, YearMonth month, CitySeries city,
+                                 Optional<byte[]> funnelPng) {
+        for (String sheet : SHEETS) {
+            template.createSheet(sheetName(labels, sheet));
+        }
+        TrendSheet.Layout trends = TrendSheet.write(template.getSheet(sheetName(labels, "trends")), styles, labels, city);
+        OverviewSheet.write(template.getSheet(sheetName(labels, "overview")), styles, labels, city, trends, funnelPng);
+        NotesSheet.write(template.getSheet(sheetName(labels, "notes")), styles, labels, month, store, properties, false);
+    }
+
+    static String sheetName(Labels labels, String sheet) {
+        return labels.get("sheet." + sheet);
+    }
+}
