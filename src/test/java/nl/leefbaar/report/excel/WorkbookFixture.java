@@ -81,11 +81,19 @@ final class WorkbookFixture {
         for (int back = 0; back < 24; back++) {
             YearMonth month = MONTH.minusMonths(back);
             for (String[] unit : units) {
+                // Only the city's figures are read for every month (Trends); units need m, m-1 and m-12.
+                if (!unit[0].equals("city") && back != 0 && back != 1 && back != 12) {
+                    continue;
+                }
                 for (String category : categories) {
                     for (String indicator : indicators) {
                         boolean allOnly = List.of("activities", "participants", "participation_rate_12m",
                                 "concentration_top10_12m", "liveability_index").contains(indicator);
                         if (allOnly && !category.equals(Category.ALL)) {
+                            continue;
+                        }
+                        boolean perCategory = unit[0].equals("city") || indicator.equals("dwelling_repeat_rate_12m");
+                        if (!perCategory && !category.equals(Category.ALL)) {
                             continue;
                         }
                         rows.add(row(random, month, unit[0], unit[1], category, indicator));
