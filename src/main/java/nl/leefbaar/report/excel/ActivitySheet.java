@@ -51,7 +51,7 @@ final class ActivitySheet {
         w.newRow();
         w.text(0, labels.get("activities.effects"), styles.subtitle, false);
         w.newRow();
-        w.text(0, labels.get("activities.effects.note"), styles.note, false);
+        w.text(0, labels.get("activities.effects.note"), styles.noteLine, false);
         w.header(EFFECT_COLUMNS.stream().map(c -> labels.get("activities.column." + c)).toList());
         for (Map<String, Object> e : effects) {
             w.newRow();

@@ -21,6 +21,8 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xddf.usermodel.text.XDDFTextParagraph;
+import org.apache.poi.xddf.usermodel.text.XDDFTextRun;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -48,7 +50,7 @@ final class Charts {
     }
 
     static XSSFChart line(XSSFSheet sheet, Place place, String title, XSSFSheet categorySheet, CellRangeAddress categories,
-                          List<Series> series, String valueFormat) {
+                          List<Series> series, String valueFormat, boolean firstIsTotal) {
         XSSFChart chart = chart(sheet, place, title);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
@@ -65,7 +67,9 @@ final class Charts {
             line.setTitle(s.title(), null);
             line.setSmooth(false);
             line.setMarkerStyle(MarkerStyle.NONE);
-            line.setShapeProperties(lineShape(PALETTE[i % PALETTE.length], i == 0 ? 2.75 : 1.5));
+            // the total is the thick black line; categories take the Okabe-Ito colours after black
+            int colour = firstIsTotal ? i : i + 1;
+            line.setShapeProperties(lineShape(PALETTE[colour % PALETTE.length], firstIsTotal && i == 0 ? 2.75 : 1.5));
         }
         chart.plot(data);
         return chart;
@@ -104,6 +108,13 @@ final class Charts {
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
+        // LibreOffice's default title size is large for a dashboard tile: 12 pt bold
+        for (XDDFTextParagraph paragraph : chart.getTitle().getBody().getParagraphs()) {
+            for (XDDFTextRun run : paragraph.getTextRuns()) {
+                run.setFontSize(12.0);
+                run.setBold(true);
+            }
+        }
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         return chart;
     }

@@ -97,6 +97,7 @@ final class ComplexSheet {
             }
             w.text(20, labels.flag(rate.flag()), styles.flag(rate.flag()));
         }
+        w.fixWidth(14, 36); // hotspot categories: a long list is cut rather than widen the table
         w.finishTable(headerRow, COLUMNS.size() - 1);
     }
 }

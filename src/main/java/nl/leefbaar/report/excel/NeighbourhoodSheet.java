@@ -62,7 +62,8 @@ final class NeighbourhoodSheet {
                 w.number(19, participation.value(), Styles.DECIMAL);
             }
             Figure concentration = get(f, "concentration_top10_12m");
-            if (rules.shareShown(concentration)) {
+            // a share of the unit's own 12-month reports: shown when those reach the minimum
+            if (concentration.value() != null && rules.rateShown(get(f, "report_rate_12m"))) {
                 w.number(20, concentration.value(), Styles.PERCENT);
             }
             Figure index = get(f, "liveability_index");

@@ -17,6 +17,8 @@ final class NotesSheet {
             "repeat_rate_12m", "hotspots", "closed_within_target_share", "open_overdue", "days_to_close_median",
             "participation_rate_12m", "liveability_index", "funnel", "interval", "trend");
 
+    private static final int EXPLANATION_WIDTH = 100;
+
     private NotesSheet() {
     }
 
@@ -47,7 +49,8 @@ final class NotesSheet {
 
         section(w, labels, "notes.settings");
         LeefbaarProperties.Indicators s = properties.indicators();
-        line(w, labels.get("notes.setting.reference_year"), computed.get("reference_year"), labels.get("notes.setting.reference_year.note"));
+        line(w, labels.get("notes.setting.reference_year"), computed.get("reference_year"),
+                labels.get("notes.setting.reference_year.note"), Styles.PLAIN); // a year: no thousands separator
         line(w, labels.get("notes.setting.repeat_window"), s.repeatWindowDays(), labels.get("notes.unit.days"));
         line(w, labels.get("notes.setting.hotspot"), labels.format("notes.setting.hotspot.value", s.hotspotMinReports(),
                 s.hotspotWindowDays()), null);
@@ -71,8 +74,8 @@ final class NotesSheet {
             w.newRow();
             w.text(0, subject);
             w.text(1, labels.format("notes.funnel.value", number(labels, f.get("phi")), number(labels, f.get("tau2")), f.get("units")));
-            w.text(2, labels.get(Boolean.TRUE.equals(f.get("adjusted")) ? "notes.funnel.adjusted" : "notes.funnel.exact"),
-                    styles.wrapped, false);
+            w.wrapped(2, labels.get(Boolean.TRUE.equals(f.get("adjusted")) ? "notes.funnel.adjusted" : "notes.funnel.exact"),
+                    styles.wrapped, EXPLANATION_WIDTH);
         }
 
         section(w, labels, "notes.bands");
@@ -83,26 +86,26 @@ final class NotesSheet {
         }
         for (String flag : List.of("high", "elevated", "in_range", "reduced", "low", "incomplete_lookback")) {
             w.newRow();
-            w.text(0, labels.flag(flag), styles.flag(flag.replace('_', ' ').equals("in range") ? null : flag));
-            w.text(2, labels.get("flag." + flag + ".note"), styles.wrapped, false);
+            w.text(0, labels.flag(flag), styles.flag(flag.replace('_', ' ').equals("in range") ? "in range" : flag));
+            w.wrapped(2, labels.get("flag." + flag + ".note"), styles.wrapped, EXPLANATION_WIDTH);
         }
 
         section(w, labels, "notes.definitions");
         for (String definition : DEFINITIONS) {
             w.newRow();
             w.text(0, labels.get("definition." + definition + ".name"));
-            w.text(2, labels.get("definition." + definition), styles.wrapped, false);
+            w.wrapped(2, labels.get("definition." + definition), styles.wrapped, EXPLANATION_WIDTH);
         }
         if (publicVersion) {
             w.newRow();
             w.text(0, labels.get("definition.small_numbers.name"));
-            w.text(2, labels.format("definition.small_numbers", properties.publishing().minCount(),
-                    properties.publishing().minDwellings()), styles.wrapped, false);
+            w.wrapped(2, labels.format("definition.small_numbers", properties.publishing().minCount(),
+                    properties.publishing().minDwellings()), styles.wrapped, EXPLANATION_WIDTH);
         }
         w.finish(header);
         sheet.setColumnWidth(0, Math.max(sheet.getColumnWidth(0), 30 * 256));
         sheet.setColumnWidth(1, Math.max(sheet.getColumnWidth(1), 22 * 256));
-        sheet.setColumnWidth(2, 100 * 256);
+        sheet.setColumnWidth(2, EXPLANATION_WIDTH * 256);
     }
 
     private static void section(SheetWriter w, Labels labels, String key) {
@@ -112,10 +115,15 @@ final class NotesSheet {
     }
 
     private static void line(SheetWriter w, String subject, Object value, String note) {
+        line(w, subject, value, note, null);
+    }
+
+    private static void line(SheetWriter w, String subject, Object value, String note, String format) {
         w.newRow();
         w.text(0, subject);
         if (value instanceof Number n) {
-            w.number(1, n.doubleValue(), n instanceof Double || n instanceof Float ? Styles.DECIMAL2 : Styles.INTEGER);
+            w.number(1, n.doubleValue(), format != null ? format
+                    : n instanceof Double || n instanceof Float ? Styles.GENERAL : Styles.INTEGER);
         } else if (value instanceof java.sql.Date d) {
             w.date(1, d.toLocalDate());
         } else if (value instanceof java.sql.Timestamp || value instanceof java.time.OffsetDateTime) {
@@ -124,7 +132,7 @@ final class NotesSheet {
             w.text(1, value.toString());
         }
         if (note != null) {
-            w.text(2, note, w.styles.wrapped, false);
+            w.wrapped(2, note, w.styles.wrapped, EXPLANATION_WIDTH);
         }
     }
 

@@ -66,7 +66,7 @@ final class OverviewSheet {
             }
         }
         w.newRow();
-        w.text(0, labels.get("overview.marks"), styles.note, false);
+        w.text(0, labels.get("overview.marks"), styles.noteLine, false);
 
         w.skipRows(1);
         w.header(List.of(labels.get("overview.category"), labels.month(m), labels.month(m.minusYears(1)),
@@ -90,7 +90,7 @@ final class OverviewSheet {
         Charts.line(sheet, new Charts.Place(0, top, 5, top + 18), labels.get("overview.chart.rate"),
                 trends.sheet(), trends.months("report_rate"),
                 List.of(new Charts.Series(labels.category(Category.ALL), trends.sheet(), trends.values("report_rate", 0))),
-                Styles.DECIMAL2);
+                Styles.DECIMAL2, true);
         Charts.bars(sheet, new Charts.Place(5, top, 13, top + 18), labels.get("overview.chart.categories"),
                 sheet, new CellRangeAddress(firstCategory, lastCategory, 0, 0),
                 List.of(new Charts.Series(labels.month(m), sheet, new CellRangeAddress(firstCategory, lastCategory, 1, 1)),
@@ -100,9 +100,11 @@ final class OverviewSheet {
         Charts.line(sheet, new Charts.Place(0, second, 5, second + 18), labels.get("overview.chart.repeat"),
                 trends.sheet(), trends.months("dwelling_repeat_rate"),
                 List.of(new Charts.Series(labels.category(Category.ALL), trends.sheet(), trends.values("dwelling_repeat_rate", 0))),
-                Styles.PERCENT);
+                Styles.PERCENT, true);
         funnelPng.ifPresent(png -> picture(sheet, png, new Charts.Place(5, second, 13, second + 18)));
         sheet.setZoom(90);
+        // The month in one screen, and on one printed page.
+        sheet.getPrintSetup().setFitHeight((short) 1);
     }
 
     /** The value a period ago, the change, the change in % and the coloured mark. */

@@ -25,6 +25,7 @@ final class SheetWriter {
     final Sheet sheet;
     final Styles styles;
     private final Map<Integer, Integer> widths = new HashMap<>();
+    private final Map<Integer, Integer> fixed = new HashMap<>();
     private int nextRow;
     private Row row;
 
@@ -75,7 +76,8 @@ final class SheetWriter {
             for (String word : labels.get(i).split("\\s+")) {
                 longestWord = Math.max(longestWord, word.length());
             }
-            fit(firstColumn + i, Math.max(longestWord + 1, Math.min(labels.get(i).length(), 12)));
+            // header words are bold and must not break inside: about a fifth wider than plain text
+            fit(firstColumn + i, Math.max((int) Math.ceil(longestWord * 1.2) + 1, Math.min(labels.get(i).length(), 12)));
             lines = Math.max(lines, (int) Math.ceil(labels.get(i).length() / 12.0));
         }
         header.setHeightInPoints(Math.min(4, lines) * 15f);
@@ -99,8 +101,26 @@ final class SheetWriter {
         cell.setCellValue(value);
         cell.setCellStyle(style);
         if (countWidth) {
-            fit(column, value.length() + 1);
+            fit(column, value.length() + 2);
         }
+    }
+
+    /** A long text that wraps within a column of {@code widthChars}; the row grows to show all its lines. */
+    void wrapped(int column, String value, CellStyle style, int widthChars) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+        // a column of n "0"-widths holds about 1.15 n characters of ordinary text
+        int lines = (int) Math.ceil(value.length() / (widthChars * 1.15));
+        row.setHeightInPoints(Math.max(row.getHeightInPoints(), lines * 13f + 2));
+    }
+
+    /** A column of fixed width, whatever its content. */
+    void fixWidth(int column, int chars) {
+        fixed.put(column, chars);
     }
 
     /** A number cell, left empty when the figure is missing. */
@@ -143,7 +163,7 @@ final class SheetWriter {
     private static int numberWidth(double value) {
         double magnitude = Math.abs(value);
         int digits = magnitude < 1 ? 1 : (int) Math.floor(Math.log10(magnitude)) + 1;
-        return digits + digits / 3 + 5;
+        return digits + digits / 3 + 6;
     }
 
     /** Column widths from the content, a frozen header with autofilter, and the print setup. */
@@ -158,6 +178,7 @@ final class SheetWriter {
     /** Column widths and print setup: landscape, fit to one page wide, the header repeated on every page. */
     void finish(int repeatingRow) {
         widths.forEach((column, chars) -> sheet.setColumnWidth(column, Math.min(MAX_WIDTH_CHARS, Math.max(6, chars + 1)) * 256));
+        fixed.forEach((column, chars) -> sheet.setColumnWidth(column, chars * 256));
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);

@@ -28,6 +28,8 @@ final class Styles {
     static final String P_VALUE = "0.000";
     static final String DATE = "yyyy-mm-dd";
     static final String DATE_TIME = "yyyy-mm-dd hh:mm";
+    static final String PLAIN = "0";
+    static final String GENERAL = "General";
 
     // Colours: fills from ColorBrewer's RdYlBu (readable with the common colour-vision deficiencies).
     private static final byte[] GOOD = rgb(0x1a, 0x98, 0x50);
@@ -40,6 +42,7 @@ final class Styles {
     final CellStyle text;
     final CellStyle wrapped;
     final CellStyle note;
+    final CellStyle noteLine;
     final CellStyle markGood;
     final CellStyle markBad;
     final CellStyle markNeutral;
@@ -58,16 +61,19 @@ final class Styles {
         header.setVerticalAlignment(VerticalAlignment.TOP);
         header.setBorderBottom(BorderStyle.THIN);
         text = style(null, null, null);
+        // a little room on the left, so that a text never touches the number of the column before
+        text.setIndention((short) 1);
         wrapped = style(null, null, null);
         wrapped.setWrapText(true);
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);
         note = style(font(false, 9, rgb(0x59, 0x59, 0x59)), null, null);
         note.setWrapText(true);
         note.setVerticalAlignment(VerticalAlignment.TOP);
+        noteLine = style(font(false, 9, rgb(0x59, 0x59, 0x59)), null, null);
         markGood = style(font(true, 12, GOOD), null, null);
         markBad = style(font(true, 12, BAD), null, null);
         markNeutral = style(font(true, 12, rgb(0x7f, 0x7f, 0x7f)), null, null);
-        for (String format : new String[] {INTEGER, DECIMAL, DECIMAL2, PERCENT, P_VALUE, DATE, DATE_TIME}) {
+        for (String format : new String[] {INTEGER, DECIMAL, DECIMAL2, PERCENT, P_VALUE, DATE, DATE_TIME, PLAIN, GENERAL}) {
             numbers.put(format, style(null, null, format));
         }
         bandFills();
@@ -77,17 +83,23 @@ final class Styles {
     private void bandFills() {
         byte[][] fills = {rgb(0x91, 0xcf, 0x60), rgb(0xf2, 0xf2, 0xf2), rgb(0xfe, 0xe0, 0x90), rgb(0xf4, 0x6d, 0x43)};
         for (Band band : Band.values()) {
-            bandText.put(band, style(null, fills[band.ordinal()], null));
+            bandText.put(band, centred(style(null, fills[band.ordinal()], null)));
             bandIndex.put(band, style(null, fills[band.ordinal()], DECIMAL));
         }
     }
 
     private void flagFills() {
-        flagText.put("high", style(font(true, 11, rgb(0xff, 0xff, 0xff)), rgb(0xd7, 0x30, 0x27), null));
-        flagText.put("elevated", style(null, rgb(0xfc, 0x8d, 0x59), null));
-        flagText.put("reduced", style(null, rgb(0xab, 0xd9, 0xe9), null));
-        flagText.put("low", style(font(true, 11, rgb(0xff, 0xff, 0xff)), rgb(0x45, 0x75, 0xb4), null));
-        flagText.put("incomplete_lookback", style(font(false, 11, rgb(0x7f, 0x7f, 0x7f)), null, null));
+        flagText.put("high", centred(style(font(true, 11, rgb(0xff, 0xff, 0xff)), rgb(0xd7, 0x30, 0x27), null)));
+        flagText.put("elevated", centred(style(null, rgb(0xfc, 0x8d, 0x59), null)));
+        flagText.put("in range", centred(style(null, null, null)));
+        flagText.put("reduced", centred(style(null, rgb(0xab, 0xd9, 0xe9), null)));
+        flagText.put("low", centred(style(font(true, 11, rgb(0xff, 0xff, 0xff)), rgb(0x45, 0x75, 0xb4), null)));
+        flagText.put("incomplete_lookback", centred(style(font(false, 11, rgb(0x7f, 0x7f, 0x7f)), null, null)));
+    }
+
+    private static CellStyle centred(CellStyle style) {
+        style.setAlignment(HorizontalAlignment.CENTER);
+        return style;
     }
 
     CellStyle number(String format) {
@@ -123,6 +135,8 @@ final class Styles {
 
     private CellStyle style(Font font, byte[] fill, String format) {
         XSSFCellStyle style = (XSSFCellStyle) workbook.createCellStyle();
+        // rows grow where a text wraps; every cell of such a row then starts at the top
+        style.setVerticalAlignment(VerticalAlignment.TOP);
         if (font != null) {
             style.setFont(font);
         }

@@ -16,16 +16,22 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  */
 final class TrendSheet {
     /** The figures of the sheet with their number format; a rate or count trend treats missing months as 0. */
-    record Block(String indicator, String format, boolean missingIsZero) {
+    /**
+     * A block of the sheet. {@code chartTotal}: the chart shows the all-categories line too; for
+     * counts and rates it would dwarf the categories (it is on the Overzicht), for shares it is the reference.
+     */
+    record Block(String indicator, String format, boolean missingIsZero, boolean chartTotal) {
     }
 
     static final List<Block> BLOCKS = List.of(
-            new Block("report_rate", Styles.DECIMAL2, true),
-            new Block("reports", Styles.INTEGER, true),
-            new Block("dwelling_repeat_rate", Styles.PERCENT, false),
-            new Block("closed_within_target_share", Styles.PERCENT, false));
-    static final int CHART_FIRST_COLUMN = 11;
-    static final int CHART_LAST_COLUMN = 22;
+            new Block("report_rate", Styles.DECIMAL2, true, false),
+            new Block("reports", Styles.INTEGER, true, false),
+            new Block("dwelling_repeat_rate", Styles.PERCENT, false, true),
+            new Block("closed_within_target_share", Styles.PERCENT, false, true));
+    private static final int LABEL_WIDTH = 26;
+    private static final int VALUE_WIDTH = 15;
+    static final int CHART_FIRST_COLUMN = 10;
+    static final int CHART_LAST_COLUMN = 20;
 
     /** Where each block's values are, for charts elsewhere: first and last data row; column 1 + i is category i. */
     record Layout(XSSFSheet sheet, Map<String, int[]> rows) {
@@ -56,6 +62,10 @@ final class TrendSheet {
         Map<String, int[]> rows = new HashMap<>();
         int firstHeader = -1;
         for (Block block : BLOCKS) {
+            if (firstHeader >= 0) {
+                // one block and its chart a printed page
+                sheet.setRowBreak(w.nextRowIndex());
+            }
             w.skipRows(1);
             w.newRow();
             w.text(0, labels.get("indicator." + block.indicator()), styles.subtitle, false);
@@ -77,10 +87,14 @@ final class TrendSheet {
             int chartTop = headerRow - 1;
             Charts.line(sheet, new Charts.Place(CHART_FIRST_COLUMN, chartTop, CHART_LAST_COLUMN, Math.max(last + 1, chartTop + 20)),
                     labels.get("indicator." + block.indicator()) + " — " + labels.get("trends.chart.suffix"),
-                    sheet, new CellRangeAddress(first, last, 0, 0), seriesOf(sheet, labels, categories, first, last),
-                    block.format());
+                    sheet, new CellRangeAddress(first, last, 0, 0),
+                    seriesOf(sheet, labels, categories, first, last, block.chartTotal()), block.format(), block.chartTotal());
         }
-        w.finish(-1);
+        w.fixWidth(0, LABEL_WIDTH);
+        for (int c = 0; c < categories.size(); c++) {
+            w.fixWidth(1 + c, VALUE_WIDTH);
+        }
+        w.finish(firstHeader);
         return new Layout(sheet, rows);
     }
 
@@ -103,13 +117,16 @@ final class TrendSheet {
         w.newRow();
         w.text(0, labels.get("trend.direction"), styles.header, false);
         for (int c = 0; c < trends.size(); c++) {
-            w.text(1 + c, trends.get(c) == null ? null : labels.get("trend." + trends.get(c).direction()));
+            if (trends.get(c) != null) {
+                w.wrapped(1 + c, labels.get("trend." + trends.get(c).direction()), styles.wrapped, VALUE_WIDTH);
+            }
         }
     }
 
-    static List<Charts.Series> seriesOf(XSSFSheet sheet, Labels labels, List<String> categories, int first, int last) {
+    static List<Charts.Series> seriesOf(XSSFSheet sheet, Labels labels, List<String> categories, int first, int last,
+                                        boolean withTotal) {
         List<Charts.Series> list = new ArrayList<>();
-        for (int c = 0; c < categories.size(); c++) {
+        for (int c = withTotal ? 0 : 1; c < categories.size(); c++) {
             list.add(new Charts.Series(labels.category(categories.get(c)), sheet, new CellRangeAddress(first, last, 1 + c, 1 + c)));
         }
         return list;

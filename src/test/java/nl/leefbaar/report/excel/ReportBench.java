@@ -1,0 +1,103 @@
+package nl.leefbaar.report.excel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import nl.leefbaar.LeefbaarApplication;
+import nl.leefbaar.report.ReportWriter.ReportRequest;
+import nl.leefbaar.report.ReportWriter.ReportScope;
+import nl.leefbaar.support.TestDatabase;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The report benchmark (bench/report-bench.sh), not a test: fills a database of its own with
+ * synthetic figures for N complexes over 24 months (SQL generate_series, bench/synthetic-figures.sql),
+ * then writes both workbooks and prints the time taken and the peak heap used while writing.
+ * Run with -Xmx512m to prove the memory bound. Also makes the workbooks to look at (scripts/render-xlsx.sh).
+ * <p>
+ * Arguments: complexes (default 5000), month (default 2025-06), output folder (default target/bench-out), lang.
+ */
+public final class ReportBench {
+
+    public static void main(String[] args) throws Exception {
+        int complexes = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        YearMonth month = args.length > 1 ? YearMonth.parse(args[1]) : YearMonth.of(2025, 6);
+        Path output = Path.of(args.length > 2 ? args[2] : "target/bench-out");
+        Locale locale = Locale.forLanguageTag(args.length > 3 ? args[3] : "nl");
+        SpringApplication application = new SpringApplication(LeefbaarApplication.class);
+        application.setDefaultProperties(Map.of("leefbaar.home", "target/bench-home", "logging.level.nl.leefbaar", "WARN"));
+        try (ConfigurableApplicationContext context = application.run()) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            long t0 = System.nanoTime();
+            fill(jdbc, complexes, month);
+            System.out.printf(Locale.ROOT, "synthetic data: %d complexes, %d indicator rows, %d reports in %.1f s%n", complexes,
+                    jdbc.queryForObject("select count(*) from indicator_value", Long.class),
+                    jdbc.queryForObject("select count(*) from report", Long.class), (System.nanoTime() - t0) / 1e9);
+            ReportRequest request = new ReportRequest(month, output.resolve(month.toString()), locale, ReportScope.CITY);
+            // The first run includes loading POI's classes (XMLBeans schemas for the charts): report both.
+            measure("dashboard (first run in this JVM)", () -> context.getBean(CorporationDashboardWriter.class).write(request));
+            measure("dashboard (second run)", () -> context.getBean(CorporationDashboardWriter.class).write(request));
+            measure("neighbourhoods", () -> context.getBean(NeighbourhoodWorkbookWriter.class).write(request));
+        }
+        System.exit(0);
+    }
+
+    interface Run {
+        List<Path> run() throws Exception;
+    }
+
+    private static void measure(String name, Run run) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        List<Path> files = run.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf(Locale.ROOT, "%s: %.2f s, peak heap %d MB (max heap %d MB), %s (%d KB)%n", name, seconds,
+                peak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024), files.get(0),
+                Files.size(files.get(0)) / 1024);
+    }
+
+    static void fill(JdbcTemplate jdbc, int complexes, YearMonth month) throws IOException {
+        TestDatabase.clearDomainTables(jdbc);
+        jdbc.execute("drop table if exists bench_unit_month, bench_fig, bench_area");
+        String script;
+        try (InputStream in = ReportBench.class.getResourceAsStream("/bench/synthetic-figures.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        MapSqlParameterSource parameters = new MapSqlParameterSource("complexes", complexes)
+                .addValue("month", Date.valueOf(month.atDay(1)));
+        // One connection for the whole script: the temporary tables live in its session.
+        jdbc.execute((java.sql.Connection connection) -> {
+            NamedParameterJdbcTemplate session = new NamedParameterJdbcTemplate(
+                    new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+            for (String statement : script.split("(?m)^;;\\s*$")) {
+                String sql = statement.replaceAll("(?m)^--.*$", "").trim();
+                if (sql.startsWith("select")) {
+                    session.queryForList(sql, parameters);
+                } else if (!sql.isEmpty()) {
+                    session.update(sql, parameters);
+                }
+            }
+            return null;
+        });
+        jdbc.execute("analyze");
+    }
+}
