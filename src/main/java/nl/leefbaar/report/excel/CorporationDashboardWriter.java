@@ -10,6 +10,8 @@ import nl.leefbaar.report.ReportWriter;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
 class CorporationDashboardWriter implements ReportWriter {
     static final List<String> SHEETS = List.of("overview", "complexes", "repeats", "activities", "trends", "notes");
     private static final int ROWS_IN_MEMORY = 200;
+    private static final Logger log = LoggerFactory.getLogger(CorporationDashboardWriter.class);
 
     private final FigureStore store;
     private final LeefbaarProperties properties;
@@ -42,14 +45,17 @@ class CorporationDashboardWriter implements ReportWriter {
 
     @Override
     public List<Path> write(ReportRequest request) throws Exception {
+        long start = System.nanoTime();
         YearMonth month = request.month();
         Labels labels = Labels.of(request.locale());
         Path target = request.monthFolder().resolve(fileName(month));
         int windowDays = properties.indicators().repeatWindowDays();
         CitySeries city = CitySeries.load(store, month);
         List<ComplexSheet.Line> complexes = ComplexSheet.lines(store, month);
+        List<FigureStore.Hotspot> hotspots = store.hotspots(month);
         Optional<byte[]> funnelPng = Optional.ofNullable(funnel.getIfAvailable())
                 .flatMap(source -> source.funnelPng(month, request.locale(), 1200, 800));
+        long loaded = System.nanoTime();
         AtomicFiles.write(target, out -> {
             XSSFWorkbook template = new XSSFWorkbook();
             Styles styles = new Styles(template);
@@ -63,9 +69,9 @@ class CorporationDashboardWriter implements ReportWriter {
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROWS_IN_MEMORY)) {
                 try {
                     ComplexSheet.write(workbook.getSheet(sheetName(labels, "complexes")), styles, labels, month, complexes,
-                            store.hotspotCategories(month));
+                            FigureStore.hotspotCategories(hotspots));
                     RepeatSheet.write(workbook.getSheet(sheetName(labels, "repeats")), styles, labels, month,
-                            store.hotspots(month), store.dwellingRepeatPairs(month, RepeatSheet.MAX_ROWS),
+                            hotspots, store.dwellingRepeatPairs(month, RepeatSheet.MAX_ROWS),
                             store.dwellingRepeats(month, windowDays, RepeatSheet.MAX_ROWS), windowDays);
                     ActivitySheet.write(workbook.getSheet(sheetName(labels, "activities")), styles, labels, month,
                             store.activities(month), store.activityEffects(month));
@@ -76,6 +82,8 @@ class CorporationDashboardWriter implements ReportWriter {
                 }
             }
         });
+        log.info("Wrote {} ({} complexes) in {} ms ({} ms reading the figures)", target, complexes.size(),
+                (System.nanoTime() - start) / 1_000_000, (loaded - start) / 1_000_000);
         return List.of(target);
     }
 

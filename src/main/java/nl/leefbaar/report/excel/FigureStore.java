@@ -121,10 +121,10 @@ class FigureStore {
                 rs.getString(4), rs.getInt(5), rs.getObject(6, java.time.OffsetDateTime.class)));
     }
 
-    /** complex id -> its hotspot categories at the end of the month, in the hotspot list's order. */
-    Map<String, List<String>> hotspotCategories(YearMonth month) {
+    /** complex id -> its hotspot categories, in the hotspot list's order. */
+    static Map<String, List<String>> hotspotCategories(List<Hotspot> hotspots) {
         Map<String, List<String>> result = new HashMap<>();
-        for (Hotspot hotspot : hotspots(month)) {
+        for (Hotspot hotspot : hotspots) {
             result.computeIfAbsent(hotspot.complexId(), k -> new ArrayList<>()).add(hotspot.category());
         }
         return result;
@@ -193,13 +193,23 @@ class FigureStore {
         LocalDate first = period(month.minusMonths(11));
         LocalDate end = period(month.plusMonths(1));
         return jdbc.queryForList("""
-                with ordered as (
+                with candidates as (
+                    -- only a dwelling with two reports of a category can have a repeat: a cheap
+                    -- hash aggregate leaves the sort for the window to the few that do
+                    select complex_id, category, dwelling_ref
+                    from report
+                    where dwelling_ref is not null and dwelling_ref <> ''
+                      and reported_day >= :lookback and reported_day < :end
+                    group by complex_id, category, dwelling_ref
+                    having count(*) >= 2 and max(reported_day) >= :first
+                ), ordered as (
                     select r.complex_id, r.category, r.dwelling_ref, r.reported_day, r.reported_at,
                            lag(r.reported_at) over (partition by r.complex_id, r.dwelling_ref, r.category
                                                     order by r.reported_at, r.report_id) previous_at
                     from report r
-                    where r.dwelling_ref is not null and r.dwelling_ref <> ''
-                      and r.reported_day >= :lookback and r.reported_day < :end
+                    join candidates d on d.complex_id = r.complex_id and d.category = r.category
+                                     and d.dwelling_ref = r.dwelling_ref
+                    where r.reported_day >= :lookback and r.reported_day < :end
                 ), in_window as (
                     select complex_id, category, dwelling_ref, reported_at,
                            (previous_at is not null and reported_at - previous_at <= make_interval(days => :w)) is_repeat
