@@ -27,7 +27,7 @@ final class ActivitySheet {
         w.skipRows(1);
         w.newRow();
         w.text(0, labels.get("activities.month"), styles.subtitle, false);
-        int firstHeader = w.header(List.of(labels.get("activities.column.activity_id"), labels.get("activities.column.type"),
+        w.header(List.of(labels.get("activities.column.activity_id"), labels.get("activities.column.type"),
                 labels.get("activities.column.date"), labels.get("column.complex_id"), labels.get("column.complex"),
                 labels.get("column.neighbourhood"), labels.get("activities.column.participants"),
                 labels.get("activities.column.category")));
@@ -79,7 +79,8 @@ final class ActivitySheet {
             w.newRow();
             w.text(0, labels.get("activities.no_effects"), styles.note, false);
         }
-        w.finish(firstHeader);
+        // Tables of different columns follow each other: each page repeats the sheet's title, not a header.
+        w.finish(0, 0);
     }
 
     static LocalDate date(Object value) {

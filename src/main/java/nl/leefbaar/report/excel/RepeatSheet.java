@@ -28,7 +28,7 @@ final class RepeatSheet {
         w.skipRows(1);
         w.newRow();
         w.text(0, labels.get("repeats.hotspots"), styles.subtitle, false);
-        int firstHeader = w.header(List.of(labels.get("column.complex_id"), labels.get("column.complex"),
+        w.header(List.of(labels.get("column.complex_id"), labels.get("column.complex"),
                 labels.get("column.neighbourhood"), labels.get("column.category"), labels.get("repeats.hotspot_reports"),
                 labels.get("repeats.last_reported")));
         for (FigureStore.Hotspot h : hotspots) {
@@ -91,7 +91,8 @@ final class RepeatSheet {
             w.newRow();
             w.text(0, labels.format("repeats.truncated", MAX_ROWS), styles.note, false);
         }
-        w.finish(firstHeader);
+        // Tables of different columns follow each other: each page repeats the sheet's title, not a header.
+        w.finish(0, 1);
     }
 
     static Double number(Object value) {

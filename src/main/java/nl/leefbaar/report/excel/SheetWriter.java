@@ -177,6 +177,11 @@ final class SheetWriter {
 
     /** Column widths and print setup: landscape, fit to one page wide, the header repeated on every page. */
     void finish(int repeatingRow) {
+        finish(repeatingRow, repeatingRow);
+    }
+
+    /** As {@link #finish(int)}, repeating the rows first..last (the title, on sheets of several tables). */
+    void finish(int firstRepeatingRow, int repeatingRow) {
         widths.forEach((column, chars) -> sheet.setColumnWidth(column, Math.min(MAX_WIDTH_CHARS, Math.max(6, chars + 1)) * 256));
         fixed.forEach((column, chars) -> sheet.setColumnWidth(column, chars * 256));
         PrintSetup print = sheet.getPrintSetup();
@@ -187,7 +192,7 @@ final class SheetWriter {
         sheet.setFitToPage(true);
         sheet.setAutobreaks(true);
         if (repeatingRow >= 0) {
-            sheet.setRepeatingRows(CellRangeAddress.valueOf((repeatingRow + 1) + ":" + (repeatingRow + 1)));
+            sheet.setRepeatingRows(CellRangeAddress.valueOf((firstRepeatingRow + 1) + ":" + (repeatingRow + 1)));
         }
     }
 }

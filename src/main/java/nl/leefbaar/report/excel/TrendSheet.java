@@ -94,7 +94,9 @@ final class TrendSheet {
         for (int c = 0; c < categories.size(); c++) {
             w.fixWidth(1 + c, VALUE_WIDTH);
         }
-        w.finish(firstHeader);
+        // Each block starts a printed page with its own header row; a repeated row would print the
+        // first block's header (and the top of its chart) over the next block.
+        w.finish(-1);
         return new Layout(sheet, rows);
     }
 
