@@ -53,10 +53,10 @@ class CorporationDashboardWriter implements ReportWriter {
         CitySeries city = CitySeries.load(store, month);
         List<ComplexSheet.Line> complexes = ComplexSheet.lines(store, month);
         List<FigureStore.Hotspot> hotspots = store.hotspots(month);
-        Optional<byte[]> funnelPng = Optional.ofNullable(funnel.getIfAvailable())
-                .flatMap(source -> source.funnelPng(month, request.locale(), 1200, 800));
         long loaded = System.nanoTime();
         AtomicFiles.write(target, out -> {
+            Optional<byte[]> funnelPng = Optional.ofNullable(funnel.getIfAvailable())
+                    .flatMap(source -> source.funnelPng(month, request.locale(), 1200, 800));
             XSSFWorkbook template = new XSSFWorkbook();
             Styles styles = new Styles(template);
             try {
