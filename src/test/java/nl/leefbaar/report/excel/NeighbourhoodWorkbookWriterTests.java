@@ -93,6 +93,28 @@ class NeighbourhoodWorkbookWriterTests {
     }
 
     @Test
+    void publishedComplexFiguresEqualTheStoredOnes() throws Exception {
+        try (XSSFWorkbook workbook = write(Locale.forLanguageTag("nl"))) {
+            Sheet sheet = workbook.getSheet("Complexen");
+            for (String complex : List.of("C1", "C2", "C4")) {
+                Row row = Workbooks.rowWith(sheet, 1, complex, 2);
+                Double reports = stored.value("complex", complex, "all", "reports_12m", MONTH);
+                if (reports != null && reports >= 5) {
+                    assertThat(Workbooks.number(row, 4)).isEqualTo(reports);
+                } else if (reports != null && reports >= 1) {
+                    assertThat(Workbooks.text(row, 4)).isEqualTo("<5");
+                }
+                Double rate = stored.value("complex", complex, "all", "report_rate_12m", MONTH);
+                Double count = stored.column("numerator", "complex", complex, "all", "report_rate_12m", MONTH);
+                assertThat(Workbooks.number(row, 5)).isEqualTo(rate != null && count >= 5 ? rate : null);
+                if (rate != null && count >= 5) {
+                    assertThat(Workbooks.number(row, 10)).isEqualTo(stored.value("complex", complex, "all", "liveability_index", MONTH));
+                }
+            }
+        }
+    }
+
+    @Test
     void aCountOfThreeShowsAsBelowFiveAndItsRateIsBlank() throws Exception {
         try (XSSFWorkbook workbook = write(Locale.forLanguageTag("nl"))) {
             Row small = Workbooks.rowWith(workbook.getSheet("Buurten"), 0, WorkbookFixture.SMALL_NEIGHBOURHOOD, 2);
