@@ -81,6 +81,18 @@ lateral (values
         null, null, null, null, null)
 ) as ind(name, value, num, den, lo, hi, flag);
 ;;
+-- Complex figures per category, for the month only: the dwelling-level repeats per complex and category.
+insert into indicator_value (period, level, unit_id, category, indicator, value, numerator, denominator, ci_low, ci_high, flag)
+select f.period, 'complex', f.complex_id, cat.code, 'dwelling_repeat_rate_12m', case when c.n > 0 then least(1, c.x / c.n) end,
+       least(c.x, c.n), c.n, case when c.n > 0 then greatest(0, least(1, c.x / c.n) - 0.1) end,
+       case when c.n > 0 then least(1, c.x / c.n + 0.15) end, null
+from bench_fig f
+cross join (values ('neighbour_nuisance', 0.22), ('pollution', 0.24), ('damage', 0.2), ('safety', 0.07), ('social', 0.09),
+                   ('public_space', 0.11), ('other', 0.07)) as cat(code, share),
+lateral (select floor(f.repeats_12m * cat.share * (0.4 + 1.2 * random() + 0 * f.k))::float8 x,
+                floor(f.with_dwelling_12m * cat.share)::float8 n) c
+where f.period = :month::date;
+;;
 -- Neighbourhood and city figures: sums of numerators and denominators, never averages.
 create temp table bench_area as
 select 'neighbourhood' lvl, neighbourhood_code unit, period, sum(dwellings) dwellings, sum(reports) reports,

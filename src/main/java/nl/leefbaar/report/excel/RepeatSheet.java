@@ -65,6 +65,10 @@ final class RepeatSheet {
             String flag = (String) p.get("flag");
             w.text(9, labels.flag(flag), styles.flag(flag));
         }
+        if (pairs.isEmpty()) {
+            w.newRow();
+            w.text(0, labels.get("repeats.no_pairs"), styles.note, false);
+        }
         if (pairs.size() == MAX_ROWS) {
             w.newRow();
             w.text(0, labels.format("repeats.truncated", MAX_ROWS), styles.note, false);
@@ -86,6 +90,10 @@ final class RepeatSheet {
             w.number(5, number(d.get("reports")), Styles.INTEGER);
             w.number(6, number(d.get("repeats")), Styles.INTEGER);
             w.dateTime(7, local(d.get("last_reported")));
+        }
+        if (dwellings.isEmpty()) {
+            w.newRow();
+            w.text(0, labels.get("repeats.no_pairs"), styles.note, false);
         }
         if (dwellings.size() == MAX_ROWS) {
             w.newRow();
