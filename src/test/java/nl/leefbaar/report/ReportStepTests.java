@@ -9,6 +9,7 @@ import java.util.List;
 
 import nl.leefbaar.support.TestDatabase;
 import nl.leefbaar.system.RunKeys;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
 class ReportStepTests {
+    private static final String JOB = "reportStepTestJob";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -50,9 +52,24 @@ class ReportStepTests {
         jdbc.update("insert into complex values ('C1', 'De Linde', 'N1', 'corp', 60)");
     }
 
+    /** This test's own job leaves no history: other tests may expect an empty job repository. */
+    @AfterEach
+    void forgetTheTestJob() {
+        String executions = "select job_execution_id from batch_job_execution where job_instance_id in "
+                + "(select job_instance_id from batch_job_instance where job_name = ?)";
+        jdbc.update("delete from batch_step_execution_context where step_execution_id in "
+                + "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))", JOB);
+        jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", JOB);
+        jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")", JOB);
+        jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")", JOB);
+        jdbc.update("delete from batch_job_execution where job_instance_id in "
+                + "(select job_instance_id from batch_job_instance where job_name = ?)", JOB);
+        jdbc.update("delete from batch_job_instance where job_name = ?", JOB);
+    }
+
     @Test
     void writesEveryWritersFilesIntoTheMonthFolderAndListsThemUnderFiles() throws Exception {
-        Job job = new JobBuilder("reportStepTestJob", jobRepository).start(reportStep).build();
+        Job job = new JobBuilder(JOB, jobRepository).start(reportStep).build();
         JobExecution execution = jobOperator.start(job, new JobParametersBuilder()
                 .addString(RunKeys.MONTH, "2025-06")
                 .addString(RunKeys.OUTPUT, out.toString())
@@ -70,7 +87,7 @@ class ReportStepTests {
 
     @Test
     void rejectsAMonthThatIsNotYyyyMmWithOneClearLine() throws Exception {
-        Job job = new JobBuilder("reportStepTestJob", jobRepository).start(reportStep).build();
+        Job job = new JobBuilder(JOB, jobRepository).start(reportStep).build();
         JobExecution execution = jobOperator.start(job, new JobParametersBuilder()
                 .addString(RunKeys.MONTH, "juni")
                 .addString(RunKeys.OUTPUT, out.toString())
