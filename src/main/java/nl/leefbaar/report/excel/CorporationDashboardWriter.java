@@ -3,6 +3,11 @@ package nl.leefbaar.report.excel;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 
 import nl.leefbaar.report.AtomicFiles;
@@ -50,6 +55,28 @@ class CorporationDashboardWriter implements ReportWriter {
         Labels labels = Labels.of(request.locale());
         Path target = request.monthFolder().resolve(fileName(month));
         int windowDays = properties.indicators().repeatWindowDays();
+        // The two slowest queries run on a second connection while this thread reads the rest and
+        // builds the sheets: the database and the JVM work at the same time.
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dashboard-queries");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<List<Map<String, Object>>> dwellingRepeats = background.submit(
+                    () -> store.dwellingRepeats(month, windowDays, RepeatSheet.MAX_ROWS));
+            Future<List<Map<String, Object>>> effects = background.submit(() -> store.activityEffects(month));
+            return write(request, labels, target, start, dwellingRepeats, effects);
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    private List<Path> write(ReportRequest request, Labels labels, Path target, long start,
+                             Future<List<Map<String, Object>>> dwellingRepeats,
+                             Future<List<Map<String, Object>>> effects) throws Exception {
+        YearMonth month = request.month();
+        int windowDays = properties.indicators().repeatWindowDays();
         CitySeries city = CitySeries.load(store, month);
         List<ComplexSheet.Line> complexes = ComplexSheet.lines(store, month);
         List<FigureStore.Hotspot> hotspots = store.hotspots(month);
@@ -72,9 +99,9 @@ class CorporationDashboardWriter implements ReportWriter {
                             FigureStore.hotspotCategories(hotspots));
                     RepeatSheet.write(workbook.getSheet(sheetName(labels, "repeats")), styles, labels, month,
                             hotspots, store.dwellingRepeatPairs(month, RepeatSheet.MAX_ROWS),
-                            store.dwellingRepeats(month, windowDays, RepeatSheet.MAX_ROWS), windowDays);
+                            result(dwellingRepeats), windowDays);
                     ActivitySheet.write(workbook.getSheet(sheetName(labels, "activities")), styles, labels, month,
-                            store.activities(month), store.activityEffects(month));
+                            store.activities(month), result(effects));
                     workbook.setActiveSheet(0);
                     workbook.write(out);
                 } finally {
@@ -96,6 +123,15 @@ class CorporationDashboardWriter implements ReportWriter {
         TrendSheet.Layout trends = TrendSheet.write(template.getSheet(sheetName(labels, "trends")), styles, labels, city);
         OverviewSheet.write(template.getSheet(sheetName(labels, "overview")), styles, labels, city, trends, funnelPng);
         NotesSheet.write(template.getSheet(sheetName(labels, "notes")), styles, labels, month, store, properties, false);
+    }
+
+    /** The query's rows, or its own exception (not wrapped), so that the report step says what failed. */
+    private static <T> T result(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     static String sheetName(Labels labels, String sheet) {
