@@ -77,10 +77,13 @@ final class SheetWriter {
                 longestWord = Math.max(longestWord, word.length());
             }
             // header words are bold and must not break inside: about a fifth wider than plain text
-            fit(firstColumn + i, Math.max((int) Math.ceil(longestWord * 1.2) + 1, Math.min(labels.get(i).length(), 12)));
-            lines = Math.max(lines, (int) Math.ceil(labels.get(i).length() / 12.0));
+            int width = Math.max((int) Math.ceil(longestWord * 1.2) + 1, Math.min(labels.get(i).length(), 12));
+            fit(firstColumn + i, width);
+            // The data may widen the column later, but a streamed header row cannot grow then:
+            // make it tall enough for the narrowest column (the factor leaves room for word breaks).
+            lines = Math.max(lines, (int) Math.ceil(labels.get(i).length() * 1.2 / width));
         }
-        header.setHeightInPoints(Math.min(4, lines) * 15f);
+        header.setHeightInPoints(Math.min(5, lines) * 14.5f);
         return header.getRowNum();
     }
 
