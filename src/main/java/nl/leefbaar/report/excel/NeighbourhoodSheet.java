@@ -62,12 +62,12 @@ final class NeighbourhoodSheet {
                 w.number(19, participation.value(), Styles.DECIMAL);
             }
             Figure concentration = get(f, "concentration_top10_12m");
-            // a share of the unit's own 12-month reports: shown when those reach the minimum
-            if (concentration.value() != null && rules.rateShown(get(f, "report_rate_12m"))) {
+            if (rules.shareShown(concentration)) {
                 w.number(20, concentration.value(), Styles.PERCENT);
             }
             Figure index = get(f, "liveability_index");
-            if (indexShown(rules, f, index)) {
+            // the index combines four figures and reveals no single count: shown wherever it exists
+            if (index.value() != null) {
                 Band band = Band.of(index.value());
                 w.number(21, index.value(), styles.index(band));
                 w.number(22, rank(indexRank, n.code()), Styles.INTEGER);
@@ -75,17 +75,12 @@ final class NeighbourhoodSheet {
                     w.text(23, labels.get(band.key()), styles.band(band));
                 }
                 Figure old = get(before, "liveability_index");
-                if (indexShown(rules, before, old)) {
+                if (old.value() != null) {
                     w.number(24, index.value() - old.value(), Styles.DECIMAL);
                 }
             }
         }
         w.finishTable(header, COLUMNS.size() - 1);
-    }
-
-    /** The index rests on the unit's reports; it is hidden with them when they are too few. */
-    static boolean indexShown(SmallNumbers rules, Map<String, Figure> figures, Figure index) {
-        return index.value() != null && rules.rateShown(get(figures, "report_rate_12m"));
     }
 
     private static void share(SheetWriter w, Labels labels, SmallNumbers rules, Figure share, int column, boolean flagged) {
@@ -116,7 +111,7 @@ final class NeighbourhoodSheet {
         for (FigureStore.Neighbourhood n : neighbourhoods) {
             Map<String, Figure> f = figures.getOrDefault(n.code(), Map.of());
             Figure figure = get(f, indicator);
-            boolean visible = indicator.equals("liveability_index") ? indexShown(rules, f, figure) : rules.rateShown(figure);
+            boolean visible = indicator.equals("liveability_index") ? figure.value() != null : rules.rateShown(figure);
             if (visible) {
                 shown.add(Map.entry(n.code(), figure.value()));
             }

@@ -50,7 +50,7 @@ final class PublicComplexSheet {
                 w.number(9, repeat.value(), Styles.PERCENT);
             }
             Figure index = NeighbourhoodSheet.get(f, "liveability_index");
-            if (NeighbourhoodSheet.indexShown(rules, f, index)) {
+            if (index.value() != null) {
                 Band band = Band.of(index.value());
                 w.number(10, index.value(), styles.index(band));
                 if (band != null) {

@@ -4,9 +4,10 @@ import nl.leefbaar.system.LeefbaarProperties;
 
 /**
  * The small-number rules for outside readers (indicators.md, Publishing small numbers): counts
- * 1..minCount-1 appear as {@code <5}; a rate or share built on a count below minCount is not shown
- * (nor its interval, flag, rank or change); complexes under minDwellings appear only inside their
- * neighbourhood's totals.
+ * 1..minCount-1 appear as {@code <5}; a rate or share built on such a count is not shown (nor its
+ * interval, flag, rank or change); complexes under minDwellings appear only inside their
+ * neighbourhood's totals. The same reading as indicators-public.csv (IndicatorExports.hidden):
+ * a count of 0 hides nothing, and the index, built on no single count, stays.
  */
 final class SmallNumbers {
     private final int minCount;
@@ -33,18 +34,23 @@ final class SmallNumbers {
         }
     }
 
-    /** A rate per dwellings may be shown when the count it is built on reaches the minimum. */
-    boolean rateShown(Figure figure) {
-        return figure.value() != null && figure.numerator() != null && figure.numerator() >= minCount;
+    /** A count from 1 to minCount - 1: the ones the rules hide (0 reveals nobody). */
+    boolean small(Double count) {
+        return count != null && count >= 1 && count < minCount;
     }
 
-    /** A share x / n may be shown when both x and n reach the minimum. */
+    /** A rate per dwellings is shown unless the count it is built on is small. */
+    boolean rateShown(Figure figure) {
+        return figure.value() != null && !small(figure.numerator());
+    }
+
+    /** A share x / n is shown unless x or n is small. */
     boolean shareShown(Figure figure) {
-        return rateShown(figure) && figure.denominator() != null && figure.denominator() >= minCount;
+        return rateShown(figure) && !small(figure.denominator());
     }
 
     boolean countShown(double numerator, double denominator, boolean share) {
-        return numerator >= minCount && (!share || denominator >= minCount);
+        return !small(numerator) && (!share || !small(denominator));
     }
 
     boolean complexShown(int dwellings) {
