@@ -69,7 +69,7 @@ final class NotesSheet {
 
         section(w, labels, "notes.funnel");
         for (Map<String, Object> f : store.funnelStats(month)) {
-            String subject = labels.code("level", (String) f.get("level")) + " · " + labels.get("indicator." + f.get("indicator"))
+            String subject = labels.code("level", (String) f.get("level")) + " · " + labels.code("indicator", (String) f.get("indicator"))
                     + " · " + labels.category((String) f.get("category"));
             w.newRow();
             w.text(0, subject);
