@@ -1,0 +1,70 @@
+package nl.leefbaar.report.excel;
+
+import java.text.MessageFormat;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every label of the workbooks, from {@code i18n/workbook*.properties}: Dutch by default,
+ * English for an English locale.
+ */
+final class Labels {
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Labels(ResourceBundle bundle, Locale locale) {
+        this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    static Labels of(Locale locale) {
+        // No fallback to the JVM's default locale: an English JVM must still write Dutch for nl.
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n/workbook", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new Labels(bundle, locale);
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    String get(String key) {
+        return bundle.getString(key);
+    }
+
+    String format(String key, Object... arguments) {
+        return new MessageFormat(get(key), locale).format(arguments);
+    }
+
+    /** A label for a code from the data (category, type, flag); the code itself when unknown. */
+    String code(String prefix, String code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            return bundle.getString(prefix + "." + code.replace(' ', '_'));
+        } catch (MissingResourceException e) {
+            return code;
+        }
+    }
+
+    String category(String code) {
+        return code("category", code);
+    }
+
+    String flag(String code) {
+        return code("flag", code);
+    }
+
+    String month(YearMonth month) {
+        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
+    }
+
+    /** Short month for chart axes and trend tables: always yyyy-mm, which sorts and reads in both languages. */
+    static String shortMonth(YearMonth month) {
+        return month.toString();
+    }
+}
