@@ -12,8 +12,13 @@ import java.io.UncheckedIOException;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.renderer.AbstractRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
@@ -78,8 +83,39 @@ final class ChartStyle {
         return BOLD.deriveFont(Font.PLAIN, size);
     }
 
+    /**
+     * JFreeChart's theme resets renderers' series paints, shapes and strokes and the annotations'
+     * fonts when applied; each chart styles those itself, so the theme leaves them alone.
+     */
+    private static final class Theme extends StandardChartTheme {
+        Theme() {
+            super("Leefbaar");
+        }
+
+        @Override
+        protected void applyToAbstractRenderer(AbstractRenderer renderer) {
+        }
+
+        @Override
+        protected void applyToXYItemRenderer(XYItemRenderer renderer) {
+        }
+
+        @Override
+        protected void applyToXYAnnotation(XYAnnotation annotation) {
+        }
+
+        @Override
+        protected void applyToValueAxis(ValueAxis axis) {
+            Font ticks = axis.getTickLabelFont();
+            super.applyToValueAxis(axis);
+            if (axis instanceof SymbolAxis) {
+                axis.setTickLabelFont(ticks);
+            }
+        }
+    }
+
     private static StandardChartTheme theme() {
-        StandardChartTheme theme = new StandardChartTheme("Leefbaar");
+        StandardChartTheme theme = new Theme();
         theme.setExtraLargeFont(bold(20f));
         theme.setLargeFont(bold(13f));
         theme.setRegularFont(regular(12f));
@@ -126,10 +162,11 @@ final class ChartStyle {
             legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
             legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
         }
+        // Bottom titles are stacked from the edge inwards in list order: source line, note, legend.
+        chart.addSubtitle(0, bottomLine(source, TEXT_GREY));
         if (note != null && !note.isBlank()) {
-            chart.addSubtitle(bottomLine(note, TEXT_GREY));
+            chart.addSubtitle(1, bottomLine(note, TEXT_GREY));
         }
-        chart.addSubtitle(bottomLine(source, TEXT_GREY));
         return chart;
     }
 

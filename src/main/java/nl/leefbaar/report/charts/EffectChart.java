@@ -4,7 +4,7 @@ import java.util.List;
 
 import nl.leefbaar.report.charts.Figures.Effect;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -20,9 +20,9 @@ import org.jfree.data.xy.XIntervalSeriesCollection;
 final class EffectChart {
     static final String ACTIVITY = "activity";
     static final String COMPARISON = "comparison";
-    /** Drawing limits for the log axis: a ratio of 0 or an infinite upper limit cannot be drawn. */
-    static final double FLOOR = 0.05;
-    static final double CEILING = 20;
+    /** Drawing limits: an infinite upper limit is drawn to the ceiling. */
+    static final double FLOOR = 0;
+    static final double CEILING = 4;
 
     private EffectChart() {
     }
@@ -31,7 +31,7 @@ final class EffectChart {
     }
 
     static Datasets dataset(List<Effect> effects) {
-        List<Effect> shown = effects.stream().filter(e -> e.ratio() != null && e.ratio() > 0).toList();
+        List<Effect> shown = effects.stream().filter(e -> e.ratio() != null).toList();
         XIntervalSeries activity = new XIntervalSeries(ACTIVITY, false, true);
         XIntervalSeries comparison = new XIntervalSeries(COMPARISON, false, true);
         for (int i = 0; i < shown.size(); i++) {
@@ -40,7 +40,7 @@ final class EffectChart {
             double low = e.low() != null ? Math.max(FLOOR, e.low()) : e.ratio();
             double high = e.high() != null && Double.isFinite(e.high()) ? Math.min(CEILING, e.high()) : CEILING;
             activity.add(e.ratio(), low, high, y + 0.12);
-            if (e.comparisonRatio() != null && e.comparisonRatio() > 0) {
+            if (e.comparisonRatio() != null) {
                 double c = e.comparisonRatio();
                 comparison.add(c, c, c, y - 0.12);
             }
@@ -52,18 +52,18 @@ final class EffectChart {
     }
 
     static JFreeChart chart(Datasets data, Labels labels, String subtitle, String source) {
-        LogAxis ratio = new LogAxis(labels.get("effect.axis"));
-        ratio.setNumberFormatOverride(labels.numberFormat(2));
-        ratio.setSmallestValue(FLOOR);
-        double min = 0.5;
-        double max = 2;
+        // A linear axis from 0: "0,7 = 30 % fewer" reads more easily for a hall than a log scale.
+        NumberAxis ratio = new NumberAxis(labels.get("effect.axis"));
+        ratio.setNumberFormatOverride(labels.numberFormat(1));
+        
+        double max = 1.5;
         for (int s = 0; s < data.ratios().getSeriesCount(); s++) {
             for (int i = 0; i < data.ratios().getItemCount(s); i++) {
-                min = Math.min(min, data.ratios().getStartXValue(s, i));
+
                 max = Math.max(max, data.ratios().getEndXValue(s, i));
             }
         }
-        ratio.setRange(min / 1.15, max * 1.15);
+        ratio.setRange(0, max * 1.08);
         String[] names = new String[data.shown().size()];
         for (int i = 0; i < names.length; i++) {
             Effect e = data.shown().get(names.length - 1 - i);
@@ -71,6 +71,7 @@ final class EffectChart {
         }
         SymbolAxis types = new SymbolAxis(null, names);
         types.setGridBandsVisible(false);
+        types.setTickLabelFont(ChartStyle.regular(12f));
         types.setLowerMargin(0.1);
         types.setUpperMargin(0.1);
 

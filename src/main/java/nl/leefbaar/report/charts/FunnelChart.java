@@ -1,6 +1,7 @@
 package nl.leefbaar.report.charts;
 
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -136,6 +137,8 @@ final class FunnelChart {
         });
 
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        // One path per line, so that the dash pattern runs on instead of restarting per segment.
+        lines.setDrawSeriesLineAsPath(true);
         // high95, high998, average, low95, low998; only one legend entry per pair.
         lines.setSeriesPaint(0, ChartStyle.BLACK);
         lines.setSeriesStroke(0, ChartStyle.dashed(1.6f));
@@ -160,7 +163,11 @@ final class FunnelChart {
         plot.setDataset(1, data.limits());
         plot.setRenderer(1, lines);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        addLabels(plot, data.labelled(), top);
+        double right = funnel.points().stream().mapToDouble(FunnelPoint::dwellings).max().orElse(0) * 1.04;
+        if (right > 0) {
+            dwellings.setRange(0, right);
+        }
+        addLabels(plot, data.labelled(), right, top * 1.08);
 
         JFreeChart chart = new JFreeChart(labels.get("funnel.title"), ChartStyle.bold(20f), plot, true);
         ChartStyle.decorate(chart, subtitle, note, source);
@@ -168,28 +175,93 @@ final class FunnelChart {
         return chart;
     }
 
-    /** Names next to the labelled complexes; pointers fan out so that neighbours do not overlap. */
-    private static void addLabels(XYPlot plot, List<FunnelPoint> labelled, double top) {
-        List<FunnelPoint> byX = new ArrayList<>(labelled);
-        byX.sort(Comparator.comparingDouble(FunnelPoint::dwellings));
-        double[] angles = {-Math.PI / 4, -3 * Math.PI / 4, Math.PI / 4, 3 * Math.PI / 4, -Math.PI / 2, Math.PI / 2};
-        for (int i = 0; i < byX.size(); i++) {
-            FunnelPoint p = byX.get(i);
-            boolean high = p.rate() > top * 0.5;
-            double angle = high ? angles[i % 2] : angles[2 + i % 2];
-            XYPointerAnnotation note = new XYPointerAnnotation(shortName(p), p.dwellings(), p.rate(), angle);
+    /**
+     * Names next to the labelled complexes. The plot area is not known before drawing, so the
+     * placement works on an estimate of it (logical pixels): each label takes the first of a ring
+     * of candidate positions whose text box stays inside the plot and clear of earlier labels and
+     * of the labelled points.
+     */
+    private static void addLabels(XYPlot plot, List<FunnelPoint> labelled, double xMax, double yMax) {
+        double width = PLOT_WIDTH;
+        double height = PLOT_HEIGHT;
+        List<Rectangle2D> taken = new ArrayList<>();
+        for (FunnelPoint p : labelled) {
+            double px = p.dwellings() / xMax * width;
+            double py = height - p.rate() / yMax * height;
+            taken.add(new Rectangle2D.Double(px - 5, py - 5, 10, 10));
+        }
+        for (FunnelPoint p : labelled) {
+            String text = shortName(p);
+            double textWidth = text.length() * 6.3;
+            double textHeight = 13;
+            double px = p.dwellings() / xMax * width;
+            double py = height - p.rate() / yMax * height;
+            Placement chosen = null;
+            search:
+            for (double radius : new double[] {18, 30, 44, 60}) {
+                for (double angle : ANGLES) {
+                    Placement candidate = Placement.at(px, py, angle, radius, textWidth, textHeight);
+                    Rectangle2D box = candidate.box();
+                    if (box.getMinX() < 0 || box.getMaxX() > width || box.getMinY() < 0 || box.getMaxY() > height) {
+                        continue;
+                    }
+                    if (taken.stream().anyMatch(box::intersects)) {
+                        continue;
+                    }
+                    chosen = candidate;
+                    break search;
+                }
+            }
+            if (chosen == null) {
+                chosen = Placement.at(px, py, px > width / 2 ? -3 * Math.PI / 4 : -Math.PI / 4, 18, textWidth, textHeight);
+            }
+            taken.add(chosen.box());
+            XYPointerAnnotation note = new XYPointerAnnotation(text, p.dwellings(), p.rate(), chosen.angle());
             note.setFont(ChartStyle.regular(10.5f));
             note.setPaint(ChartStyle.BLACK);
             note.setArrowPaint(ChartStyle.TEXT_GREY);
-            note.setArrowLength(4 + 10 * (i % 3));
-            note.setBaseRadius(22 + 12 * (i % 3));
-            note.setTipRadius(4);
-            note.setArrowWidth(2);
+            note.setBaseRadius(chosen.radius());
+            note.setTipRadius(5);
+            note.setArrowWidth(2.5);
             note.setArrowLength(5);
-            note.setTextAnchor(angle > -Math.PI / 2 && angle < Math.PI / 2
-                    ? (angle < 0 ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT)
-                    : (angle < 0 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT));
+            note.setLabelOffset(2);
+            note.setTextAnchor(chosen.anchor());
             plot.addAnnotation(note);
+        }
+    }
+
+    /** Estimated plot area of a 960 x 540 chart in logical pixels (axes, titles, legend taken off). */
+    private static final double PLOT_WIDTH = 850;
+    private static final double PLOT_HEIGHT = 336;
+    /** Up-right first, then the other diagonals, then straight left/right. Java2D angles: y points down. */
+    private static final double[] ANGLES = {-Math.PI / 4, -3 * Math.PI / 4, Math.PI / 4, 3 * Math.PI / 4, 0, Math.PI,
+            -Math.PI / 2, Math.PI / 2};
+
+    private record Placement(double angle, double radius, TextAnchor anchor, Rectangle2D box) {
+        static Placement at(double px, double py, double angle, double radius, double w, double h) {
+            double bx = px + Math.cos(angle) * radius;
+            double by = py + Math.sin(angle) * radius;
+            double cos = Math.cos(angle);
+            double sin = Math.sin(angle);
+            boolean right = cos > 0.3;
+            boolean left = cos < -0.3;
+            boolean up = sin < -0.3;
+            boolean down = sin > 0.3;
+            TextAnchor anchor;
+            double x0;
+            double y0;
+            if (right) {
+                x0 = bx;
+                anchor = up ? TextAnchor.BOTTOM_LEFT : down ? TextAnchor.TOP_LEFT : TextAnchor.HALF_ASCENT_LEFT;
+            } else if (left) {
+                x0 = bx - w;
+                anchor = up ? TextAnchor.BOTTOM_RIGHT : down ? TextAnchor.TOP_RIGHT : TextAnchor.HALF_ASCENT_RIGHT;
+            } else {
+                x0 = bx - w / 2;
+                anchor = up ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER;
+            }
+            y0 = up ? by - h : down ? by : by - h / 2;
+            return new Placement(angle, radius, anchor, new Rectangle2D.Double(x0, y0, w, h));
         }
     }
 

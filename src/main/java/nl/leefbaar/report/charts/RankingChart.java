@@ -61,7 +61,8 @@ final class RankingChart {
     static JFreeChart chart(Datasets data, Ranking ranking, Labels labels, String subtitle, String source) {
         NumberAxis rate = new NumberAxis(labels.get("ranking.axis"));
         rate.setNumberFormatOverride(labels.numberFormat(0));
-        rate.setAutoRangeIncludesZero(true);
+        // A dot plot of intervals: the axis follows the intervals, it need not start at zero.
+        rate.setAutoRangeIncludesZero(false);
         String[] names = new String[data.shown().size()];
         for (int i = 0; i < names.length; i++) {
             RankItem item = data.shown().get(names.length - 1 - i);
@@ -107,6 +108,7 @@ final class RankingChart {
             city.setLabelPaint(ChartStyle.TEXT_GREY);
             city.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             city.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            city.setLabelBackgroundColor(java.awt.Color.WHITE);
             plot.addDomainMarker(city, Layer.BACKGROUND);
         }
         String title = labels.get("neighbourhood".equals(ranking.level())
