@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.leefbaar.domain.Category;
+import nl.leefbaar.indicators.stats.Interval;
+import nl.leefbaar.indicators.stats.Intervals;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.Figures.Concentration;
 import nl.leefbaar.report.charts.Figures.Effect;
@@ -259,12 +261,10 @@ public class ChartFigures {
         return result;
     }
 
-    /** Wilson score interval without continuity correction (indicators.md, Intervals). */
+    /** The share x / n with its Wilson interval (indicators.md, Intervals), from the stats helper. */
     static MonthValue wilson(YearMonth month, double x, double n) {
-        double z = 1.959963984540054;
-        double root = z * Math.sqrt(z * z + 4 * x * (1 - x / n));
-        return new MonthValue(month, x / n, (2 * x + z * z - root) / (2 * (n + z * z)),
-                (2 * x + z * z + root) / (2 * (n + z * z)));
+        Interval interval = Intervals.wilson(Math.round(x), Math.round(n));
+        return new MonthValue(month, x / n, interval.low(), interval.high());
     }
 
     /** The complexes in the scope, or null for the whole city. */

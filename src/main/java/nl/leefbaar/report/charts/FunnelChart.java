@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.report.charts.Figures.Funnel;
 import nl.leefbaar.report.charts.Figures.FunnelPoint;
 import org.jfree.chart.JFreeChart;
@@ -87,8 +88,8 @@ final class FunnelChart {
                 double s = from + (to - from) * i / LINE_POINTS;
                 double dwellings = s * s;
                 double expected = funnel.reportsPerDwelling() * dwellings;
-                FunnelLimits.Interval l95 = FunnelLimits.poissonLimits(expected, 0.95, tau2);
-                FunnelLimits.Interval l998 = FunnelLimits.poissonLimits(expected, 0.998, tau2);
+                Interval l95 = FunnelLimits.poissonLimits(expected, 0.95, tau2);
+                Interval l998 = FunnelLimits.poissonLimits(expected, 0.998, tau2);
                 double scale = 100 / dwellings;
                 low998.add(dwellings, l998.low() * scale);
                 low95.add(dwellings, l95.low() * scale);

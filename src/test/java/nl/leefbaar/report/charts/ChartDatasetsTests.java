@@ -9,6 +9,7 @@ import java.util.Map;
 
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.Figures.Concentration;
+import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.report.charts.Figures.Funnel;
 import nl.leefbaar.report.charts.Figures.FunnelPoint;
 import nl.leefbaar.report.charts.Figures.RankItem;
@@ -184,8 +185,8 @@ class ChartDatasetsTests {
 
     @Test
     void unadjustedLimitsAreSpiegelhaltersInterpolatedPoissonLimits() {
-        FunnelLimits.Interval l95 = FunnelLimits.poissonLimits(10, 0.95, 0);
-        FunnelLimits.Interval l998 = FunnelLimits.poissonLimits(50, 0.998, 0);
+        Interval l95 = FunnelLimits.poissonLimits(10, 0.95, 0);
+        Interval l998 = FunnelLimits.poissonLimits(50, 0.998, 0);
         assertThat(l95.low()).isCloseTo(3.775188, within(1e-5));
         assertThat(l95.high()).isCloseTo(16.159951, within(1e-5));
         assertThat(l998.low()).isCloseTo(29.122816, within(1e-5));
