@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -212,6 +211,13 @@ public class ChartFigures {
         return new Concentration(x, y, n, total, stored.isEmpty() ? top10 : stored.get(0));
     }
 
+    /** When the month's figures were last computed (null if never): part of the render cache key. */
+    public Object computedAt(YearMonth month) {
+        List<java.sql.Timestamp> at = jdbc.queryForList("select computed_at from computed_month where period = ?",
+                java.sql.Timestamp.class, month.atDay(1));
+        return at.isEmpty() ? null : at.get(0);
+    }
+
     /** The name of the scope's neighbourhood, for titles. */
     public String neighbourhoodName(ReportScope scope) {
         if (scope == null || scope.neighbourhoodCode() == null) {
@@ -297,9 +303,5 @@ public class ChartFigures {
     private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
-    }
-
-    static Comparator<RankItem> highestFirst() {
-        return Comparator.comparingDouble(RankItem::value).reversed().thenComparing(RankItem::unitId);
     }
 }

@@ -10,9 +10,6 @@ import org.springframework.stereotype.Component;
 /** Writes every seminar chart of the month as PNG (1920 x 1080) and SVG into {@code <month>/charts/}. */
 @Component
 class ChartsReportWriter implements ReportWriter {
-    static final int PNG_WIDTH = 2 * ChartStyle.WIDTH;
-    static final int PNG_HEIGHT = 2 * ChartStyle.HEIGHT;
-
     private final ChartRenderer renderer;
 
     ChartsReportWriter(ChartRenderer renderer) {
@@ -22,13 +19,11 @@ class ChartsReportWriter implements ReportWriter {
     @Override
     public List<Path> write(ReportRequest request) throws Exception {
         Path folder = AtomicFiles.folder(request.monthFolder().resolve("charts"));
-        ChartRenderer.ChartSet set = renderer.build(request.month(), request.locale(), request.scope());
+        ChartRenderer.Rendered rendered = renderer.rendered(request.month(), request.locale(), request.scope());
         List<Path> written = new ArrayList<>();
-        for (ChartRenderer.NamedChart named : set.charts()) {
-            written.add(AtomicFiles.write(folder.resolve(named.name() + ".png"),
-                    ChartImages.png(named.chart(), PNG_WIDTH, PNG_HEIGHT)));
-            written.add(AtomicFiles.write(folder.resolve(named.name() + ".svg"),
-                    ChartImages.svg(named.chart(), ChartStyle.WIDTH, ChartStyle.HEIGHT)));
+        for (String name : rendered.png().keySet()) {
+            written.add(AtomicFiles.write(folder.resolve(name + ".png"), rendered.png().get(name)));
+            written.add(AtomicFiles.write(folder.resolve(name + ".svg"), rendered.svg().get(name)));
         }
         return written;
     }

@@ -1,11 +1,13 @@
 package nl.leefbaar.report.charts;
 
 import java.awt.Color;
+import java.time.YearMonth;
 import java.util.List;
 
 import nl.leefbaar.report.charts.Figures.MonthValue;
 import nl.leefbaar.report.charts.Figures.RepeatTrend;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -40,8 +42,8 @@ final class RepeatTrendChart {
         return series;
     }
 
-    static JFreeChart chart(YIntervalSeriesCollection dataset, Labels labels, int windowDays, String subtitle,
-                            String note, String source) {
+    static JFreeChart chart(YIntervalSeriesCollection dataset, List<YearMonth> months, Labels labels, int windowDays,
+                            String subtitle, String note, String source) {
         NumberAxis share = new NumberAxis(labels.get("repeatTrend.axis"));
         share.setNumberFormatOverride(labels.percentFormat());
         share.setAutoRangeIncludesZero(true);
@@ -57,7 +59,13 @@ final class RepeatTrendChart {
         renderer.setAlpha(0.30f);
         renderer.setLegendItemLabelGenerator((data, series) ->
                 labels.get(MONTHLY.equals(data.getSeriesKey(series)) ? "repeatTrend.monthly" : "repeatTrend.twelve"));
-        XYPlot plot = new XYPlot(dataset, RateTrendChart.monthAxis(labels), share, renderer);
+        DateAxis time = RateTrendChart.monthAxis(labels);
+        // The whole 24 months, so that months left out for want of look-back show as a gap.
+        if (!months.isEmpty()) {
+            time.setRange(RateTrendChart.month(months.get(0)).getFirstMillisecond() - 10L * 86_400_000,
+                    RateTrendChart.month(months.get(months.size() - 1)).getFirstMillisecond() + 10L * 86_400_000);
+        }
+        XYPlot plot = new XYPlot(dataset, time, share, renderer);
         JFreeChart chart = new JFreeChart(labels.get("repeatTrend.title", windowDays), ChartStyle.bold(20f),
                 plot, true);
         ChartStyle.decorate(chart, subtitle, note, source);

@@ -4,12 +4,13 @@ import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import nl.leefbaar.report.ReportWriter;
 import nl.leefbaar.report.charts.AtomicFiles;
-import nl.leefbaar.report.charts.ChartImages;
 import nl.leefbaar.report.charts.ChartRenderer;
 import nl.leefbaar.report.charts.ChartRenderer.ChartSet;
 import nl.leefbaar.report.charts.ChartRenderer.NamedChart;
@@ -25,6 +26,9 @@ import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xslf.usermodel.XSLFTextRun;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +45,9 @@ class SeminarDeckWriter implements ReportWriter {
     private static final Color DARK = new Color(0x1A, 0x1A, 0x1A);
     private static final Color ACCENT = new Color(0x00, 0x72, 0xB2);
 
+    private static final Logger log = LoggerFactory.getLogger(SeminarDeckWriter.class);
+    private static final AtomicBoolean WARMED = new AtomicBoolean();
+
     private final ChartRenderer renderer;
 
     SeminarDeckWriter(ChartRenderer renderer) {
@@ -49,18 +56,40 @@ class SeminarDeckWriter implements ReportWriter {
 
     @Override
     public List<Path> write(ReportRequest request) throws Exception {
-        ChartSet set = renderer.build(request.month(), request.locale(), request.scope());
+        ChartRenderer.Rendered rendered = renderer.rendered(request.month(), request.locale(), request.scope());
         Path target = request.monthFolder().resolve("seminar-" + request.month() + ".pptx");
-        return List.of(AtomicFiles.write(target, deck(set)));
+        return List.of(AtomicFiles.write(target, deck(rendered)));
     }
 
-    byte[] deck(ChartSet set) throws Exception {
+    /**
+     * The first slide show a JVM builds spends seconds loading POI's OOXML schema classes; that
+     * happens on another thread while the charts are drawn, not after.
+     */
+    @EventListener
+    void warmUpWhileChartsRender(ChartRenderer.RenderingStarted event) {
+        if (WARMED.compareAndSet(false, true)) {
+            Thread warm = new Thread(() -> {
+                try (XMLSlideShow ppt = new XMLSlideShow()) {
+                    XSLFSlide slide = ppt.createSlide();
+                    text(slide, "warm-up", new Rectangle2D.Double(0, 0, 100, 20), 12, false, DARK);
+                    notes(ppt, slide, "warm-up");
+                    ppt.write(OutputStream.nullOutputStream());
+                } catch (Exception | LinkageError e) {
+                    log.debug("deck warm-up failed; the deck is built without it", e);
+                }
+            }, "deck-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+        }
+    }
+
+    byte[] deck(ChartRenderer.Rendered rendered) throws Exception {
+        ChartSet set = rendered.set();
         try (XMLSlideShow ppt = new XMLSlideShow()) {
             ppt.setPageSize(new Dimension(SLIDE_WIDTH, SLIDE_HEIGHT));
             titleSlide(ppt, set);
-            int number = 1;
             for (NamedChart chart : set.charts()) {
-                chartSlide(ppt, set, chart, number++);
+                chartSlide(ppt, set, chart, rendered.png().get(chart.name()));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
             ppt.write(out);
@@ -80,10 +109,9 @@ class SeminarDeckWriter implements ReportWriter {
                 new Color(0x55, 0x55, 0x55));
     }
 
-    private void chartSlide(XMLSlideShow ppt, ChartSet set, NamedChart chart, int number) {
+    private void chartSlide(XMLSlideShow ppt, ChartSet set, NamedChart chart, byte[] png) {
         XSLFSlide slide = ppt.createSlide();
         text(slide, Takeaways.of(chart.name(), set), new Rectangle2D.Double(30, 10, 900, 56), 24, true, DARK);
-        byte[] png = ChartImages.png(chart.chart(), 1920, 1080);
         XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
         XSLFPictureShape picture = slide.createPicture(data);
         double height = SLIDE_HEIGHT - 74 - 8;
