@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
@@ -166,6 +167,8 @@ final class FunnelChart {
         plot.setDataset(1, data.limits());
         plot.setRenderer(1, lines);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        // Series in GROUPS order: grey complexes outside the scope first, flagged ones on top.
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         double right = funnel.points().stream().mapToDouble(FunnelPoint::dwellings).max().orElse(0) * 1.04;
         if (right > 0) {
             dwellings.setRange(0, right);

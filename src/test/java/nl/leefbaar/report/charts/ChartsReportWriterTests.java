@@ -107,6 +107,17 @@ class ChartsReportWriterTests {
         assertThat(Files.readString(out.resolve("charts/ranking.svg"))).contains("Neighbourhoods ranked");
     }
 
+    @Test
+    void aMonthWithoutFiguresStillGetsEveryChartSayingThereIsNoData() throws Exception {
+        TestDatabase.clearDomainTables(jdbc);
+
+        List<Path> written = writer.write(new ReportRequest(YearMonth.of(2020, 1), out, null, null));
+
+        assertThat(written).hasSize(2 * CHARTS.size());
+        String text = parse(Files.readString(out.resolve("charts/funnel.svg"))).getDocumentElement().getTextContent();
+        assertThat(text).contains("Geen gegevens voor deze periode").contains("Bron: meldingen en activiteiten, t/m januari 2020");
+    }
+
     static Document parse(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         // JFreeSVG writes a DOCTYPE; parse it without fetching the DTD or expanding entities.

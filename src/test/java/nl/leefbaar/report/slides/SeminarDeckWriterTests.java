@@ -107,6 +107,18 @@ class SeminarDeckWriterTests {
         }
     }
 
+    @Test
+    void aMonthWithoutFiguresSaysSoInsteadOfInventingATakeaway() throws Exception {
+        TestDatabase.clearDomainTables(jdbc);
+
+        writer.write(new ReportRequest(YearMonth.of(2020, 1), out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+
+        try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2020-01.pptx")))) {
+            assertThat(ppt.getSlides()).hasSize(7);
+            assertThat(texts(ppt.getSlides().get(1))).isEqualTo("Geen gegevens voor deze maand");
+        }
+    }
+
     static String texts(XSLFSlide slide) {
         StringBuilder text = new StringBuilder();
         for (XSLFShape shape : slide.getShapes()) {
