@@ -1,5 +1,6 @@
 package nl.leefbaar.report.charts;
 
+import java.math.RoundingMode;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.YearMonth;
@@ -81,10 +82,7 @@ public final class Labels {
     }
 
     public String number(double value, int decimals) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(decimals);
-        format.setMaximumFractionDigits(decimals);
-        return format.format(value);
+        return numberFormat(decimals).format(value);
     }
 
     /** A share 0..1 as "23 %" (Dutch) or "23%" (English). */
@@ -103,6 +101,8 @@ public final class Labels {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(decimals);
         format.setMaximumFractionDigits(decimals);
+        // Halves round up on slides, as readers do by hand (the default rounds them to even).
+        format.setRoundingMode(RoundingMode.HALF_UP);
         return format;
     }
 

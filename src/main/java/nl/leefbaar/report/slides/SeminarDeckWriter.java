@@ -111,7 +111,10 @@ class SeminarDeckWriter implements ReportWriter {
 
     private void chartSlide(XMLSlideShow ppt, ChartSet set, NamedChart chart, byte[] png) {
         XSLFSlide slide = ppt.createSlide();
-        text(slide, Takeaways.of(chart.name(), set), new Rectangle2D.Double(30, 10, 900, 56), 24, true, DARK);
+        String takeaway = Takeaways.of(chart.name(), set);
+        // One line at 24 pt holds about 60 characters; a longer takeaway gets two lines at 20 pt,
+        // which still end above the chart.
+        text(slide, takeaway, new Rectangle2D.Double(30, 8, 900, 60), takeaway.length() <= 60 ? 24 : 20, true, DARK);
         XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
         XSLFPictureShape picture = slide.createPicture(data);
         double height = SLIDE_HEIGHT - 74 - 8;
