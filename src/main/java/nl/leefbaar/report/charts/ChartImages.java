@@ -20,8 +20,9 @@ public final class ChartImages {
     }
 
     /**
-     * Draws the chart on a canvas of half the pixel size and scales it up by 2, so that a
-     * 1920 x 1080 image has the layout of a 960 x 540 chart with crisp, large text.
+     * Draws the chart on a logical canvas 960 wide (the layout every chart is designed for) and
+     * scales it to the requested pixels: 1920 x 1080 is a 960 x 540 chart at 2x, so text stays
+     * large and crisp; other sizes (the workbook's funnel image) keep the same proportions of text.
      */
     public static byte[] png(JFreeChart chart, int widthPx, int heightPx) {
         BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
@@ -31,8 +32,9 @@ public final class ChartImages {
             g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g2.scale(2, 2);
-            chart.draw(g2, new Rectangle2D.Double(0, 0, widthPx / 2.0, heightPx / 2.0));
+            double scale = widthPx / (double) ChartStyle.WIDTH;
+            g2.scale(scale, scale);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, ChartStyle.WIDTH, heightPx / scale));
         } finally {
             g2.dispose();
         }

@@ -25,11 +25,16 @@ class ChartsLookTests {
     JdbcTemplate jdbc;
     @Autowired
     java.util.List<ReportWriter> writers;
+    @Autowired
+    ChartRenderer renderer;
 
     @Test
     void writesChartsAndDeckToLookAt() throws Exception {
         TestDatabase.clearDomainTables(jdbc);
         ChartFixture.insert(jdbc, ChartsReportWriterTests.MONTH, 60, 8, 0);
+        java.nio.file.Files.createDirectories(Path.of("target/look"));
+        java.nio.file.Files.write(Path.of("target/look/funnel-1200x800.png"),
+                renderer.funnelPlotPng(ChartsReportWriterTests.MONTH, Locale.forLanguageTag("nl"), ReportScope.CITY, 1200, 800));
         for (ReportWriter writer : writers) {
             writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, Path.of("target/look/nl"),
                     Locale.forLanguageTag("nl"), ReportScope.CITY));
