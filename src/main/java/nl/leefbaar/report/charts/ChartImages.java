@@ -52,6 +52,8 @@ public final class ChartImages {
         // Two decimals of a logical pixel are plenty; full doubles make a 5,000-point funnel 6 MB.
         g2.setGeomDoubleConverter(ChartImages::twoDecimals);
         g2.setTransformDoubleConverter(ChartImages::twoDecimals);
+        // A viewer without DejaVu Sans falls back to its own sans-serif rather than to a serif face.
+        g2.setFontFunction(family -> "\"" + family + "\", Verdana, sans-serif");
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
     }

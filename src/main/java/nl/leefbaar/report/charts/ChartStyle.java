@@ -80,7 +80,8 @@ final class ChartStyle {
     }
 
     static Font bold(float size) {
-        return BOLD.deriveFont(Font.PLAIN, size);
+        // The style flag tells SVG to write font-weight bold; Java2D does not embolden an already bold face again.
+        return BOLD.deriveFont(Font.BOLD, size);
     }
 
     /**

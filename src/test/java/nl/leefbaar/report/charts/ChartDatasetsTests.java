@@ -240,6 +240,20 @@ class ChartDatasetsTests {
     }
 
     @Test
+    void complexSetRanksJustThoseComplexesAndCountsOnlyThemInTheConcentration() {
+        Ranking ranking = figures.ranking(MONTH, TWO_COMPLEXES);
+        Concentration concentration = figures.concentration(MONTH, TWO_COMPLEXES);
+
+        assertThat(ranking.items()).extracting(RankItem::unitId).containsExactlyInAnyOrder("C00001", "C00002");
+        assertThat(concentration.complexes()).isEqualTo(2);
+        assertThat(concentration.reports()).isEqualTo(jdbc.queryForObject("""
+                select sum(value) from indicator_value where period = ? and level = 'complex' and category = 'all'
+                  and indicator = 'reports_12m' and unit_id in ('C00001', 'C00002')""", Double.class, MONTH.atDay(1)));
+        assertThat(FunnelChart.dataset(figures.funnel(MONTH, TWO_COMPLEXES)).points().getSeries("others").getItemCount())
+                .isEqualTo(38);
+    }
+
+    @Test
     void effectChartPlotsThePooledRowsOnly() {
         EffectChart.Datasets data = EffectChart.dataset(figures.effects(MONTH));
 
