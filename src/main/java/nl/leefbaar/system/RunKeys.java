@@ -19,6 +19,19 @@ public final class RunKeys {
     public static final String LANG = "lang";
     /** {@code true}: recompute a month even when its input did not change. */
     public static final String FORCE = "force";
+    /**
+     * Optional, report only: {@code neighbourhood:CODE} or {@code complexes:ID,ID}; absent means
+     * the whole city.
+     */
+    public static final String SCOPE = "scope";
+
+    /**
+     * String {@code yyyy-MM} in the JOB execution context: the month the run is for, decided after
+     * the import step when the user gave no {@code --month} (the data may end before the last
+     * complete month). Steps after the import read the month with {@link #month}, which prefers
+     * this key over the {@link #MONTH} parameter.
+     */
+    public static final String RESOLVED_MONTH = "resolved_month";
 
     // Facts in the job execution context (longs unless said otherwise).
     public static final String ROWS_READ = "input.rows_read";
@@ -37,5 +50,17 @@ public final class RunKeys {
     public static final String FILES = "files";
 
     private RunKeys() {
+    }
+
+    /**
+     * The month a step works on ({@code yyyy-MM}): {@link #RESOLVED_MONTH} from the job execution
+     * context when the run decided it, else the {@link #MONTH} job parameter; null when neither.
+     */
+    public static String month(org.springframework.batch.core.step.StepExecution step) {
+        var context = step.getJobExecution().getExecutionContext();
+        if (context.containsKey(RESOLVED_MONTH)) {
+            return context.getString(RESOLVED_MONTH);
+        }
+        return step.getJobParameters().getString(MONTH);
     }
 }

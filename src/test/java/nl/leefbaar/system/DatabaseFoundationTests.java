@@ -17,7 +17,8 @@ class DatabaseFoundationTests {
     void runsOnRealPostgresqlWithTheMigratedSchema() {
         assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int", Integer.class))
                 .isGreaterThanOrEqualTo(180000);
-        assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Integer.class)).isZero();
+        // other test classes run jobs on the same database first: the table exists, its count is theirs
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Integer.class)).isNotNull();
         assertThat(jdbc.queryForObject("select count(*) from report", Integer.class)).isNotNull();
     }
 }

@@ -1,0 +1,59 @@
+package nl.leefbaar.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes run-summary.txt and run-summary.json, each to a temporary name first, owner-only. */
+final class SummaryFiles {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SummaryFiles() {
+    }
+
+    /** @return the path of run-summary.json */
+    static Path write(Path folder, RunSummary summary) throws IOException {
+        createPrivateFolder(folder);
+        write(folder.resolve("run-summary.txt"), "Leefbaar run summary\n" + summary.text());
+        Path json = folder.resolve("run-summary.json");
+        write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary.json()) + "\n");
+        return json;
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        ownerOnly(temporary, "rw-------");
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void createPrivateFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Path parent = folder.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            createPrivateFolder(parent);
+        }
+        try {
+            Files.createDirectory(folder);
+        } catch (FileAlreadyExistsException e) {
+            return;
+        }
+        ownerOnly(folder, "rwx------");
+    }
+
+    private static void ownerOnly(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the operating system's defaults apply
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package nl.leefbaar.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code <output>/import/rejects-<yyyy-MM-dd'T'HHmmss>.csv}: one line per rejected row with
+ * file, line, column, reason and the raw record. Written under a temporary name and moved into
+ * place when the import ends (also when it fails, so the user can see why). Owner-only
+ * permissions: raw lines may hold residents' data. A value starting with {@code = + - @}, tab or CR
+ * gets a leading quote (OWASP CSV injection) so that no spreadsheet runs it as a formula.
+ */
+final class RejectFile {
+    static final String HEADER = "file,line,column,reason,raw";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss");
+
+    private final Path target;
+    private final Path temporary;
+    private final Writer writer;
+    private long count;
+
+    private RejectFile(Path target, Path temporary, Writer writer) {
+        this.target = target;
+        this.temporary = temporary;
+        this.writer = writer;
+    }
+
+    static RejectFile create(Path importFolder, Clock clock) {
+        try {
+            Files.createDirectories(importFolder);
+            ownerOnly(importFolder, "rwx------");
+            String stamp = LocalDateTime.now(clock.withZone(Temporals.ZONE)).format(STAMP);
+            Path target = importFolder.resolve("rejects-" + stamp + ".csv");
+            for (int i = 2; Files.exists(target); i++) {
+                target = importFolder.resolve("rejects-" + stamp + "-" + i + ".csv");
+            }
+            Path temporary = importFolder.resolve("." + target.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary);
+            ownerOnly(temporary, "rw-------");
+            Writer writer = new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), 1 << 16);
+            writer.write(HEADER);
+            writer.write("\r\n");
+            return new RejectFile(target, temporary, writer);
+        } catch (IOException e) {
+            throw new ImportException("cannot write the reject file in " + importFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path path() {
+        return target;
+    }
+
+    long count() {
+        return count;
+    }
+
+    void add(String file, long line, String column, String reason, String raw) {
+        try {
+            writer.write(field(file));
+            writer.write(',');
+            writer.write(Long.toString(line));
+            writer.write(',');
+            writer.write(field(column));
+            writer.write(',');
+            writer.write(field(reason));
+            writer.write(',');
+            writer.write(field(raw));
+            writer.write("\r\n");
+            count++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes the file and moves it into place. */
+    Path publish() {
+        try {
+            writer.close();
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new ImportException("cannot write the reject file " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String field(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        String safe = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
+                || safe.indexOf('\r') >= 0 || safe.indexOf(';') >= 0;
+        return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+
+    private static void ownerOnly(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the operating system's defaults apply
+        }
+    }
+}
