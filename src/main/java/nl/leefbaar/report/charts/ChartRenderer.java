@@ -60,6 +60,7 @@ public class ChartRenderer {
     }
 
     private final ChartFigures figures;
+    private final TrendFigures trends;
     private final LeefbaarProperties properties;
     private final ApplicationEventPublisher events;
     private final AtomicReference<Cached> last = new AtomicReference<>();
@@ -67,8 +68,10 @@ public class ChartRenderer {
     static final int PNG_WIDTH = 2 * ChartStyle.WIDTH;
     static final int PNG_HEIGHT = 2 * ChartStyle.HEIGHT;
 
-    public ChartRenderer(ChartFigures figures, LeefbaarProperties properties, ApplicationEventPublisher events) {
+    public ChartRenderer(ChartFigures figures, TrendFigures trends, LeefbaarProperties properties,
+                         ApplicationEventPublisher events) {
         this.figures = figures;
+        this.trends = trends;
         this.properties = properties;
         this.events = events;
     }
@@ -128,7 +131,7 @@ public class ChartRenderer {
         Labels labels = new Labels(locale);
         String scopeLabel = labels.scope(scope, figures.neighbourhoodName(scope));
         String source = labels.source(month);
-        List<YearMonth> months = ChartFigures.trendMonths(month);
+        List<YearMonth> months = TrendFigures.trendMonths(month);
         String trendPeriod = scopeLabel + " · " + labels.get("period.months", labels.month(months.get(0)),
                 labels.month(month));
         String twelvePeriod = scopeLabel + " · " + labels.get("period.12m", labels.month(month));
@@ -137,8 +140,8 @@ public class ChartRenderer {
         CompletableFuture<Funnel> funnelQuery = CompletableFuture.supplyAsync(() -> figures.funnel(month, scope));
         CompletableFuture<Concentration> concentrationQuery =
                 CompletableFuture.supplyAsync(() -> figures.concentration(month, scope));
-        RateTrend rateTrend = figures.rateTrend(month, scope);
-        RepeatTrend repeatTrend = figures.repeatTrend(month, scope);
+        RateTrend rateTrend = trends.rateTrend(month, scope);
+        RepeatTrend repeatTrend = trends.repeatTrend(month, scope);
         Ranking ranking = figures.ranking(month, scope);
         List<Effect> effects = figures.effects(month);
         Funnel funnel = funnelQuery.join();

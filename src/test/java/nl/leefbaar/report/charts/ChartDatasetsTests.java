@@ -38,6 +38,8 @@ class ChartDatasetsTests {
     JdbcTemplate jdbc;
     @Autowired
     ChartFigures figures;
+    @Autowired
+    TrendFigures trends;
 
     @BeforeEach
     void givenAMonthOfIndicators() {
@@ -59,7 +61,7 @@ class ChartDatasetsTests {
 
     @Test
     void rateTrendPlotsTheCityRatePerCategoryForEach24Months() {
-        TimeSeriesCollection dataset = RateTrendChart.dataset(figures.rateTrend(MONTH, ReportScope.CITY));
+        TimeSeriesCollection dataset = RateTrendChart.dataset(trends.rateTrend(MONTH, ReportScope.CITY));
 
         assertThat(dataset.getSeriesCount()).isEqualTo(7);
         TimeSeries pollution = dataset.getSeries("pollution");
@@ -73,8 +75,8 @@ class ChartDatasetsTests {
 
     @Test
     void neighbourhoodScopePlotsThatNeighbourhoodsOwnRates() {
-        TimeSeriesCollection city = RateTrendChart.dataset(figures.rateTrend(MONTH, ReportScope.CITY));
-        TimeSeriesCollection scoped = RateTrendChart.dataset(figures.rateTrend(MONTH, NEIGHBOURHOOD));
+        TimeSeriesCollection city = RateTrendChart.dataset(trends.rateTrend(MONTH, ReportScope.CITY));
+        TimeSeriesCollection scoped = RateTrendChart.dataset(trends.rateTrend(MONTH, NEIGHBOURHOOD));
 
         double value = scoped.getSeries("damage").getValue(RateTrendChart.month(MONTH)).doubleValue();
         assertThat(value).isEqualTo(stored(MONTH, "neighbourhood", "BU0002", "damage", "report_rate"));
@@ -83,7 +85,7 @@ class ChartDatasetsTests {
 
     @Test
     void complexSetSumsNumeratorsAndDenominatorsInsteadOfAveragingRates() {
-        TimeSeriesCollection scoped = RateTrendChart.dataset(figures.rateTrend(MONTH, TWO_COMPLEXES));
+        TimeSeriesCollection scoped = RateTrendChart.dataset(trends.rateTrend(MONTH, TWO_COMPLEXES));
 
         Map<String, Object> sums = jdbc.queryForMap("""
                 select sum(numerator) as reports, sum(denominator) as dwellings from indicator_value
@@ -96,7 +98,7 @@ class ChartDatasetsTests {
 
     @Test
     void repeatTrendPlotsDwellingRepeatRateWithIntervalAndLeavesOutMonthsWithoutLookback() {
-        YIntervalSeriesCollection dataset = RepeatTrendChart.dataset(figures.repeatTrend(MONTH, ReportScope.CITY));
+        YIntervalSeriesCollection dataset = RepeatTrendChart.dataset(trends.repeatTrend(MONTH, ReportScope.CITY));
 
         // 24 months of which the first three lack look-back in the fixture.
         assertThat(dataset.getItemCount(0)).isEqualTo(21);
@@ -111,7 +113,7 @@ class ChartDatasetsTests {
 
     @Test
     void complexSetRepeatRateIsSummedRepeatsOverSummedReports() {
-        YIntervalSeriesCollection dataset = RepeatTrendChart.dataset(figures.repeatTrend(MONTH, TWO_COMPLEXES));
+        YIntervalSeriesCollection dataset = RepeatTrendChart.dataset(trends.repeatTrend(MONTH, TWO_COMPLEXES));
 
         Map<String, Object> sums = jdbc.queryForMap("""
                 select sum(numerator) as x, sum(denominator) as n from indicator_value
@@ -126,10 +128,10 @@ class ChartDatasetsTests {
 
     @Test
     void wilsonIntervalMatchesTheReferenceValues() {
-        Figures.MonthValue v = ChartFigures.wilson(MONTH, 3, 10);
+        Figures.MonthValue v = TrendFigures.wilson(MONTH, 3, 10);
         assertThat(v.low()).isCloseTo(0.1077912674, within(1e-9));
         assertThat(v.high()).isCloseTo(0.6032218525, within(1e-9));
-        assertThat(ChartFigures.wilson(MONTH, 0, 10).high()).isCloseTo(0.2775327999, within(1e-9));
+        assertThat(TrendFigures.wilson(MONTH, 0, 10).high()).isCloseTo(0.2775327999, within(1e-9));
     }
 
     @Test
