@@ -44,11 +44,12 @@ public final class Funnels {
 
     /**
      * The exact tail rule, checked in the order high, elevated, low, reduced, in range. A tail
-     * probability exactly at 0.001 or 0.025 is inside.
+     * probability exactly at 0.001 or 0.025 is inside. Null (no flag) when expected is 0: a unit
+     * without dwellings or a level without reports is not compared.
      */
     public static FunnelFlag exactPoissonFlag(long observed, double expected) {
         if (!(expected > 0)) {
-            throw new IllegalArgumentException("exact Poisson flag needs expected > 0: " + expected);
+            return null;
         }
         double upper = upperTail(observed, expected);
         if (upper < 0.001) {
@@ -179,11 +180,14 @@ public final class Funnels {
      * The funnel line on the count scale for a unit with expected value E, for drawing only:
      * Spiegelhalter's interpolated Poisson quantiles when tau2 <= 0 (or NaN), else
      * {@code E * (1 +- k sqrt(1/(4E) + tau2))^2} (the adjusted limits of the square-root scale).
-     * The lower line never goes below 0.
+     * Neither line goes below 0; at E = 0 both are 0.
      */
     public static Interval poissonLimits(double expected, double prob, double tau2) {
+        if (expected == 0) {
+            return new Interval(0, 0);
+        }
         if (!(expected > 0)) {
-            throw new IllegalArgumentException("Poisson limits need expected > 0: " + expected);
+            throw new IllegalArgumentException("Poisson limits need expected >= 0: " + expected);
         }
         double tail = (1 - prob) / 2;
         if (tau2 > 0) {
@@ -193,8 +197,9 @@ public final class Funnels {
             double high = 1 + k * sd;
             return new Interval(expected * low * low, expected * high * high);
         }
+        // At tiny E the interpolation at r = 0 runs below 0; a count line stops at 0.
         return new Interval(Math.max(0, interpolatedQuantile(expected, tail)),
-                interpolatedQuantile(expected, 1 - tail));
+                Math.max(0, interpolatedQuantile(expected, 1 - tail)));
     }
 
     /**

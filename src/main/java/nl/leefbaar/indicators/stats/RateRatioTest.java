@@ -1,7 +1,7 @@
 package nl.leefbaar.indicators.stats;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.special.Beta;
 
 /**
  * The exact test of equal rates in two equally long windows (R's
@@ -26,12 +26,23 @@ public record RateRatioTest(Double rateRatio, Double ciLow, Double ciHigh, Doubl
         double pHigh = before == 0 ? 1.0 : beta(after + 1, before).inverseCumulativeProbability(0.975);
         double low = pLow / (1 - pLow);
         double high = before == 0 ? Double.POSITIVE_INFINITY : pHigh / (1 - pHigh);
-        BinomialDistribution binomial = new BinomialDistribution(null, (int) n, 0.5);
-        double atMost = binomial.cumulativeProbability((int) after);
+        double atMost = binomialAtMostHalf(after, n);
         // P(X >= after) = P(X <= n - after) by symmetry at 1/2, without the cancellation of 1 - cdf.
-        double atLeast = binomial.cumulativeProbability((int) (n - after));
+        double atLeast = binomialAtMostHalf(n - after, n);
         double p = Math.min(1.0, 2 * Math.min(atMost, atLeast));
         return new RateRatioTest(ratio, low, high, p);
+    }
+
+    /**
+     * P(X <= k) for X ~ Binomial(n, 1/2), as I_{1/2}(n - k, k + 1) straight from the regularized
+     * beta function: Commons Math's BinomialDistribution computes 1 - I_{1/2}(k + 1, n - k),
+     * which rounds a small lower tail to 0.
+     */
+    static double binomialAtMostHalf(long k, long n) {
+        if (k >= n) {
+            return 1.0;
+        }
+        return Beta.regularizedBeta(0.5, n - k, k + 1.0);
     }
 
     private static BetaDistribution beta(double alpha, double beta) {

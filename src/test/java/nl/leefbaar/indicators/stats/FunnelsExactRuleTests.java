@@ -90,6 +90,13 @@ class FunnelsExactRuleTests {
     }
 
     @Test
+    void expectedZeroGivesNoFlagAndAFlatLine() {
+        assertThat(Funnels.exactPoissonFlag(0, 0)).isNull();
+        assertThat(Funnels.exactPoissonFlag(3, 0)).isNull();
+        assertThat(Funnels.poissonLimits(0, 0.95, 0)).isEqualTo(new Interval(0, 0));
+    }
+
+    @Test
     void drawnLowerLimitNeverGoesBelowZero() {
         assertThat(Funnels.poissonLimits(0.5, 0.998, 0).low()).isZero();
         assertThat(Funnels.poissonLimits(0.5, 0.998, 0).high()).isGreaterThan(0.5);
