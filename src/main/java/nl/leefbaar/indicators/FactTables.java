@@ -18,6 +18,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * statement must see the same connection).
  */
 final class FactTables {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactTables.class);
+    private long lap = System.nanoTime();
+
+    private void lap(String step) {
+        long now = System.nanoTime();
+        log.debug("{}: {} ms", step, (now - lap) / 1_000_000);
+        lap = now;
+    }
     private final JdbcTemplate jdbc;
     private final LeefbaarProperties.Indicators settings;
 
@@ -48,6 +56,7 @@ final class FactTables {
                 select m::date, (m + interval '1 month') at time zone 'Europe/Amsterdam'
                 from generate_series(?::timestamp, ?::timestamp, interval '1 month') m
                 """, fromDay, day(to.atDay(1)));
+        lap("ind_months");
 
         // Every report of the scanned range once: its repeat flags by lag() over (reported_at,
         // report_id) (if any earlier report is within W, so is the latest), grouped per complex,
@@ -73,6 +82,8 @@ final class FactTables {
                 where reported_day >= ?
                 group by 1, 2, 3, 4
                 """, hotDays, windowSeconds, windowSeconds, scanFrom, toDay, lowDay);
+        jdbc.execute("analyze ind_grp");
+        lap("ind_grp");
 
         jdbc.update("""
                 create temp table ind_closed on commit drop as
@@ -86,6 +97,8 @@ final class FactTables {
                   and r.closed_at < (select max(end_at) from ind_months)
                 group by 1, 2, 3
                 """, settings.defaultTargetDays(), from12Day);
+        jdbc.execute("analyze ind_closed");
+        lap("ind_closed");
 
         // Percentiles do not add up, so they are computed at every level directly (R-7 is
         // percentile_cont's rule).
@@ -108,6 +121,8 @@ final class FactTables {
                                         (month, neighbourhood_code, category), (month, neighbourhood_code),
                                         (month, category), (month))
                 """, fromDay);
+        jdbc.execute("analyze ind_pct");
+        lap("ind_pct");
 
         jdbc.update("""
                 create temp table ind_over on commit drop as
@@ -121,6 +136,8 @@ final class FactTables {
                   and r.reported_at < (select max(end_at) from ind_months)
                 group by 1, 2, 3
                 """, settings.defaultTargetDays());
+        jdbc.execute("analyze ind_over");
+        lap("ind_over");
 
         jdbc.execute("""
                 create temp table ind_hot on commit drop as
@@ -128,6 +145,8 @@ final class FactTables {
                 from ind_grp g join ind_months m on m.month between g.month and g.hot_until
                 group by 1, 2, 3
                 """);
+        jdbc.execute("analyze ind_hot");
+        lap("ind_hot");
 
         jdbc.update("""
                 create temp table ind_cc on commit drop as
@@ -159,6 +178,8 @@ final class FactTables {
                 left join ind_over o using (complex_id, category, month)
                 where w.month >= ?
                 """, from12Day, day(to.atDay(1)), fromDay);
+        jdbc.execute("analyze ind_cc");
+        lap("ind_cc");
 
         jdbc.update("""
                 create temp table ind_unit on commit drop as
@@ -179,6 +200,8 @@ final class FactTables {
                                         (month, neighbourhood_code, category), (month, neighbourhood_code),
                                         (month, category), (month))
                 """, settings.hotspotMinReports());
+        jdbc.execute("analyze ind_unit");
+        lap("ind_unit");
         jdbc.execute("create index on ind_unit (month)");
 
         // The top ceil(10 %) of a unit's complexes by 12-month reports, complexes without reports
@@ -203,6 +226,8 @@ final class FactTables {
                        coalesce(sum(r) filter (where rn_c <= ceil(0.1 * n_c)), 0), sum(r)
                 from ranked group by month
                 """);
+        jdbc.execute("analyze ind_conc");
+        lap("ind_conc");
 
         // Neighbourhood-wide activities count for the neighbourhood and the city, not for complexes.
         jdbc.update("""
@@ -226,6 +251,8 @@ final class FactTables {
                 group by grouping sets ((m.month, a.complex_id), (m.month, a.neighbourhood_code), (m.month))
                 having not (grouping(a.complex_id) = 0 and a.complex_id is null)
                 """, from12Day, toDay);
+        jdbc.execute("analyze ind_act");
+        lap("ind_act");
     }
 
     /** The hotspot list of the run's months, straight from the facts. */

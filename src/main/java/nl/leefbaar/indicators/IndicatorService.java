@@ -138,6 +138,7 @@ public class IndicatorService {
         transaction.executeWithoutResult(status -> {
             List<Unit> units = Unit.load(jdbc);
             new FactTables(jdbc, settings).build(from, to);
+            log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
             Object[] range = {Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))};
             for (String table : List.of("indicator_value", "hotspot", "funnel_stat", "index_component")) {
                 jdbc.update("delete from " + table + " where period between ? and ?", range);
@@ -151,6 +152,7 @@ public class IndicatorService {
                 MonthFigures.Lookback lookback = new MonthFigures.Lookback(
                         context.span().completeLookback(month, settings.repeatWindowDays()),
                         context.span().completeLookback(month.minusMonths(11), settings.repeatWindowDays()));
+                long monthStarted = System.nanoTime();
                 boolean isReference = month.equals(context.reference());
                 MonthFigures.Result result;
                 try (FigureCopy copy = new FigureCopy(connection, month)) {
@@ -159,6 +161,7 @@ public class IndicatorService {
                     throw new IllegalStateException("cannot store the figures of " + month + ": " + e.getMessage(), e);
                 }
                 store(month, result);
+                log.debug("{}: figures stored in {} ms", month, (System.nanoTime() - monthStarted) / 1_000_000);
                 jdbc.update("""
                         insert into computed_month (period, input_fingerprint, reference_year, computed_at)
                         values (?, ?, ?, now())

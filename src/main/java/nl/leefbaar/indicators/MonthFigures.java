@@ -50,6 +50,9 @@ final class MonthFigures {
     record Lookback(boolean month, boolean twelveMonths) {
     }
 
+    /** Garwood limits need two chi-square quantiles each (iterative); counts repeat, so keep them. */
+    private static final Map<Long, Interval> GARWOOD = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final JdbcTemplate jdbc;
     private final boolean overdispersion;
     private final List<Unit> units;
@@ -234,7 +237,7 @@ final class MonthFigures {
             return new Figure(unit.level(), unit.id(), category, indicator, null, (double) count, 0.0, null, null, null);
         }
         double scale = 100.0 / unit.dwellings();
-        Interval interval = Intervals.garwood(count);
+        Interval interval = count < 100_000 ? GARWOOD.computeIfAbsent(count, Intervals::garwood) : Intervals.garwood(count);
         return new Figure(unit.level(), unit.id(), category, indicator, count * scale, (double) count, unit.dwellings(),
                 interval.low() * scale, interval.high() * scale, null);
     }
