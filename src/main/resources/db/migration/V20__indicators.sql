@@ -19,3 +19,10 @@ create table index_component (
     participation_rate_12m           double precision,
     primary key (period, level, unit_id)
 );
+
+-- The hotspot list in its reading order (indicators.md: worst first = most reports, then most
+-- recent), so that every output ranks it the same way.
+create view hotspot_ranked as
+select h.*, row_number() over (partition by period
+                               order by reports desc, last_reported desc, complex_id, category) as rank
+from hotspot h;

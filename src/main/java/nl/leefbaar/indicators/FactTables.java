@@ -124,16 +124,26 @@ final class FactTables {
         jdbc.execute("analyze ind_pct");
         lap("ind_pct");
 
+        // A report is overdue at the end of every month m with end(m) > reported_at + target
+        // (m >= the month of that instant) while it is open then: closed_at >= end(m), i.e.
+        // m < the month of closed_at. So each report gives a range of months; reports with the
+        // same range are counted together before the ranges meet the months.
         jdbc.update("""
                 create temp table ind_over on commit drop as
-                select r.complex_id, r.category, m.month, count(*) as overdue
-                from report r
-                left join ind_target t on t.category = r.category
-                join ind_months m
-                  on r.reported_at < m.end_at - make_interval(secs => coalesce(t.target_days, ?) * 86400)
-                 and coalesce(r.closed_at, 'infinity'::timestamptz) >= m.end_at
-                where coalesce(r.closed_at, 'infinity'::timestamptz) >= (select min(end_at) from ind_months)
-                  and r.reported_at < (select max(end_at) from ind_months)
+                with r as (
+                    select complex_id, category, m_lo, m_hi, count(*) as n
+                    from (select r.complex_id, r.category,
+                                 date_trunc('month', (r.reported_at + make_interval(secs => coalesce(t.target_days, ?) * 86400))
+                                                     at time zone 'Europe/Amsterdam')::date as m_lo,
+                                 coalesce((date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam') - interval '1 month')::date,
+                                          'infinity'::date) as m_hi
+                          from report r left join ind_target t on t.category = r.category
+                          where coalesce(r.closed_at, 'infinity'::timestamptz) >= (select min(end_at) from ind_months)
+                            and r.reported_at < (select max(end_at) from ind_months)) x
+                    where m_lo <= m_hi
+                    group by 1, 2, 3, 4)
+                select r.complex_id, r.category, m.month, sum(r.n) as overdue
+                from r join ind_months m on m.month between r.m_lo and r.m_hi
                 group by 1, 2, 3
                 """, settings.defaultTargetDays());
         jdbc.execute("analyze ind_over");
