@@ -2,7 +2,6 @@ package nl.leefbaar.indicators;
 
 import java.sql.Date;
 import java.time.YearMonth;
-import java.util.List;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.system.LeefbaarProperties;
@@ -271,10 +270,6 @@ final class FactTables {
                 insert into hotspot (period, complex_id, category, reports, last_reported)
                 select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ?
                 """, settings.hotspotMinReports());
-    }
-
-    static List<String> tables() {
-        return List.of("ind_unit", "ind_pct", "ind_conc", "ind_act");
     }
 
     private static java.time.LocalDate min(java.time.LocalDate a, java.time.LocalDate b) {
