@@ -169,8 +169,8 @@ final class MonthFigures {
                         continue;
                     }
                     Figure figure = switch (indicator) {
-                        case REPORTS -> count(unit, category, indicator, f.reports());
-                        case REPORTS_12M -> count(unit, category, indicator, f.reports12());
+                        case REPORTS -> reportCount(unit, category, indicator, f.reports());
+                        case REPORTS_12M -> reportCount(unit, category, indicator, f.reports12());
                         case REPORT_RATE -> rate(unit, category, indicator, f.reports());
                         case REPORT_RATE_12M -> rate(unit, category, indicator, f.reports12());
                         case REPEAT_RATE -> repeat(unit, category, indicator, f.repeats(), f.reports(), lookback.month());
@@ -231,13 +231,24 @@ final class MonthFigures {
         return new Figure(unit.level(), unit.id(), category, indicator, (double) count, null, null, null, null, null);
     }
 
+    /** A count of reports with its exact (Garwood) Poisson interval. */
+    private static Figure reportCount(Unit unit, String category, Indicator indicator, long count) {
+        Interval interval = garwood(count);
+        return new Figure(unit.level(), unit.id(), category, indicator, (double) count, null, null,
+                interval.low(), interval.high(), null);
+    }
+
+    private static Interval garwood(long count) {
+        return count < 100_000 ? GARWOOD.computeIfAbsent(count, Intervals::garwood) : Intervals.garwood(count);
+    }
+
     /** Per 100 dwellings, with the exact Poisson interval of the count scaled like the rate. */
     private static Figure rate(Unit unit, String category, Indicator indicator, long count) {
         if (unit.dwellings() <= 0) {
             return new Figure(unit.level(), unit.id(), category, indicator, null, (double) count, 0.0, null, null, null);
         }
         double scale = 100.0 / unit.dwellings();
-        Interval interval = count < 100_000 ? GARWOOD.computeIfAbsent(count, Intervals::garwood) : Intervals.garwood(count);
+        Interval interval = garwood(count);
         return new Figure(unit.level(), unit.id(), category, indicator, count * scale, (double) count, unit.dwellings(),
                 interval.low() * scale, interval.high() * scale, null);
     }

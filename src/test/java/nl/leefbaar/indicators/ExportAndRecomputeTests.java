@@ -64,7 +64,9 @@ class ExportAndRecomputeTests {
         assertThat(Indicator.rowsPerUnit(Level.NEIGHBOURHOOD)).isEqualTo(109);
         assertThat(lines).hasSize(1 + 651);
         assertThat(lines.get(0)).isEqualTo("period,level,unit_id,unit_name,category,indicator,value,numerator,denominator,ci_low,ci_high,flag");
-        assertThat(lines).contains("2025-03,complex,C1,Complex C1,pollution,reports,6,,,,,");
+        // a count of reports carries its Garwood interval: chi2(0.025; 12) / 2 = 2.2019 to chi2(0.975; 14) / 2 = 13.0594
+        assertThat(line(lines, "2025-03,complex,C1,Complex C1,pollution,reports,")).startsWith(
+                "2025-03,complex,C1,Complex C1,pollution,reports,6,,,2.20").contains(",13.059").endsWith(",");
         assertThat(lines.stream().filter(l -> l.startsWith("2025-03,complex,C1,Complex C1,all,report_rate,")).findFirst().orElseThrow())
                 .startsWith("2025-03,complex,C1,Complex C1,all,report_rate,6,6,100,");
         assertThat(files).extracting(p -> p.getFileName().toString())
@@ -88,14 +90,16 @@ class ExportAndRecomputeTests {
         // C3 (8 dwellings) is left out: 651 - 108 rows
         assertThat(lines).hasSize(1 + 651 - 108).noneMatch(l -> l.contains(",C3,"));
         // C1 pollution: 6 reports are shown; C2 damage: 3 reports hidden, and its rate with them
-        assertThat(lines).contains("2025-03,complex,C1,Complex C1,pollution,reports,6,,,,,");
+        assertThat(line(lines, "2025-03,complex,C1,Complex C1,pollution,reports,")).startsWith(
+                "2025-03,complex,C1,Complex C1,pollution,reports,6,,,2.20");
         assertThat(lines).contains("2025-03,complex,C2,Complex C2,damage,reports,,,,,,suppressed");
         assertThat(lines).contains("2025-03,complex,C2,Complex C2,damage,report_rate,,,,,,suppressed");
         // zero is shown
-        assertThat(lines).contains("2025-03,complex,C2,Complex C2,pollution,reports,0,,,,,");
+        assertThat(line(lines, "2025-03,complex,C2,Complex C2,pollution,reports,")).startsWith(
+                "2025-03,complex,C2,Complex C2,pollution,reports,0,,,0,3.68887945");
         // the exact file keeps them
-        assertThat(Files.readAllLines(output.resolve("2025-03/indicators.csv")))
-                .contains("2025-03,complex,C2,Complex C2,damage,reports,3,,,,,");
+        assertThat(line(Files.readAllLines(output.resolve("2025-03/indicators.csv")), "2025-03,complex,C2,Complex C2,damage,reports,"))
+                .startsWith("2025-03,complex,C2,Complex C2,damage,reports,3,,,");
     }
 
     @Test
@@ -151,6 +155,10 @@ class ExportAndRecomputeTests {
         assertThat(jdbc.queryForObject("select count(distinct period) from indicator_value", Integer.class)).isEqualTo(15);
         // the same figures as a single-month computation
         assertThat(Fixture.value(jdbc, MARCH, "complex", "C1", "pollution", "repeat_rate")).isEqualTo(5.0 / 6);
+    }
+
+    private static String line(List<String> lines, String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError("no line " + prefix));
     }
 
     private Timestamp computedAt(YearMonth month) {
