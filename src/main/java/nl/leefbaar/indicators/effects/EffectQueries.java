@@ -35,7 +35,10 @@ final class EffectQueries {
             )
             """;
 
-    /** Before = [d - w, d - 1], after = [d, d + w - 1]; counts only where w is long enough. */
+    /**
+     * Before = [d - w, d - 1], after = [d, d + w - 1]; counts only where w is long enough. Each
+     * count is a range scan of the index on (complex_id, category, reported_day) (V30).
+     */
     static final String OWN_COUNTS = WINDOWED + """
             select w.activity_id, w.type, w.complex_id, w.neighbourhood_code, w.date, w.category,
                    w.days_before, w.days_after, w.window_days, counts.before, counts.after

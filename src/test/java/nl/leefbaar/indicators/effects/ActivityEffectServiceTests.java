@@ -1,6 +1,7 @@
 package nl.leefbaar.indicators.effects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -293,6 +294,35 @@ class ActivityEffectServiceTests {
         assertThat(a1.rateRatio()).isNull();
         assertThat(a1.ciHigh()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(a1.pValue()).isEqualTo(0.125);
+    }
+
+    @Test
+    void aFailedStoreLeavesThePeriodAsItWas() {
+        neighbourhood("N1");
+        complex("C1", "N1");
+        report("C1", "pollution", "2023-01-01");
+        activity("A1", "C1", "cleanup", "2023-12-01", "pollution");
+        jdbc.update("insert into activity_effect (period, type) values (date '2024-06-01', 'earlier run')");
+        // the pooled row's insert fails after the delete and the activity's row
+        jdbc.execute("""
+                create function refuse_pooled_effect() returns trigger language plpgsql as $$
+                begin
+                    if new.activity_id is null then raise exception 'refused'; end if;
+                    return new;
+                end $$
+                """);
+        jdbc.execute("""
+                create trigger refuse_pooled_effect before insert on activity_effect
+                for each row execute function refuse_pooled_effect()
+                """);
+        try {
+            assertThatThrownBy(() -> service.computeAndStore(YearMonth.of(2024, 6))).hasMessageContaining("refused");
+        } finally {
+            jdbc.execute("drop trigger refuse_pooled_effect on activity_effect");
+            jdbc.execute("drop function refuse_pooled_effect()");
+        }
+
+        assertThat(jdbc.queryForList("select type from activity_effect", String.class)).containsExactly("earlier run");
     }
 
     private static void assertThatEverythingCountedIsEmpty(ActivityEffect row) {
