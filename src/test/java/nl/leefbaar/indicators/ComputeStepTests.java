@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import nl.leefbaar.support.TestDatabase;
 import nl.leefbaar.system.RunKeys;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,20 @@ class ComputeStepTests {
         data.report("C1", "pollution", "2025-03-10T10:00Z");
         jobs = new JobOperatorTestUtils(jobOperator, jobRepository);
         jobs.setJob(new JobBuilder("computeStepTest", jobRepository).start(computeStep).build());
+    }
+
+    /** Leaves the job repository as it found it: only this test's own job is removed. */
+    @AfterEach
+    void removeOwnJobs() {
+        String executions = "select job_execution_id from batch_job_execution where job_instance_id in "
+                + "(select job_instance_id from batch_job_instance where job_name = 'computeStepTest')";
+        jdbc.update("delete from batch_step_execution_context where step_execution_id in "
+                + "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))");
+        jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")");
+        jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")");
+        jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")");
+        jdbc.update("delete from batch_job_execution where job_execution_id in (" + executions + ")");
+        jdbc.update("delete from batch_job_instance where job_name = 'computeStepTest'");
     }
 
     @Test
