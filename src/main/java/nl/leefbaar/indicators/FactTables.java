@@ -1,0 +1,282 @@
+package nl.leefbaar.indicators;
+
+import java.sql.Date;
+import java.time.YearMonth;
+
+import nl.leefbaar.domain.Category;
+import nl.leefbaar.system.LeefbaarProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The set-based part of a computation: for a run of consecutive months [from, to] it reads the
+ * reports once (the 12-month window before {@code from} plus W days of look-back, up to the end of
+ * {@code to}) and leaves the summable facts per unit, category and month in temporary tables that
+ * live until the transaction ends. Java then only does statistics on these aggregates.
+ * <p>
+ * Must run inside a transaction (the temporary tables are {@code on commit drop}, and every
+ * statement must see the same connection).
+ */
+final class FactTables {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactTables.class);
+    private long lap = System.nanoTime();
+
+    private void lap(String step) {
+        long now = System.nanoTime();
+        log.debug("{}: {} ms", step, (now - lap) / 1_000_000);
+        lap = now;
+    }
+    private final JdbcTemplate jdbc;
+    private final LeefbaarProperties.Indicators settings;
+
+    FactTables(JdbcTemplate jdbc, LeefbaarProperties.Indicators settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    void build(YearMonth from, YearMonth to) {
+        int w = settings.repeatWindowDays();
+        int hotDays = settings.hotspotWindowDays();
+        YearMonth from12 = from.minusMonths(11);
+        Date from12Day = day(from12.atDay(1));
+        Date lowDay = day(min(from12.atDay(1), from.atEndOfMonth().minusDays(hotDays - 1L)));
+        // Two days beyond W: W * 86400 s before a local day can fall on the local day before it.
+        Date scanFrom = day(lowDay.toLocalDate().minusDays(w + 2L));
+        Date toDay = day(to.atEndOfMonth());
+        Date fromDay = day(from.atDay(1));
+        double windowSeconds = w * 86400.0;
+
+        jdbc.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
+        jdbc.execute("create temp table ind_target (category text primary key, target_days double precision not null) on commit drop");
+        jdbc.batchUpdate("insert into ind_target values (?, ?)", Category.codes().stream()
+                .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
+        jdbc.execute("create temp table ind_months (month date primary key, end_at timestamptz not null) on commit drop");
+        jdbc.update("""
+                insert into ind_months
+                select m::date, (m + interval '1 month') at time zone 'Europe/Amsterdam'
+                from generate_series(?::timestamp, ?::timestamp, interval '1 month') m
+                """, fromDay, day(to.atDay(1)));
+        lap("ind_months");
+
+        // Every report of the scanned range once: its repeat flags by lag() over (reported_at,
+        // report_id) (if any earlier report is within W, so is the latest), grouped per complex,
+        // category, month and the last month whose hotspot window still holds the report.
+        jdbc.update("""
+                create temp table ind_grp on commit drop as
+                select complex_id, category,
+                       date_trunc('month', reported_day::timestamp)::date as month,
+                       (date_trunc('month', (reported_day + ?::int)::timestamp) - interval '1 month')::date as hot_until,
+                       count(*) as reports,
+                       count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
+                       count(dwelling_ref) as dw_reports,
+                       count(*) filter (where dwelling_ref is not null and gap_d <= make_interval(secs => ?)) as dw_repeats,
+                       count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
+                       max(reported_at) as last_at
+                from (select complex_id, category, dwelling_ref, reported_day, reported_at, follow_up,
+                             reported_at - lag(reported_at) over (partition by complex_id, category
+                                                                  order by reported_at, report_id) as gap_c,
+                             reported_at - lag(reported_at) over (partition by complex_id, dwelling_ref, category
+                                                                  order by reported_at, report_id) as gap_d
+                      from report
+                      where reported_day between ? and ?) r
+                where reported_day >= ?
+                group by 1, 2, 3, 4
+                """, hotDays, windowSeconds, windowSeconds, scanFrom, toDay, lowDay);
+        jdbc.execute("analyze ind_grp");
+        lap("ind_grp");
+
+        jdbc.update("""
+                create temp table ind_closed on commit drop as
+                select r.complex_id, r.category,
+                       date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
+                       count(*) as closed,
+                       count(*) filter (where r.closed_at - r.reported_at
+                                        <= make_interval(secs => coalesce(t.target_days, ?) * 86400)) as within
+                from report r left join ind_target t on t.category = r.category
+                where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
+                  and r.closed_at < (select max(end_at) from ind_months)
+                group by 1, 2, 3
+                """, settings.defaultTargetDays(), from12Day);
+        jdbc.execute("analyze ind_closed");
+        lap("ind_closed");
+
+        // Percentiles do not add up, so they are computed at every level directly (R-7 is
+        // percentile_cont's rule).
+        jdbc.update("""
+                create temp table ind_pct on commit drop as
+                select month,
+                       case when grouping(complex_id) = 0 then 'complex'
+                            when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
+                       coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
+                       coalesce(category, 'all') as category,
+                       percentile_cont(0.5) within group (order by days) as median,
+                       percentile_cont(0.9) within group (order by days) as p90
+                from (select c.neighbourhood_code, r.complex_id, r.category,
+                             date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
+                             date_part('epoch', r.closed_at - r.reported_at) / 86400.0 as days
+                      from report r join complex c on c.complex_id = r.complex_id
+                      where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
+                        and r.closed_at < (select max(end_at) from ind_months)) x
+                group by grouping sets ((month, complex_id, category), (month, complex_id),
+                                        (month, neighbourhood_code, category), (month, neighbourhood_code),
+                                        (month, category), (month))
+                """, fromDay);
+        jdbc.execute("analyze ind_pct");
+        lap("ind_pct");
+
+        // A report is overdue at the end of every month m with end(m) > reported_at + target
+        // (m >= the month of that instant) while it is open then: closed_at >= end(m), i.e.
+        // m < the month of closed_at. So each report gives a range of months; reports with the
+        // same range are counted together before the ranges meet the months.
+        jdbc.update("""
+                create temp table ind_over on commit drop as
+                with r as (
+                    select complex_id, category, m_lo, m_hi, count(*) as n
+                    from (select r.complex_id, r.category,
+                                 date_trunc('month', (r.reported_at + make_interval(secs => coalesce(t.target_days, ?) * 86400))
+                                                     at time zone 'Europe/Amsterdam')::date as m_lo,
+                                 coalesce((date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam') - interval '1 month')::date,
+                                          'infinity'::date) as m_hi
+                          from report r left join ind_target t on t.category = r.category
+                          where coalesce(r.closed_at, 'infinity'::timestamptz) >= (select min(end_at) from ind_months)
+                            and r.reported_at < (select max(end_at) from ind_months)) x
+                    where m_lo <= m_hi
+                    group by 1, 2, 3, 4)
+                select r.complex_id, r.category, m.month, sum(r.n) as overdue
+                from r join ind_months m on m.month between r.m_lo and r.m_hi
+                group by 1, 2, 3
+                """, settings.defaultTargetDays());
+        jdbc.execute("analyze ind_over");
+        lap("ind_over");
+
+        jdbc.execute("""
+                create temp table ind_hot on commit drop as
+                select g.complex_id, g.category, m.month, sum(g.reports) as hot_n, max(g.last_at) as hot_last
+                from ind_grp g join ind_months m on m.month between g.month and g.hot_until
+                group by 1, 2, 3
+                """);
+        jdbc.execute("analyze ind_hot");
+        lap("ind_hot");
+
+        jdbc.update("""
+                create temp table ind_cc on commit drop as
+                with g as (
+                    select complex_id, category, month, sum(reports) as reports, sum(repeats) as repeats,
+                           sum(dw_reports) as dw_reports, sum(dw_repeats) as dw_repeats, sum(follow_ups) as follow_ups
+                    from ind_grp group by 1, 2, 3),
+                grid as (
+                    select c.complex_id, c.neighbourhood_code, t.category, mo::date as month
+                    from complex c cross join ind_target t
+                    cross join generate_series(?::timestamp, ?::timestamp, interval '1 month') mo),
+                d as (
+                    select grid.*, coalesce(g.reports, 0) as reports, coalesce(g.repeats, 0) as repeats,
+                           coalesce(g.dw_reports, 0) as dw_reports, coalesce(g.dw_repeats, 0) as dw_repeats,
+                           coalesce(g.follow_ups, 0) as follow_ups,
+                           coalesce(cl.closed, 0) as closed, coalesce(cl.within, 0) as within
+                    from grid
+                    left join g using (complex_id, category, month)
+                    left join ind_closed cl using (complex_id, category, month)),
+                w as (
+                    select d.*, sum(reports) over w12 as reports_12m, sum(repeats) over w12 as repeats_12m,
+                           sum(dw_reports) over w12 as dw_reports_12m, sum(dw_repeats) over w12 as dw_repeats_12m,
+                           sum(closed) over w12 as closed_12m, sum(within) over w12 as within_12m
+                    from d
+                    window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
+                select w.*, coalesce(h.hot_n, 0) as hot_n, coalesce(o.overdue, 0) as overdue
+                from w
+                left join ind_hot h using (complex_id, category, month)
+                left join ind_over o using (complex_id, category, month)
+                where w.month >= ?
+                """, from12Day, day(to.atDay(1)), fromDay);
+        jdbc.execute("analyze ind_cc");
+        lap("ind_cc");
+
+        jdbc.update("""
+                create temp table ind_unit on commit drop as
+                select month,
+                       case when grouping(complex_id) = 0 then 'complex'
+                            when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
+                       coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
+                       coalesce(category, 'all') as category,
+                       sum(reports) as reports, sum(repeats) as repeats, sum(dw_reports) as dw_reports,
+                       sum(dw_repeats) as dw_repeats, sum(follow_ups) as follow_ups,
+                       sum(reports_12m) as reports_12m, sum(repeats_12m) as repeats_12m,
+                       sum(dw_reports_12m) as dw_reports_12m, sum(dw_repeats_12m) as dw_repeats_12m,
+                       sum(closed) as closed, sum(within) as within, sum(closed_12m) as closed_12m,
+                       sum(within_12m) as within_12m, sum(overdue) as overdue,
+                       count(*) filter (where hot_n >= ?) as hotspots
+                from ind_cc
+                group by grouping sets ((month, complex_id, category), (month, complex_id),
+                                        (month, neighbourhood_code, category), (month, neighbourhood_code),
+                                        (month, category), (month))
+                """, settings.hotspotMinReports());
+        jdbc.execute("analyze ind_unit");
+        lap("ind_unit");
+        jdbc.execute("create index on ind_unit (month)");
+
+        // The top ceil(10 %) of a unit's complexes by 12-month reports, complexes without reports
+        // included, ties by complex_id.
+        jdbc.execute("""
+                create temp table ind_conc on commit drop as
+                with c as (
+                    select month, complex_id, neighbourhood_code, sum(reports_12m) as r
+                    from ind_cc group by 1, 2, 3),
+                ranked as (
+                    select c.*,
+                           row_number() over (partition by month, neighbourhood_code order by r desc, complex_id) as rn_n,
+                           count(*) over (partition by month, neighbourhood_code) as n_n,
+                           row_number() over (partition by month order by r desc, complex_id) as rn_c,
+                           count(*) over (partition by month) as n_c
+                    from c)
+                select month, 'neighbourhood' as level, neighbourhood_code as unit_id,
+                       coalesce(sum(r) filter (where rn_n <= ceil(0.1 * n_n)), 0) as top, sum(r) as total
+                from ranked group by month, neighbourhood_code
+                union all
+                select month, 'city', 'city',
+                       coalesce(sum(r) filter (where rn_c <= ceil(0.1 * n_c)), 0), sum(r)
+                from ranked group by month
+                """);
+        jdbc.execute("analyze ind_conc");
+        lap("ind_conc");
+
+        // Neighbourhood-wide activities count for the neighbourhood and the city, not for complexes.
+        jdbc.update("""
+                create temp table ind_act on commit drop as
+                with a as (
+                    select date_trunc('month', a.date::timestamp)::date as month, a.complex_id,
+                           coalesce(a.neighbourhood_code, c.neighbourhood_code) as neighbourhood_code,
+                           count(*) as n, coalesce(sum(a.participants), 0) as p
+                    from activity a left join complex c on c.complex_id = a.complex_id
+                    where a.date between ? and ?
+                    group by 1, 2, 3)
+                select m.month,
+                       case when grouping(a.complex_id) = 0 then 'complex'
+                            when grouping(a.neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
+                       coalesce(a.complex_id, a.neighbourhood_code, 'city') as unit_id,
+                       coalesce(sum(a.n) filter (where a.month = m.month), 0) as activities,
+                       coalesce(sum(a.p) filter (where a.month = m.month), 0) as participants,
+                       sum(a.p) as participants_12m
+                from ind_months m
+                join a on a.month between (m.month - interval '11 months')::date and m.month
+                group by grouping sets ((m.month, a.complex_id), (m.month, a.neighbourhood_code), (m.month))
+                having not (grouping(a.complex_id) = 0 and a.complex_id is null)
+                """, from12Day, toDay);
+        jdbc.execute("analyze ind_act");
+        lap("ind_act");
+    }
+
+    /** The hotspot list of the run's months, straight from the facts. */
+    void insertHotspots() {
+        jdbc.update("""
+                insert into hotspot (period, complex_id, category, reports, last_reported)
+                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ?
+                """, settings.hotspotMinReports());
+    }
+
+    private static java.time.LocalDate min(java.time.LocalDate a, java.time.LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Date day(java.time.LocalDate date) {
+        return Date.valueOf(date);
+    }
+}

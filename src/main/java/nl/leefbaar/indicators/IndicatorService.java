@@ -1,0 +1,217 @@
+package nl.leefbaar.indicators;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import nl.leefbaar.domain.Level;
+import nl.leefbaar.indicators.stats.IndexComponent;
+import nl.leefbaar.system.LeefbaarProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Computes the indicators of indicators.md for month m (or every month in the data) and stores
+ * them in indicator_value, hotspot, funnel_stat and index_component.
+ * <p>
+ * Computing m also makes sure that the 23 months before it (for trends) and the reference
+ * December (for the index) are computed from their current input. A month whose input
+ * fingerprint has not changed since it was computed is left alone unless forced. Consecutive
+ * months are computed together from one pass over the reports; each such run replaces its
+ * months' rows in one transaction, so that a reader sees the old or the new figures, never a mix.
+ */
+@Service
+public class IndicatorService {
+    private static final Logger log = LoggerFactory.getLogger(IndicatorService.class);
+    /** Months before m that trends read. */
+    static final int HISTORY_MONTHS = 23;
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final LeefbaarProperties.Indicators settings;
+
+    public IndicatorService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LeefbaarProperties properties) {
+        this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.settings = properties.indicators();
+    }
+
+    /** What a computation did: the months asked for and the months actually (re)computed. */
+    public record Computation(List<YearMonth> requested, List<YearMonth> computed) {
+        public YearMonth last() {
+            return requested.isEmpty() ? null : requested.get(requested.size() - 1);
+        }
+    }
+
+    /** Month m (and, where needed, its 23 predecessors and the reference December). */
+    public Computation compute(YearMonth month, boolean force) {
+        return compute(List.of(month), force);
+    }
+
+    /** Every month from the first to the last report in the data (a backfill). */
+    public Computation computeAll(boolean force) {
+        DataSpan span = DataSpan.read(jdbc);
+        List<YearMonth> months = new ArrayList<>();
+        if (!span.empty()) {
+            for (YearMonth m = span.firstMonth(); !m.isAfter(span.lastMonth()); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+        }
+        return compute(months, force);
+    }
+
+    private Computation compute(List<YearMonth> requested, boolean force) {
+        DataSpan span = DataSpan.read(jdbc);
+        Integer referenceYear = span.referenceYear(settings.referenceYear(), settings.repeatWindowDays());
+        YearMonth reference = referenceYear == null ? null : YearMonth.of(referenceYear, 12);
+        // The reference December must be complete in the data: the data reach at least into it.
+        boolean referenceAvailable = reference != null && !span.empty() && !reference.isAfter(span.lastMonth());
+
+        TreeSet<YearMonth> ensure = new TreeSet<>(requested);
+        for (YearMonth month : requested) {
+            for (int back = 1; back <= HISTORY_MONTHS; back++) {
+                YearMonth earlier = month.minusMonths(back);
+                if (!span.empty() && !earlier.isBefore(span.firstMonth())) {
+                    ensure.add(earlier);
+                }
+            }
+        }
+        if (referenceAvailable) {
+            ensure.add(reference);
+        }
+        Map<YearMonth, String> fingerprints = new Fingerprints(jdbc, settings)
+                .of(ensure, span, referenceAvailable ? referenceYear : null);
+        Map<YearMonth, String> stored = new HashMap<>();
+        jdbc.query("select period, input_fingerprint from computed_month", rs -> {
+            stored.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2));
+        });
+        TreeSet<YearMonth> needed = new TreeSet<>();
+        for (YearMonth month : ensure) {
+            if ((force && requested.contains(month)) || !fingerprints.get(month).equals(stored.get(month))) {
+                needed.add(month);
+            }
+        }
+        Context context = new Context(span, referenceAvailable ? reference : null, referenceYear, fingerprints);
+        List<YearMonth> computed = new ArrayList<>();
+        // The reference December first: every other month is scored against it.
+        if (referenceAvailable && needed.remove(reference)) {
+            computeRun(reference, reference, context);
+            computed.add(reference);
+        }
+        while (!needed.isEmpty()) {
+            YearMonth from = needed.pollFirst();
+            YearMonth to = from;
+            computed.add(from);
+            while (!needed.isEmpty() && needed.first().equals(to.plusMonths(1))) {
+                to = needed.pollFirst();
+                computed.add(to);
+            }
+            computeRun(from, to, context);
+        }
+        computed.sort(null);
+        return new Computation(List.copyOf(requested), computed);
+    }
+
+    private record Context(DataSpan span, YearMonth reference, Integer referenceYear, Map<YearMonth, String> fingerprints) {
+    }
+
+    /** One pass over the reports for the consecutive months [from, to], replaced in one transaction. */
+    private void computeRun(YearMonth from, YearMonth to, Context context) {
+        long started = System.nanoTime();
+        transaction.executeWithoutResult(status -> {
+            List<Unit> units = Unit.load(jdbc);
+            new FactTables(jdbc, settings).build(from, to);
+            log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
+            Object[] range = {Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))};
+            for (String table : List.of("indicator_value", "hotspot", "funnel_stat", "index_component")) {
+                jdbc.update("delete from " + table + " where period between ? and ?", range);
+            }
+            new FactTables(jdbc, settings).insertHotspots();
+            List<MonthFigures.Components> reference = context.reference() == null || context.reference().equals(from)
+                    ? null : loadReference(context.reference(), units);
+            MonthFigures figures = new MonthFigures(jdbc, settings.overdispersion(), units);
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                MonthFigures.Lookback lookback = new MonthFigures.Lookback(
+                        context.span().completeLookback(month, settings.repeatWindowDays()),
+                        context.span().completeLookback(month.minusMonths(11), settings.repeatWindowDays()));
+                long monthStarted = System.nanoTime();
+                boolean isReference = month.equals(context.reference());
+                MonthFigures.Result result;
+                try (FigureCopy copy = new FigureCopy(connection, month)) {
+                    result = figures.compute(month, lookback, reference, isReference, copy::add);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot store the figures of " + month + ": " + e.getMessage(), e);
+                }
+                store(month, result);
+                log.debug("{}: figures stored in {} ms", month, (System.nanoTime() - monthStarted) / 1_000_000);
+                jdbc.update("""
+                        insert into computed_month (period, input_fingerprint, reference_year, computed_at)
+                        values (?, ?, ?, now())
+                        on conflict (period) do update set input_fingerprint = excluded.input_fingerprint,
+                            reference_year = excluded.reference_year, computed_at = excluded.computed_at
+                        """, Date.valueOf(month.atDay(1)), context.fingerprints().get(month),
+                        context.reference() == null ? null : context.referenceYear());
+            }
+        });
+        log.info("Computed indicators for {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void store(YearMonth month, MonthFigures.Result result) {
+        Date period = Date.valueOf(month.atDay(1));
+        jdbc.batchUpdate("""
+                insert into funnel_stat (period, level, category, indicator, units, phi, tau2, adjusted)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """, result.funnelStats().stream().map(s -> new Object[] {period, s.level().code(), s.category(),
+                s.indicator().code(), s.result().units(), finite(s.result().phi()), finite(s.result().tau2()),
+                s.result().adjusted()}).toList());
+        jdbc.batchUpdate("""
+                insert into index_component (period, level, unit_id, dwellings, report_rate_12m,
+                    dwelling_repeat_rate_12m, closed_within_target_share_12m, participation_rate_12m)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """, result.components().stream().map(c -> new Object[] {period, c.unit().level().code(), c.unit().id(),
+                c.unit().dwellings(), c.figures().get(IndexComponent.REPORT_RATE_12M),
+                c.figures().get(IndexComponent.DWELLING_REPEAT_RATE_12M),
+                c.figures().get(IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M),
+                c.figures().get(IndexComponent.PARTICIPATION_RATE_12M)}).toList());
+    }
+
+    /** The complexes' components of the reference December, as stored when it was computed. */
+    private List<MonthFigures.Components> loadReference(YearMonth reference, List<Unit> units) {
+        Map<String, Unit> complexes = new HashMap<>();
+        units.stream().filter(u -> u.level() == Level.COMPLEX).forEach(u -> complexes.put(u.id(), u));
+        List<MonthFigures.Components> result = new ArrayList<>();
+        jdbc.query("select * from index_component where period = ? and level = 'complex'", rs -> {
+            Map<IndexComponent, Double> figures = new java.util.EnumMap<>(IndexComponent.class);
+            figures.put(IndexComponent.REPORT_RATE_12M, (Double) rs.getObject("report_rate_12m"));
+            figures.put(IndexComponent.DWELLING_REPEAT_RATE_12M, (Double) rs.getObject("dwelling_repeat_rate_12m"));
+            figures.put(IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M, (Double) rs.getObject("closed_within_target_share_12m"));
+            figures.put(IndexComponent.PARTICIPATION_RATE_12M, (Double) rs.getObject("participation_rate_12m"));
+            Unit unit = complexes.getOrDefault(rs.getString("unit_id"),
+                    new Unit(Level.COMPLEX, rs.getString("unit_id"), rs.getString("unit_id"), rs.getDouble("dwellings")));
+            result.add(new MonthFigures.Components(new Unit(Level.COMPLEX, unit.id(), unit.name(), rs.getDouble("dwellings")), figures));
+        }, Date.valueOf(reference.atDay(1)));
+        return result.isEmpty() ? null : result;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

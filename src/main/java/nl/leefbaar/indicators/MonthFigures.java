@@ -1,0 +1,274 @@
+package nl.leefbaar.indicators;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import nl.leefbaar.domain.Category;
+import nl.leefbaar.domain.Level;
+import nl.leefbaar.indicators.stats.FunnelFlag;
+import nl.leefbaar.indicators.stats.FunnelResult;
+import nl.leefbaar.indicators.stats.FunnelUnit;
+import nl.leefbaar.indicators.stats.Funnels;
+import nl.leefbaar.indicators.stats.IndexComponent;
+import nl.leefbaar.indicators.stats.IndexFigures;
+import nl.leefbaar.indicators.stats.IndexReference;
+import nl.leefbaar.indicators.stats.Interval;
+import nl.leefbaar.indicators.stats.Intervals;
+import nl.leefbaar.indicators.stats.LiveabilityIndex;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The figures of one month from the aggregates that {@link FactTables} left: rates, shares and
+ * their intervals, funnel flags and the liveability index. Statistics only; nothing here
+ * touches a single report. Figures go to a consumer one by one, so a month of a large city is
+ * never held as a whole.
+ */
+final class MonthFigures {
+    private static final List<Level> COMPARED = List.of(Level.COMPLEX, Level.NEIGHBOURHOOD);
+    private static final List<Indicator> FLAGGED = List.of(Indicator.REPORT_RATE_12M,
+            Indicator.DWELLING_REPEAT_RATE_12M, Indicator.CLOSED_WITHIN_TARGET_SHARE);
+
+    /** A row of funnel_stat. */
+    record FunnelStat(Level level, String category, Indicator indicator, FunnelResult result) {
+    }
+
+    /** A row of index_component: the four components of a unit's index (null where missing). */
+    record Components(Unit unit, Map<IndexComponent, Double> figures) {
+    }
+
+    /** What the month's computation leaves besides its figures. */
+    record Result(List<FunnelStat> funnelStats, List<Components> components) {
+    }
+
+    /** Whether the data reach far enough back for repeats of the month and of its 12 months. */
+    record Lookback(boolean month, boolean twelveMonths) {
+    }
+
+    /** Garwood limits need two chi-square quantiles each (iterative); counts repeat, so keep them. */
+    private static final Map<Long, Interval> GARWOOD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final JdbcTemplate jdbc;
+    private final boolean overdispersion;
+    private final List<Unit> units;
+
+    MonthFigures(JdbcTemplate jdbc, boolean overdispersion, List<Unit> units) {
+        this.jdbc = jdbc;
+        this.overdispersion = overdispersion;
+        this.units = units;
+    }
+
+    /**
+     * @param reference the complexes' components of the reference December, or null when the
+     *                  reference year is not in the data yet (then every index is missing);
+     *                  when {@code isReferenceMonth}, this month's own complexes are the reference
+     */
+    Result compute(YearMonth month, Lookback lookback, List<Components> reference, boolean isReferenceMonth,
+                   Consumer<Figure> out) {
+        Date period = Date.valueOf(month.atDay(1));
+        Map<String, Facts> facts = new HashMap<>();
+        jdbc.query("select * from ind_unit where month = ?",
+                rs -> {
+                    facts.put(rs.getString("level") + '|' + rs.getString("unit_id") + '|' + rs.getString("category"), Facts.of(rs));
+                }, period);
+        Map<String, double[]> percentiles = new HashMap<>();
+        jdbc.query("select level, unit_id, category, median, p90 from ind_pct where month = ?",
+                rs -> {
+                    percentiles.put(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3),
+                            new double[] {rs.getDouble(4), rs.getDouble(5)});
+                }, period);
+        Map<String, long[]> concentration = new HashMap<>();
+        jdbc.query("select level, unit_id, top, total from ind_conc where month = ?",
+                rs -> {
+                    concentration.put(rs.getString(1) + '|' + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
+                }, period);
+        Map<String, long[]> activities = new HashMap<>();
+        jdbc.query("select level, unit_id, activities, participants, participants_12m from ind_act where month = ?",
+                rs -> {
+                    activities.put(rs.getString(1) + '|' + rs.getString(2),
+                            new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                }, period);
+
+        List<String> categories = new ArrayList<>(Category.codes());
+        categories.add(Category.ALL);
+
+        // Funnel flags first (they need all units of a level), then the rows unit by unit.
+        Map<String, FunnelFlag> flags = new HashMap<>();
+        List<FunnelStat> stats = new ArrayList<>();
+        for (Level level : COMPARED) {
+            for (String category : categories) {
+                for (Indicator indicator : FLAGGED) {
+                    if (indicator == Indicator.DWELLING_REPEAT_RATE_12M && !lookback.twelveMonths()) {
+                        continue;
+                    }
+                    List<FunnelUnit> funnelUnits = new ArrayList<>();
+                    for (Unit unit : units) {
+                        if (unit.level() != level) {
+                            continue;
+                        }
+                        Facts f = facts.getOrDefault(unit.key(category), Facts.NONE);
+                        switch (indicator) {
+                            case REPORT_RATE_12M -> {
+                                if (unit.dwellings() > 0) {
+                                    funnelUnits.add(new FunnelUnit(unit.id(), f.reports12(), unit.dwellings()));
+                                }
+                            }
+                            case DWELLING_REPEAT_RATE_12M -> {
+                                if (f.dwReports12() > 0) {
+                                    funnelUnits.add(new FunnelUnit(unit.id(), f.dwRepeats12(), f.dwReports12()));
+                                }
+                            }
+                            default -> {
+                                if (f.closed() > 0) {
+                                    funnelUnits.add(new FunnelUnit(unit.id(), f.within(), f.closed()));
+                                }
+                            }
+                        }
+                    }
+                    FunnelResult result = indicator == Indicator.REPORT_RATE_12M
+                            ? Funnels.rates(funnelUnits, overdispersion)
+                            : Funnels.shares(funnelUnits, overdispersion);
+                    result.flags().forEach((unitId, flag) ->
+                            flags.put(flagKey(level, unitId, category, indicator), flag));
+                    stats.add(new FunnelStat(level, category, indicator, result));
+                }
+            }
+        }
+
+        List<Components> components = new ArrayList<>(units.size());
+        for (Unit unit : units) {
+            Facts all = facts.getOrDefault(unit.key(Category.ALL), Facts.NONE);
+            long[] act = activities.getOrDefault(unit.level().code() + '|' + unit.id(), new long[3]);
+            Map<IndexComponent, Double> figures = new EnumMap<>(IndexComponent.class);
+            figures.put(IndexComponent.REPORT_RATE_12M, unit.dwellings() > 0 ? 100.0 * all.reports12() / unit.dwellings() : null);
+            figures.put(IndexComponent.DWELLING_REPEAT_RATE_12M,
+                    lookback.twelveMonths() && all.dwReports12() > 0 ? (double) all.dwRepeats12() / all.dwReports12() : null);
+            figures.put(IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M,
+                    all.closed12() > 0 ? (double) all.within12() / all.closed12() : null);
+            figures.put(IndexComponent.PARTICIPATION_RATE_12M, unit.dwellings() > 0 ? 100.0 * act[2] / unit.dwellings() : null);
+            components.add(new Components(unit, figures));
+        }
+        List<Components> referenceComplexes = isReferenceMonth ? components : reference;
+        IndexReference indexReference = referenceComplexes == null ? null : IndexReference.of(referenceComplexes.stream()
+                .filter(c -> c.unit().level() == Level.COMPLEX)
+                .map(c -> new IndexFigures(c.unit().dwellings(), present(c.figures())))
+                .toList());
+
+        int u = 0;
+        for (Unit unit : units) {
+            Components own = components.get(u++);
+            for (String category : categories) {
+                Facts f = facts.getOrDefault(unit.key(category), Facts.NONE);
+                for (Indicator indicator : Indicator.values()) {
+                    if (!indicator.appliesTo(unit.level()) || !indicator.categories().contains(category)) {
+                        continue;
+                    }
+                    Figure figure = switch (indicator) {
+                        case REPORTS -> reportCount(unit, category, indicator, f.reports());
+                        case REPORTS_12M -> reportCount(unit, category, indicator, f.reports12());
+                        case REPORT_RATE -> rate(unit, category, indicator, f.reports());
+                        case REPORT_RATE_12M -> rate(unit, category, indicator, f.reports12());
+                        case REPEAT_RATE -> repeat(unit, category, indicator, f.repeats(), f.reports(), lookback.month());
+                        case REPEAT_RATE_12M -> repeat(unit, category, indicator, f.repeats12(), f.reports12(), lookback.twelveMonths());
+                        case DWELLING_REPEAT_RATE -> repeat(unit, category, indicator, f.dwRepeats(), f.dwReports(), lookback.month());
+                        case DWELLING_REPEAT_RATE_12M -> repeat(unit, category, indicator, f.dwRepeats12(), f.dwReports12(), lookback.twelveMonths());
+                        case HOTSPOTS -> count(unit, category, indicator, f.hotspots());
+                        case CONCENTRATION_TOP10_12M -> {
+                            long[] c = concentration.getOrDefault(unit.level().code() + '|' + unit.id(), new long[2]);
+                            yield share(unit, category, indicator, c[0], c[1]);
+                        }
+                        case DAYS_TO_CLOSE_MEDIAN, DAYS_TO_CLOSE_P90 -> {
+                            double[] p = percentiles.get(unit.key(category));
+                            Double value = p == null ? null : p[indicator == Indicator.DAYS_TO_CLOSE_MEDIAN ? 0 : 1];
+                            yield new Figure(unit.level(), unit.id(), category, indicator, value, null, (double) f.closed(), null, null, null);
+                        }
+                        case CLOSED_WITHIN_TARGET_SHARE -> share(unit, category, indicator, f.within(), f.closed());
+                        case OPEN_OVERDUE -> count(unit, category, indicator, f.overdue());
+                        case FOLLOW_UP_SHARE -> share(unit, category, indicator, f.followUps(), f.reports());
+                        case ACTIVITIES -> count(unit, category, indicator, activities(activities, unit)[0]);
+                        case PARTICIPANTS -> count(unit, category, indicator, activities(activities, unit)[1]);
+                        case PARTICIPATION_RATE_12M -> rate(unit, category, indicator, activities(activities, unit)[2]);
+                        case LIVEABILITY_INDEX -> new Figure(unit.level(), unit.id(), category, indicator,
+                                indexReference == null ? null : LiveabilityIndex.index(present(own.figures()), indexReference),
+                                null, null, null, null, null);
+                    };
+                    FunnelFlag flag = flags.get(flagKey(unit.level(), unit.id(), category, indicator));
+                    if (flag != null) {
+                        figure = new Figure(figure.level(), figure.unitId(), figure.category(), figure.indicator(), figure.value(),
+                                figure.numerator(), figure.denominator(), figure.ciLow(), figure.ciHigh(), flag.code());
+                    }
+                    out.accept(figure);
+                }
+            }
+        }
+        return new Result(stats, components);
+    }
+
+    private static long[] activities(Map<String, long[]> activities, Unit unit) {
+        return activities.getOrDefault(unit.level().code() + '|' + unit.id(), new long[3]);
+    }
+
+    private static Map<IndexComponent, Double> present(Map<IndexComponent, Double> figures) {
+        Map<IndexComponent, Double> present = new EnumMap<>(IndexComponent.class);
+        figures.forEach((component, value) -> {
+            if (value != null) {
+                present.put(component, value);
+            }
+        });
+        return present;
+    }
+
+    private static String flagKey(Level level, String unitId, String category, Indicator indicator) {
+        return level.code() + '|' + unitId + '|' + category + '|' + indicator.code();
+    }
+
+    private static Figure count(Unit unit, String category, Indicator indicator, long count) {
+        return new Figure(unit.level(), unit.id(), category, indicator, (double) count, null, null, null, null, null);
+    }
+
+    /** A count of reports with its exact (Garwood) Poisson interval. */
+    private static Figure reportCount(Unit unit, String category, Indicator indicator, long count) {
+        Interval interval = garwood(count);
+        return new Figure(unit.level(), unit.id(), category, indicator, (double) count, null, null,
+                interval.low(), interval.high(), null);
+    }
+
+    private static Interval garwood(long count) {
+        return count < 100_000 ? GARWOOD.computeIfAbsent(count, Intervals::garwood) : Intervals.garwood(count);
+    }
+
+    /** Per 100 dwellings, with the exact Poisson interval of the count scaled like the rate. */
+    private static Figure rate(Unit unit, String category, Indicator indicator, long count) {
+        if (unit.dwellings() <= 0) {
+            return new Figure(unit.level(), unit.id(), category, indicator, null, (double) count, 0.0, null, null, null);
+        }
+        double scale = 100.0 / unit.dwellings();
+        Interval interval = garwood(count);
+        return new Figure(unit.level(), unit.id(), category, indicator, count * scale, (double) count, unit.dwellings(),
+                interval.low() * scale, interval.high() * scale, null);
+    }
+
+    /** x out of n with its Wilson interval; missing when n = 0. */
+    private static Figure share(Unit unit, String category, Indicator indicator, long x, long n) {
+        if (n == 0) {
+            return new Figure(unit.level(), unit.id(), category, indicator, null, (double) x, 0.0, null, null, null);
+        }
+        Interval interval = Intervals.wilson(x, n);
+        return new Figure(unit.level(), unit.id(), category, indicator, (double) x / n, (double) x, (double) n,
+                interval.low(), interval.high(), null);
+    }
+
+    /** A repeat share, missing with its reason when the data do not reach W days before the period. */
+    private static Figure repeat(Unit unit, String category, Indicator indicator, long x, long n, boolean completeLookback) {
+        if (!completeLookback) {
+            return new Figure(unit.level(), unit.id(), category, indicator, null, null, (double) n, null, null,
+                    Figure.INCOMPLETE_LOOKBACK);
+        }
+        return share(unit, category, indicator, x, n);
+    }
+}
