@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import nl.leefbaar.domain.Months;
 import nl.leefbaar.system.LeefbaarProperties;
@@ -46,7 +45,7 @@ class ComputeStepConfiguration {
                     Path outputFolder = output == null || output.isBlank() ? properties.output() : Path.of(output);
                     IndicatorService.Computation computation = all
                             ? indicators.computeAll(force)
-                            : indicators.compute(month(string(parameters, RunKeys.MONTH)), force);
+                            : indicators.compute(month(RunKeys.month(chunkContext.getStepContext().getStepExecution())), force);
                     List<Path> files = computation.last() == null ? List.of() : exports.write(computation.last(), outputFolder);
 
                     ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
@@ -57,9 +56,7 @@ class ComputeStepConfiguration {
                     }
                     computation.computed().forEach(m -> months.add(m.toString()));
                     job.putString(RunKeys.MONTHS_COMPUTED, String.join(",", months));
-                    String filesBefore = job.containsKey(RunKeys.FILES) ? job.getString(RunKeys.FILES) : "";
-                    String written = files.stream().map(Path::toString).collect(Collectors.joining("\n"));
-                    job.putString(RunKeys.FILES, filesBefore.isBlank() ? written : filesBefore + "\n" + written);
+                    RunKeys.appendFiles(job, files);
                     contribution.incrementWriteCount(computation.computed().size());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -54,8 +54,6 @@ public class ImportStepConfiguration {
         context.putLong(RunKeys.UNMAPPED, result.unmapped());
         context.putLong(RunKeys.INPUT_FILES, result.inputFiles());
         context.putString(RunKeys.REJECTS_FILE, result.rejectsFile().toString());
-        String files = context.getString(RunKeys.FILES, "");
-        context.putString(RunKeys.FILES, files.isEmpty() ? result.rejectsFile().toString()
-                : files + "\n" + result.rejectsFile());
+        RunKeys.appendFiles(context, java.util.List.of(result.rejectsFile()));
     }
 }

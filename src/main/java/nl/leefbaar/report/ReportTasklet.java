@@ -19,7 +19,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Builds the month's {@link ReportRequest} from the job parameters and runs every writer on it. */
@@ -39,28 +38,52 @@ class ReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var jobExecution = contribution.getStepExecution().getJobExecution();
-        ReportRequest request = request(jobExecution.getJobParameters());
-        List<String> written = new ArrayList<>();
+        ReportRequest request = request(jobExecution.getJobParameters(), RunKeys.month(contribution.getStepExecution()));
+        List<Path> written = new ArrayList<>();
         for (ReportWriter writer : writers) {
-            for (Path path : writer.write(request)) {
-                written.add(path.toString());
+            // the workbooks are for the whole city; a presenter's scope only redraws charts and deck
+            if (request.scope().isCity() || writer.drawsScopes()) {
+                written.addAll(writer.write(request));
             }
         }
-        ExecutionContext context = jobExecution.getExecutionContext();
-        String before = context.containsKey(RunKeys.FILES) ? context.getString(RunKeys.FILES) : "";
-        String files = String.join("\n", written);
-        context.putString(RunKeys.FILES, before.isEmpty() ? files : files.isEmpty() ? before : before + "\n" + files);
+        RunKeys.appendFiles(jobExecution.getExecutionContext(), written);
         log.info("Report step wrote {} file(s) for {} into {}", written.size(), request.month(), request.monthFolder());
         return RepeatStatus.FINISHED;
     }
 
-    ReportRequest request(JobParameters parameters) {
-        YearMonth month = month(parameters.getString(RunKeys.MONTH));
+    ReportRequest request(JobParameters parameters, String monthOfRun) {
+        YearMonth month = month(monthOfRun);
         String output = parameters.getString(RunKeys.OUTPUT);
         Path outputFolder = output == null || output.isBlank() ? properties.output() : Path.of(output);
         String lang = parameters.getString(RunKeys.LANG);
         Locale locale = locale(lang == null || lang.isBlank() ? properties.lang() : lang);
-        return new ReportRequest(month, outputFolder.resolve(month.toString()), locale, ReportScope.CITY);
+        ReportScope scope = scope(parameters.getString(RunKeys.SCOPE));
+        Path monthFolder = outputFolder.resolve(month.toString());
+        // a scoped run gets its own folder, so that it never replaces the city's charts and deck
+        return new ReportRequest(month, scope.isCity() ? monthFolder : monthFolder.resolve(folderName(scope)), locale, scope);
+    }
+
+    /** {@code neighbourhood:CODE} or {@code complexes:ID,ID} (cli's --scope / --complexes); empty: the city. */
+    static ReportScope scope(String value) {
+        if (value == null || value.isBlank()) {
+            return ReportScope.CITY;
+        }
+        if (value.startsWith("neighbourhood:")) {
+            return new ReportScope(value.substring("neighbourhood:".length()), List.of());
+        }
+        if (value.startsWith("complexes:")) {
+            return new ReportScope(null, List.of(value.substring("complexes:".length()).split(",")));
+        }
+        throw new IllegalArgumentException("job parameter " + RunKeys.SCOPE + ": '" + value + "' is not neighbourhood:CODE or complexes:ID,ID");
+    }
+
+    /** Ids come from users and data: only letters, digits, '-' and '_' reach a folder name. */
+    static String folderName(ReportScope scope) {
+        String name = scope.neighbourhoodCode() != null
+                ? "neighbourhood-" + scope.neighbourhoodCode()
+                : "complexes-" + String.join("-", scope.complexIds());
+        name = name.replaceAll("[^A-Za-z0-9_-]", "_");
+        return name.length() <= 80 ? name : name.substring(0, 60) + "-" + Integer.toHexString(name.hashCode());
     }
 
     private YearMonth month(String value) {

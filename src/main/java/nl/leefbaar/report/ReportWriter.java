@@ -25,4 +25,9 @@ public interface ReportWriter {
     }
 
     List<Path> write(ReportRequest request) throws Exception;
+
+    /** Whether this writer draws a presenter's scope (one neighbourhood, a set of complexes). */
+    default boolean drawsScopes() {
+        return false;
+    }
 }

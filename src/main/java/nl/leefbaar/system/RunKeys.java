@@ -56,6 +56,17 @@ public final class RunKeys {
      * The month a step works on ({@code yyyy-MM}): {@link #RESOLVED_MONTH} from the job execution
      * context when the run decided it, else the {@link #MONTH} job parameter; null when neither.
      */
+    /** Adds the paths a step wrote to {@link #FILES} in the job execution context. */
+    public static void appendFiles(org.springframework.batch.infrastructure.item.ExecutionContext jobContext,
+                                   java.util.Collection<java.nio.file.Path> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        String before = jobContext.containsKey(FILES) ? jobContext.getString(FILES) : "";
+        String added = written.stream().map(java.nio.file.Path::toString).collect(java.util.stream.Collectors.joining("\n"));
+        jobContext.putString(FILES, before.isBlank() ? added : before + "\n" + added);
+    }
+
     public static String month(org.springframework.batch.core.step.StepExecution step) {
         var context = step.getJobExecution().getExecutionContext();
         if (context.containsKey(RESOLVED_MONTH)) {

@@ -1,5 +1,6 @@
 package nl.leefbaar.report.charts;
 
+import nl.leefbaar.system.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class ChartsReportWriter implements ReportWriter {
 
     @Override
     public List<Path> write(ReportRequest request) throws Exception {
-        Path folder = AtomicFiles.folder(request.monthFolder().resolve("charts"));
+        Path folder = AtomicFiles.createPrivateFolder(request.monthFolder().resolve("charts"));
         ChartRenderer.Rendered rendered = renderer.rendered(request.month(), request.locale(), request.scope());
         List<Path> written = new ArrayList<>();
         for (String name : rendered.png().keySet()) {
@@ -26,5 +27,10 @@ class ChartsReportWriter implements ReportWriter {
             written.add(AtomicFiles.write(folder.resolve(name + ".svg"), rendered.svg().get(name)));
         }
         return written;
+    }
+
+    @Override
+    public boolean drawsScopes() {
+        return true;
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.Optional;
 
-import nl.leefbaar.report.AtomicFiles;
+import nl.leefbaar.system.AtomicFiles;
 import nl.leefbaar.report.ReportWriter;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;

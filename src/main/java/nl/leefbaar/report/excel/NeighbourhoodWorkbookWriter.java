@@ -7,7 +7,7 @@ import java.util.Map;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.domain.Level;
-import nl.leefbaar.report.AtomicFiles;
+import nl.leefbaar.system.AtomicFiles;
 import nl.leefbaar.report.ReportWriter;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import nl.leefbaar.report.ReportWriter;
-import nl.leefbaar.report.charts.AtomicFiles;
+import nl.leefbaar.system.AtomicFiles;
 import nl.leefbaar.report.charts.ChartRenderer;
 import nl.leefbaar.report.charts.ChartRenderer.ChartSet;
 import nl.leefbaar.report.charts.ChartRenderer.NamedChart;
@@ -148,5 +148,10 @@ class SeminarDeckWriter implements ReportWriter {
         run.setFontSize(size);
         run.setBold(bold);
         run.setFontColor(color);
+    }
+
+    @Override
+    public boolean drawsScopes() {
+        return true;
     }
 }

@@ -1,4 +1,4 @@
-package nl.leefbaar.report;
+package nl.leefbaar.system;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,9 +41,14 @@ public final class AtomicFiles {
         }
     }
 
-    public static void createPrivateFolder(Path folder) throws IOException {
+    public static Path write(Path target, byte[] content) throws Exception {
+        return write(target, out -> out.write(content));
+    }
+
+    /** Creates the folder (and its parents) owner-only, 0700; returns it. */
+    public static Path createPrivateFolder(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
-            return;
+            return folder;
         }
         try {
             Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -52,6 +57,7 @@ public final class AtomicFiles {
         } catch (FileAlreadyExistsException e) {
             // another writer of the same run created it a moment ago
         }
+        return folder;
     }
 
     private static void restrictToOwner(Path file, String permissions) throws IOException {

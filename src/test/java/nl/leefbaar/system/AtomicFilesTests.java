@@ -1,4 +1,4 @@
-package nl.leefbaar.report;
+package nl.leefbaar.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
