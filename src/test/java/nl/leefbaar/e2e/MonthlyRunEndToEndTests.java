@@ -43,7 +43,9 @@ class MonthlyRunEndToEndTests {
     static final Pattern DWELLING_REF = Pattern.compile("W-[0-9a-f]{6}");
 
     @TempDir
-    static Path output;
+    static Path temporary;
+    /** Not there before the run: the run creates it. */
+    Path output;
     @Autowired
     CommandRunner runner;
     @Autowired
@@ -57,6 +59,7 @@ class MonthlyRunEndToEndTests {
     void givenTheMonthlyJobRanOnTheSampleData() throws Exception {
         TestDatabase.clearDomainTables(jdbc);
         CommandLine.forgetRuns(jdbc, MONTH, "monthly");
+        output = temporary.resolve("out");
         run = new CommandLine(runner).run("run", "monthly", "--month", MONTH,
                 "--input", CommandLine.SAMPLE_DATA.toString(), "--output", output.toString());
         folder = output.resolve(MONTH);
@@ -95,6 +98,16 @@ class MonthlyRunEndToEndTests {
         try (var files = Files.walk(output)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                     .noneMatch(name -> name.startsWith(".") || name.endsWith(".tmp") || name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void everyFolderAndFileTheRunCreatesIsTheOwnersOnly() throws Exception {
+        try (var created = Files.walk(output)) {
+            for (Path path : created.toList()) {
+                String permissions = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+                assertThat(permissions).as(path.toString()).isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
+            }
         }
     }
 
@@ -238,7 +251,7 @@ class MonthlyRunEndToEndTests {
                     assertThat(row.get("flag")).isEqualTo("incomplete_lookback");
                 });
 
-        Path early = output.resolve("early");
+        Path early = temporary.resolve("early");
         CommandLine.Result compute = new CommandLine(runner).run("compute", "--month", "2023-12", "--output", early.toString());
         assertThat(compute.code()).as(compute.err()).isZero();
         Csv december = Csv.read(early.resolve("2023-12/indicators.csv"));
