@@ -366,6 +366,85 @@ class MonthlyRunEndToEndTests {
                 .isCloseTo(ratio / (114.0 / 72), within(1e-12)).isLessThan(1);
     }
 
+    @Test
+    void neighbourhoodAndCityFiguresSumTheirComplexesNumeratorsAndDenominators() throws Exception {
+        Map<String, String> neighbourhoodOf = new HashMap<>();
+        Csv.read(CommandLine.SAMPLE_DATA.resolve("complexes.csv")).rows()
+                .forEach(r -> neighbourhoodOf.put(r.get("complex_id"), r.get("neighbourhood_code")));
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        indicators.rows().forEach(row -> rows.put(String.join("|", row.get("level"), row.get("unit_id"), row.get("indicator"),
+                row.get("category")), row));
+        List<String> categories = new ArrayList<>(Contract.CATEGORIES);
+        categories.add("all");
+        // counts add up; rates and shares add their numerators and denominators (indicators.md: never averaged)
+        Map<String, List<String>> summed = Map.of(
+                "reports", List.of("value"), "reports_12m", List.of("value"), "open_overdue", List.of("value"),
+                "report_rate_12m", List.of("numerator", "denominator"), "report_rate", List.of("numerator", "denominator"),
+                "dwelling_repeat_rate_12m", List.of("numerator", "denominator"),
+                "repeat_rate_12m", List.of("numerator", "denominator"),
+                "closed_within_target_share", List.of("numerator", "denominator"));
+        Set<String> neighbourhoods = new HashSet<>(neighbourhoodOf.values());
+        int checked = 0;
+        for (var entry : summed.entrySet()) {
+            for (String category : categories) {
+                for (String column : entry.getValue()) {
+                    double city = 0;
+                    for (String code : neighbourhoods) {
+                        double sum = neighbourhoodOf.entrySet().stream().filter(e -> e.getValue().equals(code))
+                                .mapToDouble(e -> orZero(rows.get("complex|" + e.getKey() + "|" + entry.getKey() + "|" + category), column))
+                                .sum();
+                        assertThat(orZero(rows.get("neighbourhood|" + code + "|" + entry.getKey() + "|" + category), column))
+                                .as(code + " " + entry.getKey() + " " + category + " " + column).isEqualTo(sum);
+                        city += sum;
+                        checked++;
+                    }
+                    assertThat(orZero(rows.get("city|city|" + entry.getKey() + "|" + category), column))
+                            .as("city " + entry.getKey() + " " + category + " " + column).isEqualTo(city);
+                }
+            }
+        }
+        for (String unit : List.of("city|city", "neighbourhood|BU05991571")) {
+            Map<String, String> rate = rows.get(unit + "|report_rate_12m|all");
+            assertThat(Double.parseDouble(rate.get("value"))).isCloseTo(
+                    100 * Double.parseDouble(rate.get("numerator")) / Double.parseDouble(rate.get("denominator")), within(1e-9));
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    void concentrationIsTheShareOfTheTopTenPercentOfComplexes() throws Exception {
+        Map<String, String> neighbourhoodOf = new HashMap<>();
+        Csv.read(CommandLine.SAMPLE_DATA.resolve("complexes.csv")).rows()
+                .forEach(r -> neighbourhoodOf.put(r.get("complex_id"), r.get("neighbourhood_code")));
+        Map<String, Double> reports12m = new HashMap<>();
+        indicators.rows().stream().filter(r -> r.get("level").equals("complex") && r.get("indicator").equals("reports_12m")
+                && r.get("category").equals("all")).forEach(r -> reports12m.put(r.get("unit_id"), Double.parseDouble(r.get("value"))));
+        Map<String, List<String>> members = new HashMap<>();
+        neighbourhoodOf.forEach((complex, code) -> {
+            members.computeIfAbsent("neighbourhood|" + code, k -> new ArrayList<>()).add(complex);
+            members.computeIfAbsent("city|city", k -> new ArrayList<>()).add(complex);
+        });
+        for (Map<String, String> row : indicators.rows()) {
+            if (!row.get("indicator").equals("concentration_top10_12m")) {
+                continue;
+            }
+            List<String> complexes = members.get(row.get("level") + "|" + row.get("unit_id"));
+            // the top ceil(0.10 n) by 12-month reports, ties broken by complex_id
+            List<Double> top = complexes.stream()
+                    .sorted(java.util.Comparator.comparing((String c) -> -reports12m.get(c)).thenComparing(c -> c))
+                    .limit((long) Math.ceil(0.10 * complexes.size())).map(reports12m::get).toList();
+            double total = complexes.stream().mapToDouble(reports12m::get).sum();
+            double expected = top.stream().mapToDouble(Double::doubleValue).sum() / total;
+            assertThat(Double.parseDouble(row.get("value"))).as(row.toString()).isCloseTo(expected, within(1e-12));
+        }
+    }
+
+    private static double orZero(Map<String, String> row, String column) {
+        assertThat(row).isNotNull();
+        String field = row.get(column);
+        return field.isEmpty() ? 0 : Double.parseDouble(field);
+    }
+
     private Set<String> expectedKeys() throws Exception {
         Map<String, List<String>> units = new HashMap<>();
         units.put("complex", Csv.read(CommandLine.SAMPLE_DATA.resolve("complexes.csv")).rows().stream()
