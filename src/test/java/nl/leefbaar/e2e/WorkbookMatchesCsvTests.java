@@ -60,6 +60,11 @@ class WorkbookMatchesCsvTests {
     static final List<String> PUBLIC_COMPLEX_COLUMNS = List.of("neighbourhood", "complex_id", "complex", "dwellings",
             "reports_12m", "report_rate_12m", "ci_low", "ci_high", "flag", "dwelling_repeat_rate_12m", "liveability_index",
             "band");
+    static final List<String> EFFECT_COLUMNS = List.of("activity_id", "type", "complex_id", "complex", "date", "category",
+            "window_days", "before", "after", "rate_ratio", "ci_low", "ci_high", "p_value", "comparison_before",
+            "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag");
+    static final List<String> EFFECT_FIGURES = List.of("window_days", "before", "after", "rate_ratio", "ci_low", "ci_high",
+            "p_value", "comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison");
     static final List<String> DISTRICT_COLUMNS = List.of("district", "neighbourhoods", "dwellings", "reports_12m",
             "report_rate_12m", "dwelling_repeat_rate_12m", "closed_within_target_share", "participation_rate_12m");
 
@@ -83,6 +88,7 @@ class WorkbookMatchesCsvTests {
     Map<String, Map<String, String>> published = new HashMap<>();
     /** period|level|unit|indicator|category -> value, as stored in indicator_value (what indicators.csv is written from). */
     Map<String, Double> stored = new HashMap<>();
+    List<Map<String, String>> effects;
     Map<String, Integer> dwellings = new HashMap<>();
     Map<String, String> neighbourhoodOf = new HashMap<>();
     Map<String, String> neighbourhoodNames = new HashMap<>();
@@ -108,6 +114,7 @@ class WorkbookMatchesCsvTests {
         dashboardEn = new XSSFWorkbook(english.resolve("2026-10/dashboard-corporation-2026-10.xlsx").toFile());
         neighbourhoodsEn = new XSSFWorkbook(english.resolve("2026-10/neighbourhoods-2026-10.xlsx").toFile());
         Csv.read(folder.resolve("indicators.csv")).rows().forEach(row -> exact.put(key(row), row));
+        effects = Csv.read(folder.resolve("activity-effects.csv")).rows();
         Csv.read(folder.resolve("indicators-public.csv")).rows().forEach(row -> published.put(key(row), row));
         jdbc.query("""
                 select period, level, unit_id, indicator, category, value from indicator_value
@@ -235,6 +242,48 @@ class WorkbookMatchesCsvTests {
             assertSame(category + " a year ago", number(row.getCell(2)), yearAgo);
             assertSame(category + " change", number(row.getCell(3)), now - yearAgo);
         }
+    }
+
+    @Test
+    void theActiviteitenEffectTableIsActivityEffectsCsv() {
+        WorkbookCells.Table table = WorkbookCells.table(dashboard.getSheet(nl.getProperty("sheet.activities")), nl,
+                "activities.column.", EFFECT_COLUMNS);
+        Map<String, String> typeByLabel = new HashMap<>();
+        nl.stringPropertyNames().stream().filter(k -> k.startsWith("type."))
+                .forEach(k -> typeByLabel.put(nl.getProperty(k), k.substring("type.".length())));
+        Map<String, Map<String, String>> expected = new HashMap<>();
+        for (Map<String, String> effect : effects) {
+            expected.put(effect.get("activity_id").isEmpty() ? "pooled " + effect.get("type") : effect.get("activity_id"), effect);
+        }
+        Set<String> seen = new HashSet<>();
+        int infinite = 0;
+        for (Row row : table.rows()) {
+            String id = text(row.getCell(table.column("activity_id")));
+            String type = typeByLabel.get(text(row.getCell(table.column("type"))));
+            String key = id.equals(nl.getProperty("activities.pooled")) ? "pooled " + type : id;
+            Map<String, String> effect = expected.get(key);
+            assertThat(effect).as("row " + key + " of the sheet in activity-effects.csv").isNotNull();
+            assertThat(seen.add(key)).as(key).isTrue();
+            assertThat(type).as(key).isEqualTo(effect.get("type"));
+            assertThat(text(row.getCell(table.column("category")))).as(key).isEqualTo(nl.getProperty("category." + effect.get("category")));
+            Cell date = row.getCell(table.column("date"));
+            assertThat(date == null ? "" : date.getLocalDateTimeCellValue().toLocalDate().toString()).as(key).isEqualTo(effect.get("date"));
+            String complex = text(row.getCell(table.column("complex_id")));
+            assertThat(complex == null ? "" : complex).as(key).isEqualTo(effect.get("complex_id"));
+            for (String figure : EFFECT_FIGURES) {
+                if (effect.get(figure).equals("Infinity")) {
+                    // before = 0: the upper limit is infinite (indicators.md); Excel has no infinite number
+                    assertThat(text(row.getCell(table.column(figure)))).as(key + " " + figure).isEqualTo("∞");
+                    infinite++;
+                    continue;
+                }
+                assertSame(key + " " + figure, number(row.getCell(table.column(figure))), Csv.number(effect.get(figure)));
+            }
+            String flag = text(row.getCell(table.column("flag")));
+            assertThat(flag).as(key).isEqualTo(effect.get("flag").isEmpty() ? null : nl.getProperty("effect." + effect.get("flag")));
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(infinite).as("the sample has an activity with no report before it").isPositive();
     }
 
     @Test
