@@ -229,6 +229,29 @@ class WorkbookMatchesCsvTests {
     }
 
     @Test
+    void theOverzichtTrendOfTheRateIsTheOlsSlopeOfTwelveMonthlyRates() {
+        Sheet sheet = dashboard.getSheet(nl.getProperty("sheet.overview"));
+        int header = rowStartingWith(sheet, nl.getProperty("overview.figure"));
+        assertThat(texts(sheet.getRow(header)).subList(10, 13)).containsExactly(nl.getProperty("trend.slope"),
+                nl.getProperty("trend.p"), nl.getProperty("trend.direction"));
+        Row rate = sheet.getRow(rowStartingWith(sheet, nl.getProperty("headline.report_rate_12m")));
+        // indicators.md, Trends: month index 1..12, months without reports as 0, p from t with 10 df
+        org.apache.commons.math3.stat.regression.SimpleRegression ols = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        for (int i = 1; i <= 12; i++) {
+            YearMonth month = MONTH.minusMonths(12 - i);
+            List<Double> value = jdbc.queryForList("""
+                    select value from indicator_value
+                    where period = ? and level = 'city' and category = 'all' and indicator = 'report_rate'
+                    """, Double.class, java.sql.Date.valueOf(month.atDay(1)));
+            ols.addData(i, value.isEmpty() || value.get(0) == null ? 0 : value.get(0));
+        }
+        assertSame("slope", number(rate.getCell(10)), ols.getSlope());
+        assertThat(number(rate.getCell(11))).as("p-value").isCloseTo(ols.getSignificance(), org.assertj.core.api.Assertions.within(1e-9));
+        String direction = ols.getSignificance() < 0.05 ? (ols.getSlope() > 0 ? "rising" : "falling") : "none";
+        assertThat(text(rate.getCell(12))).isEqualTo(nl.getProperty("trend." + direction));
+    }
+
+    @Test
     void theOverzichtCategoryTableIsTheCitysReportsPerCategoryNowAndAYearAgo() {
         Sheet sheet = dashboard.getSheet(nl.getProperty("sheet.overview"));
         int header = rowStartingWith(sheet, nl.getProperty("overview.category"));
