@@ -310,6 +310,59 @@ class WorkbookMatchesCsvTests {
     }
 
     @Test
+    void theHerhaalmeldingenSheetListsTheCsvsHotspotsAndDwellingRepeatsPerComplexAndCategory() {
+        Sheet sheet = dashboard.getSheet(nl.getProperty("sheet.repeats"));
+        List<Integer> headers = new ArrayList<>();
+        for (Row row : sheet) {
+            if (nl.getProperty("column.complex_id").equals(text(row.getCell(0)))) {
+                headers.add(row.getRowNum());
+            }
+        }
+        assertThat(headers).hasSize(3);
+        Map<String, String> categoryByLabel = new HashMap<>();
+        Contract.CATEGORIES.forEach(c -> categoryByLabel.put(nl.getProperty("category." + c), c));
+
+        Set<String> hotspots = new HashSet<>();
+        double previous = Double.MAX_VALUE;
+        for (Row row : rowsUnder(sheet, headers.get(0))) {
+            hotspots.add(text(row.getCell(0)) + "|" + categoryByLabel.get(text(row.getCell(3))));
+            assertThat(number(row.getCell(4))).as("worst first").isLessThanOrEqualTo(previous).isGreaterThanOrEqualTo(3);
+            previous = number(row.getCell(4));
+        }
+        Set<String> expectedHotspots = new HashSet<>();
+        Set<String> expectedPairs = new HashSet<>();
+        for (Map<String, String> row : exact.values()) {
+            if (row.get("level").equals("complex") && row.get("indicator").equals("hotspots") && Csv.number(row.get("value")) > 0) {
+                expectedHotspots.add(row.get("unit_id") + "|" + row.get("category"));
+            }
+            if (row.get("level").equals("complex") && row.get("indicator").equals("dwelling_repeat_rate_12m")
+                    && !row.get("category").equals("all") && !row.get("numerator").isEmpty()
+                    && Double.parseDouble(row.get("numerator")) > 0) {
+                expectedPairs.add(row.get("unit_id") + "|" + row.get("category"));
+            }
+        }
+        assertThat(hotspots).isEqualTo(expectedHotspots);
+
+        Set<String> pairs = new HashSet<>();
+        for (Row row : rowsUnder(sheet, headers.get(1))) {
+            String id = text(row.getCell(0));
+            String category = categoryByLabel.get(text(row.getCell(3)));
+            pairs.add(id + "|" + category);
+            Map<String, String> figure = csv(exact, "complex", id, "dwelling_repeat_rate_12m", category);
+            String what = id + " " + category + " dwelling repeats";
+            assertSame(what + " numerator", number(row.getCell(4)), Csv.number(figure.get("numerator")));
+            assertSame(what + " denominator", number(row.getCell(5)), Csv.number(figure.get("denominator")));
+            assertSame(what, number(row.getCell(6)), Csv.number(figure.get("value")));
+            assertSame(what + " ci_low", number(row.getCell(7)), Csv.number(figure.get("ci_low")));
+            assertSame(what + " ci_high", number(row.getCell(8)), Csv.number(figure.get("ci_high")));
+            assertThat(text(row.getCell(9))).as(what).isEqualTo(flag(nl, figure.get("flag")));
+        }
+        assertThat(pairs).isEqualTo(expectedPairs);
+        assertThat(rowsUnder(sheet, headers.get(2))).as("dwellings with repeats, by pseudonym")
+                .isNotEmpty().allSatisfy(row -> assertThat(texts(row)).anyMatch(t -> t != null && t.matches("W-[0-9a-f]{6}")));
+    }
+
+    @Test
     void theBuurtenSheetShowsIndicatorsPublicCsvAndHidesExactlyWhatItSuppresses() {
         WorkbookCells.Table table = WorkbookCells.table(neighbourhoods.getSheet(nl.getProperty("sheet.neighbourhoods")), nl,
                 "neighbourhoods.column.", NEIGHBOURHOOD_COLUMNS);
@@ -587,6 +640,18 @@ class WorkbookMatchesCsvTests {
         List<String> names = new ArrayList<>();
         workbook.forEach(sheet -> names.add(sheet.getSheetName()));
         return names;
+    }
+
+    private static List<Row> rowsUnder(Sheet sheet, int header) {
+        List<Row> rows = new ArrayList<>();
+        for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || text(row.getCell(0)) == null) {
+                break;
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static int rowStartingWith(Sheet sheet, String label) {
