@@ -439,6 +439,45 @@ class MonthlyRunEndToEndTests {
         }
     }
 
+    @Test
+    void neighbourhoodWideActivitiesCountForTheNeighbourhoodNotItsComplexes() throws Exception {
+        Map<String, String> neighbourhoodOf = new HashMap<>();
+        Csv.read(CommandLine.SAMPLE_DATA.resolve("complexes.csv")).rows()
+                .forEach(r -> neighbourhoodOf.put(r.get("complex_id"), r.get("neighbourhood_code")));
+        Map<String, Double> activities = new HashMap<>();
+        Map<String, Double> participants = new HashMap<>();
+        int neighbourhoodWide = 0;
+        for (Map<String, String> a : Csv.read(CommandLine.SAMPLE_DATA.resolve("activities.csv")).rows()) {
+            if (!a.get("date").startsWith(MONTH)) {
+                continue;
+            }
+            double people = a.get("participants").isEmpty() ? 0 : Double.parseDouble(a.get("participants"));
+            List<String> units = new ArrayList<>(List.of("city|city"));
+            if (a.get("complex_id").isEmpty()) {
+                neighbourhoodWide++;
+                units.add("neighbourhood|" + a.get("neighbourhood_code"));
+            } else {
+                units.add("complex|" + a.get("complex_id"));
+                units.add("neighbourhood|" + neighbourhoodOf.get(a.get("complex_id")));
+            }
+            for (String unit : units) {
+                activities.merge(unit, 1.0, Double::sum);
+                participants.merge(unit, people, Double::sum);
+            }
+        }
+        assertThat(neighbourhoodWide).as("the October residents' evenings (README story 4)").isEqualTo(12);
+
+        for (Map<String, String> row : indicators.rows()) {
+            String unit = row.get("level") + "|" + row.get("unit_id");
+            if (row.get("indicator").equals("activities")) {
+                assertThat(Double.parseDouble(row.get("value"))).as(unit).isEqualTo(activities.getOrDefault(unit, 0.0));
+            }
+            if (row.get("indicator").equals("participants")) {
+                assertThat(Double.parseDouble(row.get("value"))).as(unit).isEqualTo(participants.getOrDefault(unit, 0.0));
+            }
+        }
+    }
+
     private static double orZero(Map<String, String> row, String column) {
         assertThat(row).isNotNull();
         String field = row.get(column);
