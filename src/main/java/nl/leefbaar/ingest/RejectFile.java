@@ -37,7 +37,8 @@ final class RejectFile {
 
     static RejectFile create(Path importFolder, Clock clock) {
         try {
-            Files.createDirectories(importFolder);
+            // the output folder too, when this is the first file of a run into a new one
+            nl.leefbaar.system.AtomicFiles.createPrivateFolder(importFolder);
             ownerOnly(importFolder, "rwx------");
             String stamp = LocalDateTime.now(clock.withZone(Temporals.ZONE)).format(STAMP);
             Path target = importFolder.resolve("rejects-" + stamp + ".csv");
