@@ -20,6 +20,8 @@ final class FigureCopy implements AutoCloseable {
     private CopyIn copy;
     private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
     private long rows;
+    private long copyNanos;
+    private boolean closed;
 
     FigureCopy(Connection connection, YearMonth month) throws SQLException {
         this.connection = connection;
@@ -53,6 +55,11 @@ final class FigureCopy implements AutoCloseable {
         return rows;
     }
 
+    /** Time spent handing rows to the server (debug timings): the rest of a month is Java. */
+    long copyMillis() {
+        return copyNanos / 1_000_000;
+    }
+
     private void number(Double value) {
         if (value == null || value.isNaN()) {
             buffer.append("\\N");
@@ -80,6 +87,7 @@ final class FigureCopy implements AutoCloseable {
      * and the month's facts are read on that same connection before the first figure comes.
      */
     private void flush() {
+        long started = System.nanoTime();
         try {
             if (copy == null) {
                 copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
@@ -89,6 +97,7 @@ final class FigureCopy implements AutoCloseable {
             byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
             copy.writeToCopy(bytes, 0, bytes.length);
             buffer.setLength(0);
+            copyNanos += System.nanoTime() - started;
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into indicator_value failed: " + e.getMessage(), e);
         }
@@ -96,7 +105,13 @@ final class FigureCopy implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         flush();
+        long started = System.nanoTime();
         copy.endCopy();
+        copyNanos += System.nanoTime() - started;
     }
 }
