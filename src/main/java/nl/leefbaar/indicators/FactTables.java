@@ -45,6 +45,8 @@ final class FactTables {
         Date fromDay = day(from.atDay(1));
         double windowSeconds = w * 86400.0;
 
+        // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
+        jdbc.execute("set local work_mem = '256MB'");
         jdbc.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
         jdbc.execute("create temp table ind_target (category text primary key, target_days double precision not null) on commit drop");
         jdbc.batchUpdate("insert into ind_target values (?, ?)", Category.codes().stream()
@@ -60,9 +62,13 @@ final class FactTables {
         // Every report of the scanned range once: its repeat flags by lag() over (reported_at,
         // report_id) (if any earlier report is within W, so is the latest), grouped per complex,
         // category, month and the last month whose hotspot window still holds the report.
+        // Keys are compared in the "C" collation here and in every table below: the database's
+        // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
+        // for valid UTF-8 both give the same order (code points), so ties in report_id and
+        // complex_id order as before.
         jdbc.update("""
                 create temp table ind_grp on commit drop as
-                select complex_id, category,
+                select complex_id collate "C" as complex_id, category collate "C" as category,
                        date_trunc('month', reported_day::timestamp)::date as month,
                        (date_trunc('month', (reported_day + ?::int)::timestamp) - interval '1 month')::date as hot_until,
                        count(*) as reports,
@@ -72,10 +78,11 @@ final class FactTables {
                        count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
                        max(reported_at) as last_at
                 from (select complex_id, category, dwelling_ref, reported_day, reported_at, follow_up,
-                             reported_at - lag(reported_at) over (partition by complex_id, category
-                                                                  order by reported_at, report_id) as gap_c,
-                             reported_at - lag(reported_at) over (partition by complex_id, dwelling_ref, category
-                                                                  order by reported_at, report_id) as gap_d
+                             reported_at - lag(reported_at) over (partition by complex_id collate "C", category collate "C"
+                                                                  order by reported_at, report_id collate "C") as gap_c,
+                             reported_at - lag(reported_at) over (partition by complex_id collate "C", dwelling_ref collate "C",
+                                                                               category collate "C"
+                                                                  order by reported_at, report_id collate "C") as gap_d
                       from report
                       where reported_day between ? and ?) r
                 where reported_day >= ?
@@ -86,7 +93,7 @@ final class FactTables {
 
         jdbc.update("""
                 create temp table ind_closed on commit drop as
-                select r.complex_id, r.category,
+                select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
                        date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
                        count(*) as closed,
                        count(*) filter (where r.closed_at - r.reported_at
@@ -110,7 +117,8 @@ final class FactTables {
                        coalesce(category, 'all') as category,
                        percentile_cont(0.5) within group (order by days) as median,
                        percentile_cont(0.9) within group (order by days) as p90
-                from (select c.neighbourhood_code, r.complex_id, r.category,
+                from (select c.neighbourhood_code collate "C" as neighbourhood_code, r.complex_id collate "C" as complex_id,
+                             r.category collate "C" as category,
                              date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
                              date_part('epoch', r.closed_at - r.reported_at) / 86400.0 as days
                       from report r join complex c on c.complex_id = r.complex_id
@@ -131,7 +139,7 @@ final class FactTables {
                 create temp table ind_over on commit drop as
                 with r as (
                     select complex_id, category, m_lo, m_hi, count(*) as n
-                    from (select r.complex_id, r.category,
+                    from (select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
                                  date_trunc('month', (r.reported_at + make_interval(secs => coalesce(t.target_days, ?) * 86400))
                                                      at time zone 'Europe/Amsterdam')::date as m_lo,
                                  coalesce((date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam') - interval '1 month')::date,
@@ -164,7 +172,8 @@ final class FactTables {
                            sum(dw_reports) as dw_reports, sum(dw_repeats) as dw_repeats, sum(follow_ups) as follow_ups
                     from ind_grp group by 1, 2, 3),
                 grid as (
-                    select c.complex_id, c.neighbourhood_code, t.category, mo::date as month
+                    select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
+                           t.category collate "C" as category, mo::date as month
                     from complex c cross join ind_target t
                     cross join generate_series(?::timestamp, ?::timestamp, interval '1 month') mo),
                 d as (

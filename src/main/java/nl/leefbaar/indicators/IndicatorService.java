@@ -143,10 +143,8 @@ public class IndicatorService {
             List<Unit> units = Unit.load(jdbc);
             new FactTables(jdbc, settings).build(from, to);
             log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
-            Object[] range = {Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))};
-            for (String table : List.of("indicator_value", "hotspot", "funnel_stat", "index_component")) {
-                jdbc.update("delete from " + table + " where period between ? and ?", range);
-            }
+            FigureReplacement replacement = new FigureReplacement(jdbc);
+            replacement.clear(from, to);
             new FactTables(jdbc, settings).insertHotspots();
             MonthFigures figures = new MonthFigures(jdbc, settings.overdispersion(), units);
             Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -180,6 +178,7 @@ public class IndicatorService {
                         """, Date.valueOf(month.atDay(1)), context.fingerprints().get(month),
                         context.reference() == null ? null : context.referenceYear());
             }
+            replacement.finish();
         });
         log.info("Computed indicators for {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
     }
