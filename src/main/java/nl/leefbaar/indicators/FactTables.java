@@ -129,6 +129,8 @@ final class FactTables {
                                         (month, category), (month))
                 """, fromDay);
         jdbc.execute("analyze ind_pct");
+        // Read month by month (MonthFigures): without the index each month scans every month's rows.
+        jdbc.execute("create index on ind_pct (month)");
         lap("ind_pct");
 
         // A report is overdue at the end of every month m with end(m) > reported_at + target
@@ -149,7 +151,7 @@ final class FactTables {
                             and r.reported_at < (select max(end_at) from ind_months)) x
                     where m_lo <= m_hi
                     group by 1, 2, 3, 4)
-                select r.complex_id, r.category, m.month, sum(r.n) as overdue
+                select r.complex_id, r.category, m.month, sum(r.n)::bigint as overdue
                 from r join ind_months m on m.month between r.m_lo and r.m_hi
                 group by 1, 2, 3
                 """, settings.defaultTargetDays());
@@ -158,7 +160,7 @@ final class FactTables {
 
         jdbc.execute("""
                 create temp table ind_hot on commit drop as
-                select g.complex_id, g.category, m.month, sum(g.reports) as hot_n, max(g.last_at) as hot_last
+                select g.complex_id, g.category, m.month, sum(g.reports)::bigint as hot_n, max(g.last_at) as hot_last
                 from ind_grp g join ind_months m on m.month between g.month and g.hot_until
                 group by 1, 2, 3
                 """);
@@ -168,8 +170,8 @@ final class FactTables {
         jdbc.update("""
                 create temp table ind_cc on commit drop as
                 with g as (
-                    select complex_id, category, month, sum(reports) as reports, sum(repeats) as repeats,
-                           sum(dw_reports) as dw_reports, sum(dw_repeats) as dw_repeats, sum(follow_ups) as follow_ups
+                    select complex_id, category, month, sum(reports)::bigint as reports, sum(repeats)::bigint as repeats,
+                           sum(dw_reports)::bigint as dw_reports, sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups
                     from ind_grp group by 1, 2, 3),
                 grid as (
                     select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
@@ -185,9 +187,9 @@ final class FactTables {
                     left join g using (complex_id, category, month)
                     left join ind_closed cl using (complex_id, category, month)),
                 w as (
-                    select d.*, sum(reports) over w12 as reports_12m, sum(repeats) over w12 as repeats_12m,
-                           sum(dw_reports) over w12 as dw_reports_12m, sum(dw_repeats) over w12 as dw_repeats_12m,
-                           sum(closed) over w12 as closed_12m, sum(within) over w12 as within_12m
+                    select d.*, (sum(reports) over w12)::bigint as reports_12m, (sum(repeats) over w12)::bigint as repeats_12m,
+                           (sum(dw_reports) over w12)::bigint as dw_reports_12m, (sum(dw_repeats) over w12)::bigint as dw_repeats_12m,
+                           (sum(closed) over w12)::bigint as closed_12m, (sum(within) over w12)::bigint as within_12m
                     from d
                     window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
                 select w.*, coalesce(h.hot_n, 0) as hot_n, coalesce(o.overdue, 0) as overdue
@@ -206,12 +208,12 @@ final class FactTables {
                             when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
                        coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
                        coalesce(category, 'all') as category,
-                       sum(reports) as reports, sum(repeats) as repeats, sum(dw_reports) as dw_reports,
-                       sum(dw_repeats) as dw_repeats, sum(follow_ups) as follow_ups,
-                       sum(reports_12m) as reports_12m, sum(repeats_12m) as repeats_12m,
-                       sum(dw_reports_12m) as dw_reports_12m, sum(dw_repeats_12m) as dw_repeats_12m,
-                       sum(closed) as closed, sum(within) as within, sum(closed_12m) as closed_12m,
-                       sum(within_12m) as within_12m, sum(overdue) as overdue,
+                       sum(reports)::bigint as reports, sum(repeats)::bigint as repeats, sum(dw_reports)::bigint as dw_reports,
+                       sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups,
+                       sum(reports_12m)::bigint as reports_12m, sum(repeats_12m)::bigint as repeats_12m,
+                       sum(dw_reports_12m)::bigint as dw_reports_12m, sum(dw_repeats_12m)::bigint as dw_repeats_12m,
+                       sum(closed)::bigint as closed, sum(within)::bigint as within, sum(closed_12m)::bigint as closed_12m,
+                       sum(within_12m)::bigint as within_12m, sum(overdue)::bigint as overdue,
                        count(*) filter (where hot_n >= ?) as hotspots
                 from ind_cc
                 group by grouping sets ((month, complex_id, category), (month, complex_id),
@@ -227,7 +229,7 @@ final class FactTables {
         jdbc.execute("""
                 create temp table ind_conc on commit drop as
                 with c as (
-                    select month, complex_id, neighbourhood_code, sum(reports_12m) as r
+                    select month, complex_id, neighbourhood_code, sum(reports_12m)::bigint as r
                     from ind_cc group by 1, 2, 3),
                 ranked as (
                     select c.*,
@@ -237,11 +239,11 @@ final class FactTables {
                            count(*) over (partition by month) as n_c
                     from c)
                 select month, 'neighbourhood' as level, neighbourhood_code as unit_id,
-                       coalesce(sum(r) filter (where rn_n <= ceil(0.1 * n_n)), 0) as top, sum(r) as total
+                       coalesce(sum(r) filter (where rn_n <= ceil(0.1 * n_n)), 0) as top, sum(r)::bigint as total
                 from ranked group by month, neighbourhood_code
                 union all
                 select month, 'city', 'city',
-                       coalesce(sum(r) filter (where rn_c <= ceil(0.1 * n_c)), 0), sum(r)
+                       coalesce(sum(r) filter (where rn_c <= ceil(0.1 * n_c)), 0), sum(r)::bigint
                 from ranked group by month
                 """);
         jdbc.execute("analyze ind_conc");
@@ -263,7 +265,7 @@ final class FactTables {
                        coalesce(a.complex_id, a.neighbourhood_code, 'city') as unit_id,
                        coalesce(sum(a.n) filter (where a.month = m.month), 0) as activities,
                        coalesce(sum(a.p) filter (where a.month = m.month), 0) as participants,
-                       sum(a.p) as participants_12m
+                       sum(a.p)::bigint as participants_12m
                 from ind_months m
                 join a on a.month between (m.month - interval '11 months')::date and m.month
                 group by grouping sets ((m.month, a.complex_id), (m.month, a.neighbourhood_code), (m.month))

@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
+import nl.leefbaar.domain.Level;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -29,6 +31,8 @@ final class FigureCopy implements AutoCloseable {
     private final Connection connection;
     private final int period;
     private final Map<String, byte[]> encoded = new HashMap<>();
+    /** Level.code() lower-cases on every call; a month asks it hundreds of thousands of times. */
+    private final Map<Level, byte[]> levels = new EnumMap<>(Level.class);
     private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK + 64 * 1024);
     private CopyIn copy;
     private long rows;
@@ -44,7 +48,7 @@ final class FigureCopy implements AutoCloseable {
     void add(Figure f) {
         buffer.putShort(COLUMNS);
         buffer.putInt(4).putInt(period);
-        text(f.level().code());
+        bytes(levels.computeIfAbsent(f.level(), level -> level.code().getBytes(StandardCharsets.UTF_8)));
         text(f.unitId());
         text(f.category());
         text(f.indicator().code());
@@ -83,7 +87,10 @@ final class FigureCopy implements AutoCloseable {
     }
 
     private void text(String value) {
-        byte[] bytes = encoded.computeIfAbsent(value, v -> v.getBytes(StandardCharsets.UTF_8));
+        bytes(encoded.computeIfAbsent(value, v -> v.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void bytes(byte[] bytes) {
         if (buffer.remaining() < bytes.length + 4) {
             flush();
         }
