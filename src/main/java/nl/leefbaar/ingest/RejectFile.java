@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import nl.leefbaar.system.AtomicFiles;
+
 /**
  * {@code <output>/import/rejects-<yyyy-MM-dd'T'HHmmss>.csv}: one line per rejected row with
  * file, line, column, reason and the raw record. Written under a temporary name and moved into
@@ -37,8 +39,8 @@ final class RejectFile {
 
     static RejectFile create(Path importFolder, Clock clock) {
         try {
-            Files.createDirectories(importFolder);
-            ownerOnly(importFolder, "rwx------");
+            // the output root too is created owner-only when this is the run's first file
+            AtomicFiles.createPrivateFolder(importFolder);
             String stamp = LocalDateTime.now(clock.withZone(Temporals.ZONE)).format(STAMP);
             Path target = importFolder.resolve("rejects-" + stamp + ".csv");
             for (int i = 2; Files.exists(target); i++) {
