@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -46,10 +45,7 @@ final class RejectFile {
             for (int i = 2; Files.exists(target); i++) {
                 target = importFolder.resolve("rejects-" + stamp + "-" + i + ".csv");
             }
-            Path temporary = importFolder.resolve("." + target.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
-            ownerOnly(temporary, "rw-------");
+            Path temporary = AtomicFiles.temporaryFile(importFolder, target.getFileName().toString());
             Writer writer = new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), 1 << 16);
             writer.write(HEADER);
             writer.write("\r\n");
@@ -106,13 +102,5 @@ final class RejectFile {
         boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
                 || safe.indexOf('\r') >= 0 || safe.indexOf(';') >= 0;
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
-    }
-
-    private static void ownerOnly(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the operating system's defaults apply
-        }
     }
 }

@@ -2,11 +2,14 @@ package nl.leefbaar.system;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes an output file so that a reader never sees half of it: the content goes to a temporary
@@ -22,15 +25,16 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws Exception;
     }
 
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.p(\\d+)\\.\\d+\\.tmp");
+
     private AtomicFiles() {
     }
 
     public static Path write(Path target, Content content) throws Exception {
         Path folder = target.toAbsolutePath().getParent();
         createPrivateFolder(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        Path temporary = temporaryFile(folder, target.getFileName().toString());
         try {
-            restrictToOwner(temporary, "rw-------");
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
@@ -43,6 +47,33 @@ public final class AtomicFiles {
 
     public static Path write(Path target, byte[] content) throws Exception {
         return write(target, out -> out.write(content));
+    }
+
+    /**
+     * A new owner-only temporary file for {@code name} in {@code folder}, named
+     * {@code .<name>.p<pid>.<random>.tmp}. The process id tells the leftovers of a process that
+     * was killed (SIGKILL runs no clean-up) from the files of one still writing: those of
+     * processes that are gone are removed first, so that a restart leaves no partial file.
+     */
+    public static Path temporaryFile(Path folder, String name) throws IOException {
+        removeLeftovers(folder);
+        Path temporary = Files.createTempFile(folder, "." + name + ".p" + ProcessHandle.current().pid() + ".", ".tmp");
+        restrictToOwner(temporary, "rw-------");
+        return temporary;
+    }
+
+    /** Deletes the temporary files in {@code folder} of processes that no longer run. */
+    public static void removeLeftovers(Path folder) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.tmp")) {
+            for (Path file : files) {
+                Matcher matcher = TEMPORARY.matcher(file.getFileName().toString());
+                if (matcher.matches() && !ProcessHandle.of(Long.parseLong(matcher.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a leftover stays; it is hidden and never read
+        }
     }
 
     /** Creates the folder (and its parents) owner-only, 0700; returns it. */
