@@ -111,22 +111,23 @@ import_s=$(step_seconds "$work/reference/run.log" importStep)
 compute_s=$(step_seconds "$work/reference/run.log" computeStep)
 report_s=$(step_seconds "$work/reference/run.log" reportStep)
 printf 'reference run: %.0f s (import %s s, indicators %s s, report %s s); %s\n\n' "$ref_seconds" \
-    "$import_s" "$compute_s" "$report_s" "$(cat "$work/reference/counts.txt")"
+    "$import_s" "$compute_s" "$report_s" "$(head -1 "$work/reference/counts.txt")"
 
-printf '%-34s %-30s %-8s %-9s %-7s %-8s %-7s %-7s %s\n' "fault" "at" "1st exit" "restart" "counts" "figures" "files" "tmp" "notes"
+printf '%-34s %-24s %-8s %-9s %-7s %-8s %-7s %-7s %s\n' "fault" "at" "1st exit" "restart" "counts" "figures" "files" "tmp" "notes"
 tried=0
 matched=0
 
-# scenario NAME LABEL TRIGGER-PATTERN DELAY ACTION(kill|terminate)
+# scenario NAME LABEL TRIGGER-PATTERN DELAY ACTION(kill|terminate) STEP
 scenario() {
-    local name="$1" label="$2" trigger="$3" delay="$4" action="$5" at first second notes=""
+    local name="$1" label="$2" trigger="$3" delay="$4" action="$5" step="$6" at first second notes=""
     tried=$((tried + 1))
     start_run "$name" run1
     if ! wait_for "$work/$name/run1.log" "$trigger"; then
         at="process ended before the trigger"
     else
         sleep "$delay"
-        at="$(tail -1 "$work/$name/run1.log" | cut -c1-60)"
+        at="$step +${delay} s"
+        tail -1 "$work/$name/run1.log" >"$work/$name/last-line-before-fault.txt"
         if [[ "$action" == kill ]]; then
             kill -9 "$pid" 2>/dev/null
         else
@@ -140,8 +141,6 @@ scenario() {
     fi
     { wait "$pid"; } 2>/dev/null
     first=$?
-    # the killed step: the step the log had started and not completed
-    at="$(printf '%s' "$at" | sed -E 's/^[0-9:]+ INFO  //')"
     if [[ "$action" == terminate ]]; then
         local lines
         lines=$(grep -c . "$work/$name/run1.err")
@@ -161,17 +160,20 @@ scenario() {
     if [[ $second -eq 0 && $counts == yes && $figures == yes && $files == yes ]]; then
         matched=$((matched + 1))
     fi
-    printf '%-34s %-30s %-8s %-9s %-7s %-8s %-7s %-7s %s\n' "$label" "${at:0:30}" "$first" "$second" \
+    printf '%-34s %-24s %-8s %-9s %-7s %-8s %-7s %-7s %s\n' "$label" "$at" "$first" "$second" \
         "$counts" "$figures" "$files" "$tmp" "$notes"
 }
 
 half() { echo "scale=1; ${1:-2} / 2" | bc; }
+part() { echo "scale=1; ${1:-2} * $2 / 1" | bc; }
 
-scenario kill-import "SIGKILL during the import" "execution [0-9]+ started" "$(half "$import_s")" kill
-scenario kill-compute "SIGKILL during the indicators" "step importStep COMPLETED" "$(half "$compute_s")" kill
-scenario kill-report "SIGKILL during the report step" "step computeStep COMPLETED" "$(half "$report_s")" kill
-scenario kill-workbook "SIGKILL after the dashboard" "Wrote .*dashboard-corporation" 0 kill
-scenario drop-db "DB connections terminated (indicators)" "step importStep COMPLETED" "$(half "$compute_s")" terminate
+scenario kill-import "SIGKILL during the import" "execution [0-9]+ started" "$(half "$import_s")" kill import
+scenario kill-import-late "SIGKILL late in the import" "execution [0-9]+ started" "$(part "$import_s" 0.9)" kill import
+scenario kill-compute "SIGKILL during the indicators" "step importStep COMPLETED" "$(half "$compute_s")" kill indicators
+scenario kill-compute-late "SIGKILL late in the indicators" "step importStep COMPLETED" "$(part "$compute_s" 0.9)" kill indicators
+scenario kill-report "SIGKILL during the report step" "step computeStep COMPLETED" "$(half "$report_s")" kill report
+scenario kill-workbook "SIGKILL after the dashboard" "Wrote .*dashboard-corporation" 0 kill "dashboard written"
+scenario drop-db "DB sessions terminated" "step importStep COMPLETED" "$(half "$compute_s")" terminate indicators
 
 echo
 echo "$tried kill points tried, $matched restarts matched the uninterrupted run exactly (counts, figures, exports)"

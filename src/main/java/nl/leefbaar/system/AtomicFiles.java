@@ -2,9 +2,12 @@ package nl.leefbaar.system;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,6 +40,8 @@ public final class AtomicFiles {
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
+            } catch (IOException e) {
+                throw cannot("write " + target, e); // a full disk, say
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
@@ -57,9 +62,28 @@ public final class AtomicFiles {
      */
     public static Path temporaryFile(Path folder, String name) throws IOException {
         removeLeftovers(folder);
-        Path temporary = Files.createTempFile(folder, "." + name + ".p" + ProcessHandle.current().pid() + ".", ".tmp");
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(folder, "." + name + ".p" + ProcessHandle.current().pid() + ".", ".tmp");
+        } catch (IOException e) {
+            throw cannot("write " + name + " into " + folder, e);
+        }
         restrictToOwner(temporary, "rw-------");
         return temporary;
+    }
+
+    /**
+     * The one line a person reads names the file and the reason ("Not a directory", "No space
+     * left on device"), not our temporary name; the cause stays attached for --debug.
+     */
+    public static IOException cannot(String what, IOException e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such folder"
+                : e instanceof FileSystemException ? e.getClass().getSimpleName() : e.getMessage();
+        IOException clear = new IOException("cannot " + what + ": " + reason);
+        clear.addSuppressed(e);
+        return clear;
     }
 
     /** Deletes the temporary files in {@code folder} of processes that no longer run. */
@@ -86,7 +110,10 @@ public final class AtomicFiles {
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
-            // another writer of the same run created it a moment ago
+            // another writer of the same run created it a moment ago, or a file is in the way
+            if (!Files.isDirectory(folder)) {
+                throw new IOException("cannot create the folder " + folder + ": a file of that name is in the way");
+            }
         }
         return folder;
     }

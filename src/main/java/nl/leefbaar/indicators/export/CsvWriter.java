@@ -125,6 +125,9 @@ public final class CsvWriter implements Closeable {
         try {
             Files.createDirectory(folder);
         } catch (FileAlreadyExistsException raced) {
+            if (!Files.isDirectory(folder)) {
+                throw new IOException("cannot create the folder " + folder + ": a file of that name is in the way");
+            }
             return;
         }
         ownerOnly(folder, "rwx------");
