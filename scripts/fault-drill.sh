@@ -160,6 +160,7 @@ scenario() {
     if [[ $second -eq 0 && $counts == yes && $figures == yes && $files == yes ]]; then
         matched=$((matched + 1))
     fi
+    find "$work/$name/out" -name '*.tmp' >"$work/$name/leftovers.txt"
     printf '%-34s %-24s %-8s %-9s %-7s %-8s %-7s %-7s %s\n' "$label" "$at" "$first" "$second" \
         "$counts" "$figures" "$files" "$tmp" "$notes"
 }
@@ -213,9 +214,9 @@ full_rc=$?
 (cd "$mnt/out/$previous" && find . -type f -exec md5sum {} + | sort -k2) >"$work/disk/previous-after.md5"
 printf '%-34s exit %s, stderr %s line(s): %s\n' "output folder full (tmpfs)" "$full_rc" \
     "$(grep -c . "$work/disk/full.err")" "$(grep '^leefbaar:' "$work/disk/full.err" | tail -1 | cut -c1-150)"
-printf '%-34s temporary files left: %s, files named like outputs in %s: %s, last month untouched: %s\n' "" \
+printf '%-34s temporary files left: %s, complete files in %s: %s, last month untouched: %s\n' "" \
     "$(find "$mnt/out" -name '*.tmp' | wc -l)" "$month" \
-    "$(find "$mnt/out/$month" -type f ! -name 'run-summary.*' 2>/dev/null | wc -l)" \
+    "$(cd "$mnt/out/$month" 2>/dev/null && find . -type f ! -name 'run-summary.*' | sort | tr '\n' ' ')" \
     "$(cmp -s "$work/disk/previous.md5" "$work/disk/previous-after.md5" && echo yes || echo NO)"
 rm -f "$mnt/filler"
 run_small "$month" after-full

@@ -88,6 +88,11 @@ final class RejectFile {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary); // a full disk leaves no partial file
+            } catch (IOException ignored) {
+                // the next import into this folder removes it (AtomicFiles.removeLeftovers)
+            }
             throw new ImportException("cannot write the reject file " + target + ": " + e.getMessage(), e);
         }
     }
