@@ -128,6 +128,9 @@ scenario() {
         sleep "$delay"
         at="$step +${delay} s"
         tail -1 "$work/$name/run1.log" >"$work/$name/last-line-before-fault.txt"
+        # the steps completed before the fault: shows the fault hit the step it was meant for
+        notes="done before: $(grep -oE 'step [A-Za-z]+Step COMPLETED' "$work/$name/run1.log" | awk '{print $2}' \
+            | sed 's/Step$//' | paste -sd, -)${notes:+; }$notes;"
         if [[ "$action" == kill ]]; then
             kill -9 "$pid" 2>/dev/null
         else
