@@ -129,8 +129,8 @@ scenario() {
         at="$step +${delay} s"
         tail -1 "$work/$name/run1.log" >"$work/$name/last-line-before-fault.txt"
         # the steps completed before the fault: shows the fault hit the step it was meant for
-        notes="done before: $(grep -oE 'step [A-Za-z]+Step COMPLETED' "$work/$name/run1.log" | awk '{print $2}' \
-            | sed 's/Step$//' | paste -sd, -)${notes:+; }$notes;"
+        notes="before: $(grep -oE 'step [A-Za-z]+Step COMPLETED' "$work/$name/run1.log" | awk '{print $2}' \
+            | sed 's/Step$//' | paste -sd, -);"
         if [[ "$action" == kill ]]; then
             kill -9 "$pid" 2>/dev/null
         else
@@ -139,7 +139,7 @@ scenario() {
             psql -X -q -At -h localhost -p "$port" -U postgres -d postgres -c \
                 "select count(pg_terminate_backend(pid)) from pg_stat_activity
                   where pid <> pg_backend_pid() and datname = current_database()" >"$work/$name/terminated.txt" 2>&1
-            notes="$(cat "$work/$name/terminated.txt") connections terminated;"
+            notes="$notes $(cat "$work/$name/terminated.txt") sessions terminated;"
         fi
     fi
     { wait "$pid"; } 2>/dev/null
