@@ -80,8 +80,11 @@ public final class CsvWriter implements Closeable {
     @Override
     public void close() throws IOException {
         if (!committed) {
-            out.close();
-            Files.deleteIfExists(temporary);
+            try {
+                out.close(); // fails again on a full disk: the buffer cannot be flushed
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 
