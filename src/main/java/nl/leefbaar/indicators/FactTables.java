@@ -45,6 +45,8 @@ final class FactTables {
         Date fromDay = day(from.atDay(1));
         double windowSeconds = w * 86400.0;
 
+        // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
+        jdbc.execute("set local work_mem = '256MB'");
         jdbc.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
         jdbc.execute("create temp table ind_target (category text primary key, target_days double precision not null) on commit drop");
         jdbc.batchUpdate("insert into ind_target values (?, ?)", Category.codes().stream()
@@ -55,14 +57,22 @@ final class FactTables {
                 select m::date, (m + interval '1 month') at time zone 'Europe/Amsterdam'
                 from generate_series(?::timestamp, ?::timestamp, interval '1 month') m
                 """, fromDay, day(to.atDay(1)));
+        // Unanalyzed, both count as 1,200 rows: the complex x category x month grid would look like
+        // a hundred million rows, and its joins became sort-merge joins instead of hash joins.
+        jdbc.execute("analyze ind_target");
+        jdbc.execute("analyze ind_months");
         lap("ind_months");
 
         // Every report of the scanned range once: its repeat flags by lag() over (reported_at,
         // report_id) (if any earlier report is within W, so is the latest), grouped per complex,
         // category, month and the last month whose hotspot window still holds the report.
+        // Keys are compared in the "C" collation here and in every table below: the database's
+        // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
+        // for valid UTF-8 both give the same order (code points), so ties in report_id and
+        // complex_id order as before.
         jdbc.update("""
                 create temp table ind_grp on commit drop as
-                select complex_id, category,
+                select complex_id collate "C" as complex_id, category collate "C" as category,
                        date_trunc('month', reported_day::timestamp)::date as month,
                        (date_trunc('month', (reported_day + ?::int)::timestamp) - interval '1 month')::date as hot_until,
                        count(*) as reports,
@@ -72,10 +82,11 @@ final class FactTables {
                        count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
                        max(reported_at) as last_at
                 from (select complex_id, category, dwelling_ref, reported_day, reported_at, follow_up,
-                             reported_at - lag(reported_at) over (partition by complex_id, category
-                                                                  order by reported_at, report_id) as gap_c,
-                             reported_at - lag(reported_at) over (partition by complex_id, dwelling_ref, category
-                                                                  order by reported_at, report_id) as gap_d
+                             reported_at - lag(reported_at) over (partition by complex_id collate "C", category collate "C"
+                                                                  order by reported_at, report_id collate "C") as gap_c,
+                             reported_at - lag(reported_at) over (partition by complex_id collate "C", dwelling_ref collate "C",
+                                                                               category collate "C"
+                                                                  order by reported_at, report_id collate "C") as gap_d
                       from report
                       where reported_day between ? and ?) r
                 where reported_day >= ?
@@ -86,7 +97,7 @@ final class FactTables {
 
         jdbc.update("""
                 create temp table ind_closed on commit drop as
-                select r.complex_id, r.category,
+                select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
                        date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
                        count(*) as closed,
                        count(*) filter (where r.closed_at - r.reported_at
@@ -110,7 +121,8 @@ final class FactTables {
                        coalesce(category, 'all') as category,
                        percentile_cont(0.5) within group (order by days) as median,
                        percentile_cont(0.9) within group (order by days) as p90
-                from (select c.neighbourhood_code, r.complex_id, r.category,
+                from (select c.neighbourhood_code collate "C" as neighbourhood_code, r.complex_id collate "C" as complex_id,
+                             r.category collate "C" as category,
                              date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
                              date_part('epoch', r.closed_at - r.reported_at) / 86400.0 as days
                       from report r join complex c on c.complex_id = r.complex_id
@@ -121,6 +133,8 @@ final class FactTables {
                                         (month, category), (month))
                 """, fromDay);
         jdbc.execute("analyze ind_pct");
+        // Read month by month (MonthFigures): without the index each month scans every month's rows.
+        jdbc.execute("create index on ind_pct (month)");
         lap("ind_pct");
 
         // A report is overdue at the end of every month m with end(m) > reported_at + target
@@ -131,7 +145,7 @@ final class FactTables {
                 create temp table ind_over on commit drop as
                 with r as (
                     select complex_id, category, m_lo, m_hi, count(*) as n
-                    from (select r.complex_id, r.category,
+                    from (select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
                                  date_trunc('month', (r.reported_at + make_interval(secs => coalesce(t.target_days, ?) * 86400))
                                                      at time zone 'Europe/Amsterdam')::date as m_lo,
                                  coalesce((date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam') - interval '1 month')::date,
@@ -141,7 +155,7 @@ final class FactTables {
                             and r.reported_at < (select max(end_at) from ind_months)) x
                     where m_lo <= m_hi
                     group by 1, 2, 3, 4)
-                select r.complex_id, r.category, m.month, sum(r.n) as overdue
+                select r.complex_id, r.category, m.month, sum(r.n)::bigint as overdue
                 from r join ind_months m on m.month between r.m_lo and r.m_hi
                 group by 1, 2, 3
                 """, settings.defaultTargetDays());
@@ -150,7 +164,7 @@ final class FactTables {
 
         jdbc.execute("""
                 create temp table ind_hot on commit drop as
-                select g.complex_id, g.category, m.month, sum(g.reports) as hot_n, max(g.last_at) as hot_last
+                select g.complex_id, g.category, m.month, sum(g.reports)::bigint as hot_n, max(g.last_at) as hot_last
                 from ind_grp g join ind_months m on m.month between g.month and g.hot_until
                 group by 1, 2, 3
                 """);
@@ -160,11 +174,12 @@ final class FactTables {
         jdbc.update("""
                 create temp table ind_cc on commit drop as
                 with g as (
-                    select complex_id, category, month, sum(reports) as reports, sum(repeats) as repeats,
-                           sum(dw_reports) as dw_reports, sum(dw_repeats) as dw_repeats, sum(follow_ups) as follow_ups
+                    select complex_id, category, month, sum(reports)::bigint as reports, sum(repeats)::bigint as repeats,
+                           sum(dw_reports)::bigint as dw_reports, sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups
                     from ind_grp group by 1, 2, 3),
                 grid as (
-                    select c.complex_id, c.neighbourhood_code, t.category, mo::date as month
+                    select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
+                           t.category collate "C" as category, mo::date as month
                     from complex c cross join ind_target t
                     cross join generate_series(?::timestamp, ?::timestamp, interval '1 month') mo),
                 d as (
@@ -176,9 +191,9 @@ final class FactTables {
                     left join g using (complex_id, category, month)
                     left join ind_closed cl using (complex_id, category, month)),
                 w as (
-                    select d.*, sum(reports) over w12 as reports_12m, sum(repeats) over w12 as repeats_12m,
-                           sum(dw_reports) over w12 as dw_reports_12m, sum(dw_repeats) over w12 as dw_repeats_12m,
-                           sum(closed) over w12 as closed_12m, sum(within) over w12 as within_12m
+                    select d.*, (sum(reports) over w12)::bigint as reports_12m, (sum(repeats) over w12)::bigint as repeats_12m,
+                           (sum(dw_reports) over w12)::bigint as dw_reports_12m, (sum(dw_repeats) over w12)::bigint as dw_repeats_12m,
+                           (sum(closed) over w12)::bigint as closed_12m, (sum(within) over w12)::bigint as within_12m
                     from d
                     window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
                 select w.*, coalesce(h.hot_n, 0) as hot_n, coalesce(o.overdue, 0) as overdue
@@ -197,12 +212,12 @@ final class FactTables {
                             when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
                        coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
                        coalesce(category, 'all') as category,
-                       sum(reports) as reports, sum(repeats) as repeats, sum(dw_reports) as dw_reports,
-                       sum(dw_repeats) as dw_repeats, sum(follow_ups) as follow_ups,
-                       sum(reports_12m) as reports_12m, sum(repeats_12m) as repeats_12m,
-                       sum(dw_reports_12m) as dw_reports_12m, sum(dw_repeats_12m) as dw_repeats_12m,
-                       sum(closed) as closed, sum(within) as within, sum(closed_12m) as closed_12m,
-                       sum(within_12m) as within_12m, sum(overdue) as overdue,
+                       sum(reports)::bigint as reports, sum(repeats)::bigint as repeats, sum(dw_reports)::bigint as dw_reports,
+                       sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups,
+                       sum(reports_12m)::bigint as reports_12m, sum(repeats_12m)::bigint as repeats_12m,
+                       sum(dw_reports_12m)::bigint as dw_reports_12m, sum(dw_repeats_12m)::bigint as dw_repeats_12m,
+                       sum(closed)::bigint as closed, sum(within)::bigint as within, sum(closed_12m)::bigint as closed_12m,
+                       sum(within_12m)::bigint as within_12m, sum(overdue)::bigint as overdue,
                        count(*) filter (where hot_n >= ?) as hotspots
                 from ind_cc
                 group by grouping sets ((month, complex_id, category), (month, complex_id),
@@ -218,7 +233,7 @@ final class FactTables {
         jdbc.execute("""
                 create temp table ind_conc on commit drop as
                 with c as (
-                    select month, complex_id, neighbourhood_code, sum(reports_12m) as r
+                    select month, complex_id, neighbourhood_code, sum(reports_12m)::bigint as r
                     from ind_cc group by 1, 2, 3),
                 ranked as (
                     select c.*,
@@ -228,11 +243,11 @@ final class FactTables {
                            count(*) over (partition by month) as n_c
                     from c)
                 select month, 'neighbourhood' as level, neighbourhood_code as unit_id,
-                       coalesce(sum(r) filter (where rn_n <= ceil(0.1 * n_n)), 0) as top, sum(r) as total
+                       coalesce(sum(r) filter (where rn_n <= ceil(0.1 * n_n)), 0) as top, sum(r)::bigint as total
                 from ranked group by month, neighbourhood_code
                 union all
                 select month, 'city', 'city',
-                       coalesce(sum(r) filter (where rn_c <= ceil(0.1 * n_c)), 0), sum(r)
+                       coalesce(sum(r) filter (where rn_c <= ceil(0.1 * n_c)), 0), sum(r)::bigint
                 from ranked group by month
                 """);
         jdbc.execute("analyze ind_conc");
@@ -254,7 +269,7 @@ final class FactTables {
                        coalesce(a.complex_id, a.neighbourhood_code, 'city') as unit_id,
                        coalesce(sum(a.n) filter (where a.month = m.month), 0) as activities,
                        coalesce(sum(a.p) filter (where a.month = m.month), 0) as participants,
-                       sum(a.p) as participants_12m
+                       sum(a.p)::bigint as participants_12m
                 from ind_months m
                 join a on a.month between (m.month - interval '11 months')::date and m.month
                 group by grouping sets ((m.month, a.complex_id), (m.month, a.neighbourhood_code), (m.month))

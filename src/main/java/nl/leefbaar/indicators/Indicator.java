@@ -76,6 +76,11 @@ public enum Indicator {
         return categories;
     }
 
+    /** Whether {@link #categories()} holds this category (a canonical code or {@code all}), without a list. */
+    boolean hasCategory(String category) {
+        return Category.ALL.equals(category) ? forAll : perCategory;
+    }
+
     /** Rows of indicators.csv per unit of this level: the sum of categories over the indicators. */
     public static int rowsPerUnit(Level level) {
         int rows = 0;

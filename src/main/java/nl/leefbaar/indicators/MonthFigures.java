@@ -97,8 +97,11 @@ final class MonthFigures {
         List<String> categories = new ArrayList<>(Category.codes());
         categories.add(Category.ALL);
 
-        // Funnel flags first (they need all units of a level), then the rows unit by unit.
-        Map<String, FunnelFlag> flags = new HashMap<>();
+        // Funnel flags first (they need all units of a level), then the rows unit by unit. The
+        // flags are kept per level, category and indicator as the funnel gave them (unit id to
+        // flag), so the row loop looks up a flag only for the three flagged indicators.
+        @SuppressWarnings("unchecked")
+        Map<String, FunnelFlag>[][][] flags = new Map[COMPARED.size()][categories.size()][FLAGGED.size()];
         List<FunnelStat> stats = new ArrayList<>();
         for (Level level : COMPARED) {
             for (String category : categories) {
@@ -133,8 +136,7 @@ final class MonthFigures {
                     FunnelResult result = indicator == Indicator.REPORT_RATE_12M
                             ? Funnels.rates(funnelUnits, overdispersion)
                             : Funnels.shares(funnelUnits, overdispersion);
-                    result.flags().forEach((unitId, flag) ->
-                            flags.put(flagKey(level, unitId, category, indicator), flag));
+                    flags[COMPARED.indexOf(level)][categories.indexOf(category)][FLAGGED.indexOf(indicator)] = result.flags();
                     stats.add(new FunnelStat(level, category, indicator, result));
                 }
             }
@@ -159,13 +161,18 @@ final class MonthFigures {
                 .map(c -> new IndexFigures(c.unit().dwellings(), present(c.figures())))
                 .toList());
 
+        Indicator[] indicators = Indicator.values();
         int u = 0;
         for (Unit unit : units) {
             Components own = components.get(u++);
-            for (String category : categories) {
-                Facts f = facts.getOrDefault(unit.key(category), Facts.NONE);
-                for (Indicator indicator : Indicator.values()) {
-                    if (!indicator.appliesTo(unit.level()) || !indicator.categories().contains(category)) {
+            int compared = COMPARED.indexOf(unit.level());
+            for (int ci = 0; ci < categories.size(); ci++) {
+                String category = categories.get(ci);
+                String key = unit.key(category);
+                Facts f = facts.getOrDefault(key, Facts.NONE);
+                double[] p = percentiles.get(key);
+                for (Indicator indicator : indicators) {
+                    if (!indicator.appliesTo(unit.level()) || !indicator.hasCategory(category)) {
                         continue;
                     }
                     Figure figure = switch (indicator) {
@@ -183,7 +190,6 @@ final class MonthFigures {
                             yield share(unit, category, indicator, c[0], c[1]);
                         }
                         case DAYS_TO_CLOSE_MEDIAN, DAYS_TO_CLOSE_P90 -> {
-                            double[] p = percentiles.get(unit.key(category));
                             Double value = p == null ? null : p[indicator == Indicator.DAYS_TO_CLOSE_MEDIAN ? 0 : 1];
                             yield new Figure(unit.level(), unit.id(), category, indicator, value, null, (double) f.closed(), null, null, null);
                         }
@@ -197,7 +203,9 @@ final class MonthFigures {
                                 indexReference == null ? null : LiveabilityIndex.index(present(own.figures()), indexReference),
                                 null, null, null, null, null);
                     };
-                    FunnelFlag flag = flags.get(flagKey(unit.level(), unit.id(), category, indicator));
+                    int flagged = FLAGGED.indexOf(indicator);
+                    Map<String, FunnelFlag> levelFlags = compared < 0 || flagged < 0 ? null : flags[compared][ci][flagged];
+                    FunnelFlag flag = levelFlags == null ? null : levelFlags.get(unit.id());
                     if (flag != null) {
                         figure = new Figure(figure.level(), figure.unitId(), figure.category(), figure.indicator(), figure.value(),
                                 figure.numerator(), figure.denominator(), figure.ciLow(), figure.ciHigh(), flag.code());
@@ -221,10 +229,6 @@ final class MonthFigures {
             }
         });
         return present;
-    }
-
-    private static String flagKey(Level level, String unitId, String category, Indicator indicator) {
-        return level.code() + '|' + unitId + '|' + category + '|' + indicator.code();
     }
 
     private static Figure count(Unit unit, String category, Indicator indicator, long count) {

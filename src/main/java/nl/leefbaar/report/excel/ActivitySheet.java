@@ -67,7 +67,13 @@ final class ActivitySheet {
             w.number(8, RepeatSheet.number(e.get("after")), Styles.INTEGER);
             w.number(9, RepeatSheet.number(e.get("rate_ratio")), Styles.DECIMAL2);
             w.number(10, RepeatSheet.number(e.get("ci_low")), Styles.DECIMAL2);
-            w.number(11, RepeatSheet.number(e.get("ci_high")), Styles.DECIMAL2);
+            Double high = RepeatSheet.number(e.get("ci_high"));
+            if (high != null && high == Double.POSITIVE_INFINITY) {
+                // before = 0: no ratio, an upper limit without bound (indicators.md); a blank would read as "no interval"
+                w.text(11, "∞", styles.number(Styles.DECIMAL2));
+            } else {
+                w.number(11, high, Styles.DECIMAL2);
+            }
             w.number(12, RepeatSheet.number(e.get("p_value")), Styles.P_VALUE);
             w.number(13, RepeatSheet.number(e.get("comparison_before")), Styles.INTEGER);
             w.number(14, RepeatSheet.number(e.get("comparison_after")), Styles.INTEGER);

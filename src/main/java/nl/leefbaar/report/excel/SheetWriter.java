@@ -21,6 +21,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 final class SheetWriter {
     private static final int MAX_WIDTH_CHARS = 60;
+    /** Beyond this many characters of column width a landscape A4 page shrinks the text too far. */
+    private static final int WIDE_TABLE_CHARS = 200;
 
     final Sheet sheet;
     final Styles styles;
@@ -189,7 +191,10 @@ final class SheetWriter {
         fixed.forEach((column, chars) -> sheet.setColumnWidth(column, chars * 256));
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        // a wide table (the neighbourhood comparison) stays readable on A3 instead of shrinking on A4
+        int totalChars = widths.values().stream().mapToInt(c -> Math.min(MAX_WIDTH_CHARS, c)).sum()
+                + fixed.values().stream().mapToInt(Integer::intValue).sum();
+        print.setPaperSize(totalChars > WIDE_TABLE_CHARS ? PrintSetup.A3_PAPERSIZE : PrintSetup.A4_PAPERSIZE);
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
