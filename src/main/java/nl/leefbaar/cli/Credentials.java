@@ -2,6 +2,7 @@ package nl.leefbaar.cli;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -18,6 +19,9 @@ public final class Credentials {
     private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+:)([^@/\\s]+)@");
     private static final String[] SOURCES = {"LEEFBAAR_DB_PASSWORD", "leefbaar.db.password",
             "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD"};
+    /** URLs may carry a password too (user-info or a parameter); messages may quote it without the URL. */
+    private static final String[] URL_SOURCES = {"LEEFBAAR_DB_URL", "leefbaar.db.url", "spring.datasource.url",
+            "SPRING_DATASOURCE_URL"};
 
     private final Set<String> secrets;
 
@@ -34,7 +38,24 @@ public final class Credentials {
             add(found, System.getenv(source));
             add(found, System.getProperty(source));
         }
+        for (String source : URL_SOURCES) {
+            addFromUrl(found, lookup.apply(source));
+            addFromUrl(found, System.getenv(source));
+            addFromUrl(found, System.getProperty(source));
+        }
         return new Credentials(found);
+    }
+
+    private static void addFromUrl(Set<String> found, String url) {
+        if (url == null) {
+            return;
+        }
+        for (Pattern pattern : List.of(PASSWORD_SETTING, URL_USER_INFO)) {
+            Matcher matcher = pattern.matcher(url);
+            while (matcher.find()) {
+                add(found, matcher.group(2));
+            }
+        }
     }
 
     private static void add(Set<String> found, String value) {

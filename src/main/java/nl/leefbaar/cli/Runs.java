@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,7 +81,7 @@ class Runs {
                             + "); --force runs it again");
                     return ExitCodes.OK;
                 }
-                recoverIfLeftRunning(last);
+                recoverIfUnknown(recoverIfLeftRunning(last));
                 log.info("Continuing execution {} of {} {} where it stopped", last.getId(), request.job(), lockKey);
             }
             Job job = assembler.assemble(request.job(), request.steps(), catalog);
@@ -120,7 +122,7 @@ class Runs {
                         + " (" + newer.getStatus() + "); restart that one");
                 return ExitCodes.USAGE;
             }
-            execution = recoverIfLeftRunning(execution);
+            execution = recoverIfUnknown(recoverIfLeftRunning(execution));
             assembler.assemble(job, steps, catalog);
             log.info("Restarting execution {} of {} {} where it stopped", executionId, job, lockKey);
             return finish(jobOperator.restart(execution), out, err);
@@ -140,6 +142,38 @@ class Runs {
         log.info("Execution {} was left running by a process that stopped; marking it failed", execution.getId());
         JobExecution full = jobRepository.getJobExecution(execution.getId());
         return jobOperator.recover(full);
+    }
+
+    /**
+     * A step whose commit or rollback failed (the database went away under it) leaves the run
+     * UNKNOWN, which Spring Batch refuses to restart ("manual intervention"). Here that is safe:
+     * PostgreSQL rolls back the open transaction of a session that died, and every step redoes
+     * its work whole when it runs again (upserts, a month's figures replaced, files rewritten).
+     */
+    private JobExecution recoverIfUnknown(JobExecution execution) {
+        JobExecution full = jobRepository.getJobExecution(execution.getId());
+        boolean unknown = full.getStatus() == BatchStatus.UNKNOWN;
+        for (StepExecution step : full.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                unknown = true;
+                step.setStatus(BatchStatus.FAILED);
+                if (step.getEndTime() == null) {
+                    step.setEndTime(LocalDateTime.now());
+                }
+                jobRepository.update(step);
+            }
+        }
+        if (!unknown) {
+            return execution;
+        }
+        log.info("Execution {} ended in an unknown state (the database went away during a step); marking it failed",
+                execution.getId());
+        full.setStatus(BatchStatus.FAILED);
+        if (full.getEndTime() == null) {
+            full.setEndTime(LocalDateTime.now());
+        }
+        jobRepository.update(full);
+        return full;
     }
 
     private static JobParameters parameters(RunRequest request, YearMonth month) {

@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+
+import nl.leefbaar.system.AtomicFiles;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,11 +27,15 @@ final class SummaryFiles {
         return json;
     }
 
+    /** Owner-only from the start, and no partial file when the disk is full (AtomicFiles). */
     private static void write(Path file, String content) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        ownerOnly(temporary, "rw-------");
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static void createPrivateFolder(Path folder) throws IOException {

@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+
+import nl.leefbaar.system.AtomicFiles;
 
 /**
  * {@code <output>/import/rejects-<yyyy-MM-dd'T'HHmmss>.csv}: one line per rejected row with
@@ -37,18 +38,14 @@ final class RejectFile {
 
     static RejectFile create(Path importFolder, Clock clock) {
         try {
-            // the output folder too, when this is the first file of a run into a new one
-            nl.leefbaar.system.AtomicFiles.createPrivateFolder(importFolder);
-            ownerOnly(importFolder, "rwx------");
+            // the output root too is created owner-only when this is the run's first file
+            AtomicFiles.createPrivateFolder(importFolder);
             String stamp = LocalDateTime.now(clock.withZone(Temporals.ZONE)).format(STAMP);
             Path target = importFolder.resolve("rejects-" + stamp + ".csv");
             for (int i = 2; Files.exists(target); i++) {
                 target = importFolder.resolve("rejects-" + stamp + "-" + i + ".csv");
             }
-            Path temporary = importFolder.resolve("." + target.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
-            ownerOnly(temporary, "rw-------");
+            Path temporary = AtomicFiles.temporaryFile(importFolder, target.getFileName().toString());
             Writer writer = new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), 1 << 16);
             writer.write(HEADER);
             writer.write("\r\n");
@@ -91,6 +88,11 @@ final class RejectFile {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary); // a full disk leaves no partial file
+            } catch (IOException ignored) {
+                // the next import into this folder removes it (AtomicFiles.removeLeftovers)
+            }
             throw new ImportException("cannot write the reject file " + target + ": " + e.getMessage(), e);
         }
     }
@@ -105,13 +107,5 @@ final class RejectFile {
         boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
                 || safe.indexOf('\r') >= 0 || safe.indexOf(';') >= 0;
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
-    }
-
-    private static void ownerOnly(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the operating system's defaults apply
-        }
     }
 }

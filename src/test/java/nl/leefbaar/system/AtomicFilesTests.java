@@ -43,4 +43,20 @@ class AtomicFilesTests {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target.getParent()))).isEqualTo("rwx------");
     }
+
+    @Test
+    void removesTheTemporaryFilesOfAKilledProcessButNotThoseOfARunningOne() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path killed = Files.writeString(folder.resolve(".report.xlsx.p" + gone.pid() + ".123.tmp"), "half a workbook");
+        Path running = Files.writeString(folder.resolve(".report.xlsx.p" + ProcessHandle.current().pid() + ".456.tmp"), "busy");
+        Path unrelated = Files.writeString(folder.resolve(".notes.tmp"), "not ours");
+
+        AtomicFiles.write(folder.resolve("report.xlsx"), new byte[] {1});
+
+        assertThat(killed).doesNotExist();
+        assertThat(running).exists();
+        assertThat(unrelated).exists();
+        assertThat(folder.resolve("report.xlsx")).exists();
+    }
 }

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import nl.leefbaar.system.AtomicFiles;
+
 /**
  * Writes one CSV export the way every Leefbaar export is written (indicators.md, Machine-readable
  * export): RFC 4180 quoting, {@code \r\n} line ends, UTF-8, to a temporary name in the target's
@@ -42,8 +44,7 @@ public final class CsvWriter implements Closeable {
     public static CsvWriter open(Path target) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         createPrivateFolders(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-        ownerOnly(temporary, "rw-------");
+        Path temporary = AtomicFiles.temporaryFile(folder, target.getFileName().toString());
         BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
         return new CsvWriter(target, temporary, out);
     }
@@ -79,8 +80,11 @@ public final class CsvWriter implements Closeable {
     @Override
     public void close() throws IOException {
         if (!committed) {
-            out.close();
-            Files.deleteIfExists(temporary);
+            try {
+                out.close(); // fails again on a full disk: the buffer cannot be flushed
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 
@@ -124,6 +128,9 @@ public final class CsvWriter implements Closeable {
         try {
             Files.createDirectory(folder);
         } catch (FileAlreadyExistsException raced) {
+            if (!Files.isDirectory(folder)) {
+                throw new IOException("cannot create the folder " + folder + ": a file of that name is in the way");
+            }
             return;
         }
         ownerOnly(folder, "rwx------");
