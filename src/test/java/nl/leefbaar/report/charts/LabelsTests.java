@@ -45,7 +45,7 @@ class LabelsTests {
     void scopeIsNamed() {
         Labels nl = new Labels(Locale.forLanguageTag("nl"));
         assertThat(nl.scope(ReportScope.CITY, null)).isEqualTo("Hele stad");
-        assertThat(nl.scope(new ReportScope("BU1", List.of()), "Centrum")).isEqualTo("Wijk Centrum");
+        assertThat(nl.scope(new ReportScope("BU1", List.of()), "Centrum")).isEqualTo("Buurt Centrum");
         assertThat(nl.scope(new ReportScope(null, List.of("C1", "C2", "C3")), null)).isEqualTo("3 complexen");
     }
 }

@@ -103,7 +103,7 @@ class SeminarDeckWriterTests {
         writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), new ReportScope("BU0002", List.of())));
 
         try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
-            assertThat(texts(ppt.getSlides().get(0))).contains("Gebied: Wijk Wijk 2");
+            assertThat(texts(ppt.getSlides().get(0))).contains("Gebied: Buurt Wijk 2");
         }
     }
 
