@@ -214,14 +214,19 @@ class Runs {
         Path output = Path.of(parameters.getString(RunKeys.OUTPUT, "out"));
         out.print(summary.text());
         Path json = null;
+        String summaryProblem = null;
         try {
             json = SummaryFiles.write(output.resolve(folder), summary);
         } catch (IOException | RuntimeException e) {
-            err.println("leefbaar: cannot write the run summary into " + output.resolve(folder) + ": " + e.getMessage());
+            summaryProblem = "cannot write the run summary into " + output.resolve(folder) + ": " + e.getMessage();
         }
         if (!completed) {
+            // one line says why, also when the same fault (a full disk) kept the summary from being written
             err.println("leefbaar: " + summary.job() + (summary.month() == null ? "" : " " + summary.month())
-                    + " failed (execution " + execution.getId() + "): " + reason);
+                    + " failed (execution " + execution.getId() + "): " + reason
+                    + (summaryProblem == null ? "" : "; " + summaryProblem));
+        } else if (summaryProblem != null) {
+            err.println("leefbaar: " + summaryProblem);
         }
         if (json != null) {
             out.println(json);
