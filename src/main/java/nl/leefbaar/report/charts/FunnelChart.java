@@ -45,9 +45,10 @@ final class FunnelChart {
             points.addSeries(series);
         }
         XYSeriesCollection limits = limits(funnel);
-        // Label the most extreme 99.8 % flags, measured as distance from expectation in Poisson SDs.
+        // Label the flagged complexes (outside the 95 % or 99.8 % limits), the most extreme first,
+        // measured as distance from expectation in Poisson SDs; beyond MAX_LABELS the note counts them.
         List<FunnelPoint> flagged = funnel.points().stream()
-                .filter(p -> p.inScope() && ("high".equals(p.flag()) || "low".equals(p.flag())))
+                .filter(p -> p.inScope() && p.flag() != null && !"in range".equals(p.flag()))
                 .sorted(Comparator.comparingDouble((FunnelPoint p) -> -extremeness(p, funnel.reportsPerDwelling()))
                         .thenComparing(FunnelPoint::complexId))
                 .toList();

@@ -155,7 +155,7 @@ class ChartDatasetsTests {
             }
         }
         assertThat(plotted).isEqualTo(40);
-        assertThat(data.labelled()).isNotEmpty().allMatch(p -> "high".equals(p.flag()) || "low".equals(p.flag()));
+        assertThat(data.labelled()).isNotEmpty().allMatch(p -> p.flag() != null && !"in range".equals(p.flag()));
         assertThat(data.labelled()).extracting(FunnelPoint::complexId).contains("C00003");
         assertThat(funnel.phi()).isEqualTo(3.2);
         assertThat(funnel.tau2()).isEqualTo(0.012);
