@@ -25,6 +25,7 @@ final class FunnelChart {
     static final List<String> GROUPS = List.of("others", "in range", "none", "reduced", "elevated", "low", "high");
     static final String AVERAGE = "average";
     static final int MAX_LABELS = 10;
+    private static final java.util.Set<String> LABELLED_FLAGS = java.util.Set.of("high", "elevated", "low");
     private static final int LINE_POINTS = 160;
 
     private FunnelChart() {
@@ -45,10 +46,12 @@ final class FunnelChart {
             points.addSeries(series);
         }
         XYSeriesCollection limits = limits(funnel);
-        // Label the flagged complexes (outside the 95 % or 99.8 % limits), the most extreme first,
-        // measured as distance from expectation in Poisson SDs; beyond MAX_LABELS the note counts them.
+        // Label the flagged complexes a manager must find: above the limits (high, elevated) and far
+        // below (low), the most extreme first, measured as distance from expectation in Poisson SDs.
+        // "reduced" complexes stay unnamed: they crowd together just above the axis, where their
+        // labels would cover each other; their marker says enough. Beyond MAX_LABELS the note counts them.
         List<FunnelPoint> flagged = funnel.points().stream()
-                .filter(p -> p.inScope() && p.flag() != null && !"in range".equals(p.flag()))
+                .filter(p -> p.inScope() && LABELLED_FLAGS.contains(p.flag()))
                 .sorted(Comparator.comparingDouble((FunnelPoint p) -> -extremeness(p, funnel.reportsPerDwelling()))
                         .thenComparing(FunnelPoint::complexId))
                 .toList();

@@ -155,7 +155,7 @@ class ChartDatasetsTests {
             }
         }
         assertThat(plotted).isEqualTo(40);
-        assertThat(data.labelled()).isNotEmpty().allMatch(p -> p.flag() != null && !"in range".equals(p.flag()));
+        assertThat(data.labelled()).isNotEmpty().allMatch(p -> List.of("high", "elevated", "low").contains(p.flag()));
         assertThat(data.labelled()).extracting(FunnelPoint::complexId).contains("C00003");
         assertThat(funnel.phi()).isEqualTo(3.2);
         assertThat(funnel.tau2()).isEqualTo(0.012);
