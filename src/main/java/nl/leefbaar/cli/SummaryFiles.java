@@ -2,10 +2,8 @@ package nl.leefbaar.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import nl.leefbaar.system.AtomicFiles;
 
@@ -20,7 +18,7 @@ final class SummaryFiles {
 
     /** @return the path of run-summary.json */
     static Path write(Path folder, RunSummary summary) throws IOException {
-        createPrivateFolder(folder);
+        AtomicFiles.createPrivateFolder(folder);
         write(folder.resolve("run-summary.txt"), "Leefbaar run summary\n" + summary.text());
         Path json = folder.resolve("run-summary.json");
         write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary.json()) + "\n");
@@ -38,27 +36,5 @@ final class SummaryFiles {
         }
     }
 
-    private static void createPrivateFolder(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        Path parent = folder.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            createPrivateFolder(parent);
-        }
-        try {
-            Files.createDirectory(folder);
-        } catch (FileAlreadyExistsException e) {
-            return;
-        }
-        ownerOnly(folder, "rwx------");
-    }
 
-    private static void ownerOnly(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the operating system's defaults apply
-        }
-    }
 }

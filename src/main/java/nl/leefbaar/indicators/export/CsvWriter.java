@@ -5,11 +5,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import nl.leefbaar.system.AtomicFiles;
@@ -43,7 +41,7 @@ public final class CsvWriter implements Closeable {
     /** Starts writing {@code target}; nothing appears under its name until {@link #commit()}. */
     public static CsvWriter open(Path target) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        createPrivateFolders(folder);
+        AtomicFiles.createPrivateFolder(folder);
         Path temporary = AtomicFiles.temporaryFile(folder, target.getFileName().toString());
         BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
         return new CsvWriter(target, temporary, out);
@@ -120,27 +118,5 @@ public final class CsvWriter implements Closeable {
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 
-    private static void createPrivateFolders(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        createPrivateFolders(folder.getParent());
-        try {
-            Files.createDirectory(folder);
-        } catch (FileAlreadyExistsException raced) {
-            if (!Files.isDirectory(folder)) {
-                throw new IOException("cannot create the folder " + folder + ": a file of that name is in the way");
-            }
-            return;
-        }
-        ownerOnly(folder, "rwx------");
-    }
 
-    private static void ownerOnly(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file system's defaults apply
-        }
-    }
 }
