@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Removes the stored figures of a run's months before the run stores new ones, inside the run's
  * transaction.
  * <p>
- * A run that replaces every month in indicator_value (a backfill) is done in bulk: the table is
- * emptied with TRUNCATE instead of deleting millions of rows one by one (which leaves them dead
- * for vacuum and bloats the key index), and its primary key is dropped while the figures are
- * copied in and built once at the end ({@link #finish()}), by sorting, instead of growing by
- * millions of single insertions. Both take an exclusive lock until commit, so a reader waits for
+ * A run that replaces every month in unit_figure (a backfill) is done in bulk: the table is
+ * emptied with TRUNCATE instead of deleting hundreds of thousands of rows one by one (which leaves
+ * them dead for vacuum and bloats the key index), and its primary key is dropped while the
+ * figures are copied in and built once at the end ({@link #finish()}), by sorting, instead of
+ * growing by single insertions. Both take an exclusive lock until commit, so a reader waits for
  * the new figures rather than seeing a mix. Smaller runs delete their months and keep the key.
  */
 final class FigureReplacement {
@@ -38,13 +38,13 @@ final class FigureReplacement {
         }
         long months = from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
         Boolean othersStored = jdbc.queryForObject(
-                "select exists (select 1 from indicator_value where period < ? or period > ?)", Boolean.class, range);
+                "select exists (select 1 from unit_figure where period < ? or period > ?)", Boolean.class, range);
         bulk = months >= BULK_MONTHS && !Boolean.TRUE.equals(othersStored);
         if (bulk) {
-            jdbc.execute("truncate indicator_value");
-            jdbc.execute("alter table indicator_value drop constraint indicator_value_pkey");
+            jdbc.execute("truncate unit_figure");
+            jdbc.execute("alter table unit_figure drop constraint unit_figure_pkey");
         } else {
-            jdbc.update("delete from indicator_value where period between ? and ?", range);
+            jdbc.update("delete from unit_figure where period between ? and ?", range);
         }
     }
 
@@ -54,9 +54,9 @@ final class FigureReplacement {
             long started = System.nanoTime();
             jdbc.execute("set local maintenance_work_mem = '512MB'");
             jdbc.execute("""
-                    alter table indicator_value add constraint indicator_value_pkey
-                        primary key (period, level, unit_id, category, indicator)""");
-            log.debug("primary key of indicator_value built in {} ms", (System.nanoTime() - started) / 1_000_000);
+                    alter table unit_figure add constraint unit_figure_pkey
+                        primary key (period, level, unit_id, category)""");
+            log.debug("primary key of unit_figure built in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
     }
 }

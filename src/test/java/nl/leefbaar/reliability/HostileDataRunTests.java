@@ -101,7 +101,7 @@ class HostileDataRunTests {
 
     @Test
     void sqlInEveryTextFieldIsStoredAsTextAndEveryTableIsStillThere() {
-        for (String table : List.of("report", "activity", "complex", "neighbourhood", "import_run", "indicator_value",
+        for (String table : List.of("report", "activity", "complex", "neighbourhood", "import_run", "indicator_value", "unit_figure",
                 "hotspot", "activity_effect", "funnel_stat", "computed_month", "batch_job_execution")) {
             assertThat(jdbc.queryForObject("select to_regclass(?)::text", String.class, table)).as(table).isEqualTo(table);
         }

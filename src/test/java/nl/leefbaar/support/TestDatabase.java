@@ -13,7 +13,7 @@ public final class TestDatabase {
 
     public static void clearDomainTables(JdbcTemplate jdbc) {
         jdbc.execute("""
-                truncate table report, activity, complex, neighbourhood, import_run, indicator_value,
+                truncate table report, activity, complex, neighbourhood, import_run, unit_figure,
                                hotspot, activity_effect, funnel_stat, computed_month restart identity cascade
                 """);
     }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.YearMonth;
+import java.util.Map;
 
 import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.indicators.IndicatorService;
@@ -61,9 +62,13 @@ public final class IndicatorsBench {
             long t1 = System.nanoTime();
             IndicatorService.Computation backfill = service.computeAll(true);
             double backfillSeconds = seconds(t1);
-            long rows = jdbc.queryForObject("select count(*) from indicator_value", Long.class);
-            System.out.printf("backfill of %d months (%d indicator rows stored): %.1f s, ratio to reference %.2f%n",
-                    backfill.computed().size(), rows, backfillSeconds, backfillSeconds / reference);
+            // Figures (rows of the long form, indicator_value) and the unit rows that hold them.
+            Map<String, Object> stored = jdbc.queryForMap("""
+                    select count(*) as units, sum(length(replace(present::bit(32)::text, '0', ''))) as figures
+                    from unit_figure""");
+            System.out.printf("backfill of %d months (%s figures stored in %s unit rows): %.1f s, ratio to reference %.2f%n",
+                    backfill.computed().size(), stored.get("figures"), stored.get("units"), backfillSeconds,
+                    backfillSeconds / reference);
 
             YearMonth last = backfill.last();
             long t2 = System.nanoTime();
@@ -89,7 +94,7 @@ public final class IndicatorsBench {
     private static void load(JdbcTemplate jdbc, long reports) {
         long t0 = System.nanoTime();
         jdbc.execute("""
-                truncate table report, activity, complex, neighbourhood, indicator_value, hotspot,
+                truncate table report, activity, complex, neighbourhood, unit_figure, hotspot,
                                activity_effect, funnel_stat, computed_month, index_component cascade
                 """);
         long complexes = Math.max(1, reports / 500);
