@@ -9,9 +9,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The set-based part of a computation: for a run of consecutive months [from, to] it reads the
- * reports once (the 12-month window before {@code from} plus W days of look-back, up to the end of
- * {@code to}) and leaves the summable facts per unit, category and month in temporary tables that
+ * reports once and leaves the summable facts per unit, category and month in temporary tables that
  * live until the transaction ends. Java then only does statistics on these aggregates.
+ * <p>
+ * The 12-month figures of {@code from} need the 11 months before it. When their facts are stored
+ * and current ({@code complex_month_fact}, see {@link #build}), the reports are read from W days of
+ * look-back before the hotspot window of {@code from}; otherwise from W days before the 12-month
+ * window. Either way the run stores its own months' facts for the runs after it.
  * <p>
  * Must run inside a transaction (the temporary tables are {@code on commit drop}, and every
  * statement must see the same connection).
@@ -33,12 +37,19 @@ final class FactTables {
         this.settings = settings;
     }
 
-    void build(YearMonth from, YearMonth to) {
+    /**
+     * @param storedBefore whether complex_month_fact holds the current facts of the 11 months
+     *                     before {@code from} (the caller knows their fingerprints)
+     */
+    void build(YearMonth from, YearMonth to, boolean storedBefore) {
         int w = settings.repeatWindowDays();
         int hotDays = settings.hotspotWindowDays();
         YearMonth from12 = from.minusMonths(11);
         Date from12Day = day(from12.atDay(1));
-        Date lowDay = day(min(from12.atDay(1), from.atEndOfMonth().minusDays(hotDays - 1L)));
+        // The first month counted from the reports; the months before it come from the store.
+        YearMonth counted = storedBefore ? from : from12;
+        Date countedDay = day(counted.atDay(1));
+        Date lowDay = day(min(counted.atDay(1), from.atEndOfMonth().minusDays(hotDays - 1L)));
         // Two days beyond W: W * 86400 s before a local day can fall on the local day before it.
         Date scanFrom = day(lowDay.toLocalDate().minusDays(w + 2L));
         Date toDay = day(to.atEndOfMonth());
@@ -106,7 +117,7 @@ final class FactTables {
                 where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
                   and r.closed_at < (select max(end_at) from ind_months)
                 group by 1, 2, 3
-                """, settings.defaultTargetDays(), from12Day);
+                """, settings.defaultTargetDays(), countedDay);
         jdbc.execute("analyze ind_closed");
         lap("ind_closed");
 
@@ -176,20 +187,25 @@ final class FactTables {
                 with g as (
                     select complex_id, category, month, sum(reports)::bigint as reports, sum(repeats)::bigint as repeats,
                            sum(dw_reports)::bigint as dw_reports, sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups
-                    from ind_grp group by 1, 2, 3),
+                    from ind_grp where month >= ? group by 1, 2, 3),
+                stored as (
+                    select complex_id collate "C" as complex_id, category collate "C" as category, period as month,
+                           reports, repeats, dw_reports, dw_repeats, 0::bigint as follow_ups, closed, within
+                    from complex_month_fact where period >= ? and period < ?),
                 grid as (
                     select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
                            t.category collate "C" as category, mo::date as month
                     from complex c cross join ind_target t
                     cross join generate_series(?::timestamp, ?::timestamp, interval '1 month') mo),
                 d as (
-                    select grid.*, coalesce(g.reports, 0) as reports, coalesce(g.repeats, 0) as repeats,
-                           coalesce(g.dw_reports, 0) as dw_reports, coalesce(g.dw_repeats, 0) as dw_repeats,
-                           coalesce(g.follow_ups, 0) as follow_ups,
-                           coalesce(cl.closed, 0) as closed, coalesce(cl.within, 0) as within
+                    select grid.*, coalesce(g.reports, s.reports, 0) as reports, coalesce(g.repeats, s.repeats, 0) as repeats,
+                           coalesce(g.dw_reports, s.dw_reports, 0) as dw_reports, coalesce(g.dw_repeats, s.dw_repeats, 0) as dw_repeats,
+                           coalesce(g.follow_ups, s.follow_ups, 0) as follow_ups,
+                           coalesce(cl.closed, s.closed, 0) as closed, coalesce(cl.within, s.within, 0) as within
                     from grid
                     left join g using (complex_id, category, month)
-                    left join ind_closed cl using (complex_id, category, month)),
+                    left join ind_closed cl using (complex_id, category, month)
+                    left join stored s using (complex_id, category, month)),
                 w as (
                     select d.*, (sum(reports) over w12)::bigint as reports_12m, (sum(repeats) over w12)::bigint as repeats_12m,
                            (sum(dw_reports) over w12)::bigint as dw_reports_12m, (sum(dw_repeats) over w12)::bigint as dw_repeats_12m,
@@ -201,9 +217,10 @@ final class FactTables {
                 left join ind_hot h using (complex_id, category, month)
                 left join ind_over o using (complex_id, category, month)
                 where w.month >= ?
-                """, from12Day, day(to.atDay(1)), fromDay);
+                """, countedDay, from12Day, countedDay, from12Day, day(to.atDay(1)), fromDay);
         jdbc.execute("analyze ind_cc");
         lap("ind_cc");
+
 
         jdbc.update("""
                 create temp table ind_unit on commit drop as
@@ -279,12 +296,21 @@ final class FactTables {
         lap("ind_act");
     }
 
-    /** The hotspot list of the run's months, straight from the facts. */
-    void insertHotspots() {
+    /**
+     * Stores the run's hotspot lists, and its months' complex facts for the runs after it, once
+     * FigureReplacement has removed what was there.
+     */
+    void store() {
         jdbc.update("""
                 insert into hotspot (period, complex_id, category, reports, last_reported)
                 select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ?
                 """, settings.hotspotMinReports());
+        jdbc.update("""
+                insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within)
+                select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within
+                from ind_cc where reports > 0 or closed > 0
+                """);
+        lap("stored");
     }
 
     private static java.time.LocalDate min(java.time.LocalDate a, java.time.LocalDate b) {

@@ -37,15 +37,19 @@ final class FigureReplacement {
             jdbc.update("delete from " + table + " where period between ? and ?", range);
         }
         long months = from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
-        Boolean othersStored = jdbc.queryForObject(
-                "select exists (select 1 from unit_figure where period < ? or period > ?)", Boolean.class, range);
-        bulk = months >= BULK_MONTHS && !Boolean.TRUE.equals(othersStored);
+        bulk = months >= BULK_MONTHS && !storedOutside("unit_figure", range) && !storedOutside("complex_month_fact", range);
         if (bulk) {
-            jdbc.execute("truncate unit_figure");
+            jdbc.execute("truncate unit_figure, complex_month_fact");
             jdbc.execute("alter table unit_figure drop constraint unit_figure_pkey");
         } else {
             jdbc.update("delete from unit_figure where period between ? and ?", range);
+            jdbc.update("delete from complex_month_fact where period between ? and ?", range);
         }
+    }
+
+    private boolean storedOutside(String table, Object[] range) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from " + table + " where period < ? or period > ?)", Boolean.class, range));
     }
 
     /** Puts the primary key back after a bulk replacement (it also checks that no key repeats). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
@@ -108,7 +109,7 @@ public class IndicatorService {
                 needed.add(month);
             }
         }
-        Context context = new Context(span, referenceAvailable ? reference : null, referenceYear, fingerprints);
+        Context context = new Context(span, referenceAvailable ? reference : null, referenceYear, fingerprints, ensure);
         List<YearMonth> computed = new ArrayList<>();
         // The reference December first: every other month is scored against it. When it is
         // needed together with its neighbours, its run computes it first (see computeRun), so
@@ -133,7 +134,23 @@ public class IndicatorService {
         return new Computation(List.copyOf(requested), computed);
     }
 
-    private record Context(DataSpan span, YearMonth reference, Integer referenceYear, Map<YearMonth, String> fingerprints) {
+    private record Context(DataSpan span, YearMonth reference, Integer referenceYear, Map<YearMonth, String> fingerprints,
+                           Set<YearMonth> checked) {
+
+        /**
+         * Whether complex_month_fact holds current facts for the 11 months before {@code from}:
+         * each of them (from the first month of data on) had its fingerprint checked in this
+         * computation, so it was either unchanged or recomputed by an earlier run (runs go in
+         * order of time, and the reference December first).
+         */
+        boolean factsStoredBefore(YearMonth from) {
+            for (YearMonth month = from.minusMonths(11); month.isBefore(from); month = month.plusMonths(1)) {
+                if (!month.isBefore(span.firstMonth()) && !checked.contains(month)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** One pass over the reports for the consecutive months [from, to], replaced in one transaction. */
@@ -141,11 +158,12 @@ public class IndicatorService {
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> {
             List<Unit> units = Unit.load(jdbc);
-            new FactTables(jdbc, settings).build(from, to);
+            FactTables facts = new FactTables(jdbc, settings);
+            facts.build(from, to, context.factsStoredBefore(from));
             log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
             FigureReplacement replacement = new FigureReplacement(jdbc);
             replacement.clear(from, to);
-            new FactTables(jdbc, settings).insertHotspots();
+            facts.store();
             MonthFigures figures = new MonthFigures(jdbc, settings.overdispersion(), units);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             List<MonthFigures.Components> reference = null;

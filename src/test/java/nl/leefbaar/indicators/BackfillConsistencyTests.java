@@ -73,6 +73,22 @@ class BackfillConsistencyTests {
         assertThat(stored()).isEqualTo(backfill);
     }
 
+    @Test
+    void aLateReportRecomputesTheMonthsItTouchesFromTheirStoredPredecessorsAsABackfillWould() {
+        service.computeAll(true);
+        // A report of February 2025 that arrives late, closed in March: February and March change
+        // (not the reference December 2024), and their run adds up the stored facts of the 11
+        // months before February instead of reading those months' reports.
+        new Fixture(jdbc).report("late1", "C2", "D1", "pollution", "2025-02-10T09:00:00Z", "2025-03-02T09:00:00Z", "visit");
+
+        IndicatorService.Computation incremental = service.compute(YearMonth.of(2025, 3), false);
+        List<String> afterIncremental = stored();
+        service.computeAll(true);
+
+        assertThat(incremental.computed()).containsExactly(YearMonth.of(2025, 2), YearMonth.of(2025, 3));
+        assertThat(afterIncremental).isEqualTo(stored());
+    }
+
     private List<String> stored() {
         List<String> rows = new ArrayList<>();
         rows.addAll(jdbc.queryForList("select concat_ws('|', period, level, unit_id, category, indicator, value, numerator,"

@@ -13,7 +13,7 @@ public final class TestDatabase {
 
     public static void clearDomainTables(JdbcTemplate jdbc) {
         jdbc.execute("""
-                truncate table report, activity, complex, neighbourhood, import_run, unit_figure,
+                truncate table report, activity, complex, neighbourhood, import_run, unit_figure, complex_month_fact,
                                hotspot, activity_effect, funnel_stat, computed_month restart identity cascade
                 """);
     }
