@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The input fingerprint of a month: a digest of everything its figures depend on, so that a
- * month is recomputed only when that changed. Sums of row hashes are order-free and cheap, and
- * are read per day and per closing month in one pass over the months asked for:
+ * month is recomputed only when that changed. Sums of row hashes are order-free and cheap; the
+ * report table's triggers keep them per day and per closing month (V62), so a fingerprint reads a
+ * few hundred small rows, not the reports:
  * <ul>
  * <li>the reports reported from W days before the 12-month window (and the hotspot window) to
  *     the end of m, without their closed_at, so that a later closing does not touch a past month;</li>
@@ -62,27 +63,17 @@ final class Fingerprints {
         String common = commonInputs(span, referenceYear);
         TreeMap<LocalDate, BigInteger[]> days = new TreeMap<>();
         for (LocalDate[] range : dayRanges(months)) {
-            jdbc.query("""
-                    select reported_day, count(*), sum(hashtextextended(concat_ws('|', report_id, complex_id,
-                               dwelling_ref, category, reported_at, follow_up), 0))::text
-                    from report where reported_day between ? and ? group by 1
-                    """, rs -> {
-                days.put(rs.getDate(1).toLocalDate(), new BigInteger[] {
-                        BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
-            }, Date.valueOf(range[0]), Date.valueOf(range[1]));
+            jdbc.query("select reported_day, reports, digest::text from report_day_digest where reported_day between ? and ?",
+                    rs -> {
+                        days.put(rs.getDate(1).toLocalDate(), new BigInteger[] {
+                                BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
+                    }, Date.valueOf(range[0]), Date.valueOf(range[1]));
         }
         TreeMap<YearMonth, BigInteger[]> closings = new TreeMap<>();
-        jdbc.query("""
-                select date_trunc('month', closed_at at time zone 'Europe/Amsterdam')::date, count(*),
-                       sum(hashtextextended(concat_ws('|', report_id, complex_id, category, reported_at, closed_at), 0))::text
-                from report
-                where closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
-                  and closed_at < (?::timestamp at time zone 'Europe/Amsterdam')
-                group by 1
-                """, rs -> {
+        jdbc.query("select month, reports, digest::text from report_closing_digest where month between ? and ?", rs -> {
             closings.put(YearMonth.from(rs.getDate(1).toLocalDate()), new BigInteger[] {
                     BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
-        }, Date.valueOf(months.first().minusMonths(11).atDay(1)), Date.valueOf(months.last().plusMonths(1).atDay(1)));
+        }, Date.valueOf(months.first().minusMonths(11).atDay(1)), Date.valueOf(months.last().atDay(1)));
         TreeMap<YearMonth, String> activities = new TreeMap<>();
         jdbc.query("""
                 select date_trunc('month', date::timestamp)::date, md5(string_agg(a::text, ';' order by activity_id))
