@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Removes the stored figures of a run's months before the run stores new ones, inside the run's
  * transaction.
  * <p>
- * A run that replaces every month in unit_figure (a backfill) is done in bulk: the table is
+ * A run that replaces every month of the big tables (a backfill) does it in bulk: they are
  * emptied with TRUNCATE instead of deleting hundreds of thousands of rows one by one (which leaves
- * them dead for vacuum and bloats the key index), and its primary key is dropped while the
- * figures are copied in and built once at the end ({@link #finish()}), by sorting, instead of
+ * them dead for vacuum and bloats the key index), and their primary keys are dropped while the
+ * rows are copied in and built once at the end ({@link #finish()}), by sorting, instead of
  * growing by single insertions. Both take an exclusive lock until commit, so a reader waits for
  * the new figures rather than seeing a mix. Smaller runs delete their months and keep the key.
  */
@@ -23,6 +23,16 @@ final class FigureReplacement {
     private static final Logger log = LoggerFactory.getLogger(FigureReplacement.class);
     /** Below this many months a run is not a backfill: the key index is cheaper to keep. */
     static final int BULK_MONTHS = 12;
+
+    /** A table a run replaces by month, with the columns of its primary key. */
+    private record Replaced(String table, String key) {
+    }
+
+    /** The big ones, replaced in bulk by a backfill; the others are small and always deleted by month. */
+    private static final List<Replaced> BULK = List.of(
+            new Replaced("unit_figure", "period, level, unit_id, category"),
+            new Replaced("complex_month_fact", "period, complex_id, category"),
+            new Replaced("hotspot", "period, complex_id, category"));
 
     private final JdbcTemplate jdbc;
     private boolean bulk;
@@ -33,17 +43,18 @@ final class FigureReplacement {
 
     void clear(YearMonth from, YearMonth to) {
         Object[] range = {Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))};
-        for (String table : List.of("hotspot", "funnel_stat", "index_component")) {
+        for (String table : List.of("funnel_stat", "index_component")) {
             jdbc.update("delete from " + table + " where period between ? and ?", range);
         }
         long months = from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
-        bulk = months >= BULK_MONTHS && !storedOutside("unit_figure", range) && !storedOutside("complex_month_fact", range);
-        if (bulk) {
-            jdbc.execute("truncate unit_figure, complex_month_fact");
-            jdbc.execute("alter table unit_figure drop constraint unit_figure_pkey");
-        } else {
-            jdbc.update("delete from unit_figure where period between ? and ?", range);
-            jdbc.update("delete from complex_month_fact where period between ? and ?", range);
+        bulk = months >= BULK_MONTHS && BULK.stream().noneMatch(r -> storedOutside(r.table(), range));
+        for (Replaced replaced : BULK) {
+            if (bulk) {
+                jdbc.execute("truncate " + replaced.table());
+                jdbc.execute("alter table " + replaced.table() + " drop constraint " + replaced.table() + "_pkey");
+            } else {
+                jdbc.update("delete from " + replaced.table() + " where period between ? and ?", range);
+            }
         }
     }
 
@@ -52,15 +63,16 @@ final class FigureReplacement {
                 "select exists (select 1 from " + table + " where period < ? or period > ?)", Boolean.class, range));
     }
 
-    /** Puts the primary key back after a bulk replacement (it also checks that no key repeats). */
+    /** Puts the primary keys back after a bulk replacement (which also checks that no key repeats). */
     void finish() {
         if (bulk) {
             long started = System.nanoTime();
             jdbc.execute("set local maintenance_work_mem = '512MB'");
-            jdbc.execute("""
-                    alter table unit_figure add constraint unit_figure_pkey
-                        primary key (period, level, unit_id, category)""");
-            log.debug("primary key of unit_figure built in {} ms", (System.nanoTime() - started) / 1_000_000);
+            for (Replaced replaced : BULK) {
+                jdbc.execute("alter table " + replaced.table() + " add constraint " + replaced.table() + "_pkey"
+                        + " primary key (" + replaced.key() + ")");
+            }
+            log.debug("primary keys built in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
     }
 }
