@@ -86,6 +86,9 @@ fingerprint() {
     $q "select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from (select * from hotspot) t" >>"$work/$name/figures.txt"
     $q "select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from (select * from activity_effect) t" >>"$work/$name/figures.txt"
     $q "select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from (select * from funnel_stat) t" >>"$work/$name/figures.txt"
+    for table in complex_month_fact report_day_digest report_closing_digest; do
+        $q "select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from (select * from $table) t" >>"$work/$name/figures.txt"
+    done
     kill -INT "$server" # fast shutdown
     wait "$server"
     [[ $(id -u) -eq 0 ]] && chown -R root:root "$home"
@@ -182,7 +185,7 @@ scenario drop-db "DB sessions terminated" "step importStep COMPLETED" "$(half "$
 echo
 echo "$tried kill points tried, $matched restarts matched the uninterrupted run exactly (counts, figures, exports)"
 echo "(counts: rows of report, activity, complex, neighbourhood; figures: md5 of indicator_value, hotspot,"
-echo " activity_effect, funnel_stat; files: md5 of indicators.csv, indicators-public.csv, activity-effects.csv"
+echo " activity_effect, funnel_stat, complex_month_fact and the report digests; files: md5 of indicators.csv, indicators-public.csv, activity-effects.csv"
 echo " and the list of files in out/$month; tmp: temporary files left in the output folder)"
 
 # --- the output folder: full and read-only (needs root and mount) ---

@@ -50,8 +50,10 @@ final class FactTables {
         YearMonth counted = storedBefore ? from : from12;
         Date countedDay = day(counted.atDay(1));
         Date lowDay = day(min(counted.atDay(1), from.atEndOfMonth().minusDays(hotDays - 1L)));
-        // Two days beyond W: W * 86400 s before a local day can fall on the local day before it.
-        Date scanFrom = day(lowDay.toLocalDate().minusDays(w + 2L));
+        // Repeats need W days before the first counted month (two days more: W * 86400 s before a
+        // local day can fall on the local day before it); the hotspot window's days before that
+        // month are only counted, their repeat flags are not used.
+        Date scanFrom = day(min(counted.atDay(1).minusDays(w + 2L), lowDay.toLocalDate()));
         Date toDay = day(to.atEndOfMonth());
         Date fromDay = day(from.atDay(1));
         double windowSeconds = w * 86400.0;
@@ -220,7 +222,6 @@ final class FactTables {
                 """, countedDay, from12Day, countedDay, from12Day, day(to.atDay(1)), fromDay);
         jdbc.execute("analyze ind_cc");
         lap("ind_cc");
-
 
         jdbc.update("""
                 create temp table ind_unit on commit drop as

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>the reference: one hand-written SELECT of complex-month report and repeat counts for all
  *     months (lag() over (complex, category) + GROUP BY), stored with CREATE TEMP TABLE AS;</li>
  * <li>the backfill of every month ({@link IndicatorService#computeAll(boolean)}, forced);</li>
- * <li>recomputing the last month alone (forced, history already computed);</li>
+ * <li>recomputing the last month alone (forced, history already computed), and the month a year
+ *     before it, which has a year less history before it;</li>
  * </ol>
  * and prints the ratio backfill/reference and the peak heap.
  * Usage: IndicatorsBench REPORTS
@@ -75,6 +76,11 @@ public final class IndicatorsBench {
             IndicatorService.Computation one = service.compute(last, true);
             System.out.printf("recompute one month (%s, forced; %d months recomputed): %.2f s%n",
                     last, one.computed().size(), seconds(t2));
+            // The same month size with a year less history before it: the time must not grow with the history.
+            YearMonth earlier = last.minusMonths(12);
+            long t2b = System.nanoTime();
+            service.compute(earlier, true);
+            System.out.printf("recompute one month with a year less history (%s, forced): %.2f s%n", earlier, seconds(t2b));
             long t3 = System.nanoTime();
             service.compute(last, false);
             System.out.printf("check one month unchanged (fingerprints of 24 months + reference): %.2f s%n", seconds(t3));
