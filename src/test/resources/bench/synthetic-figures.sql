@@ -1,6 +1,7 @@
 -- Synthetic figures for the report benchmark and for looking at the workbooks: :complexes
 -- complexes over 24 months to :month (first day), as the indicator stage would store them.
 -- Statements are separated by lines holding only ';;'. Deterministic (setseed).
+-- Figures go into the temporary table figure_long (nl.leefbaar.support.LongFigures), stored as unit_figure rows at the end.
 select setseed(0.42);
 ;;
 insert into neighbourhood
@@ -48,7 +49,7 @@ from bench_unit_month
 window w as (partition by complex_id order by period rows between 11 preceding and current row);
 ;;
 -- Complex figures, category all.
-insert into indicator_value (period, level, unit_id, category, indicator, value, numerator, denominator, ci_low, ci_high, flag)
+insert into figure_long (period, level, unit_id, category, indicator, value, numerator, denominator, ci_low, ci_high, flag)
 select period, 'complex', complex_id, 'all', ind.name, ind.value, ind.num, ind.den, ind.lo, ind.hi, ind.flag
 from bench_fig f,
 lateral (values
@@ -82,7 +83,7 @@ lateral (values
 ) as ind(name, value, num, den, lo, hi, flag);
 ;;
 -- Complex figures per category, for the month only: the dwelling-level repeats per complex and category.
-insert into indicator_value (period, level, unit_id, category, indicator, value, numerator, denominator, ci_low, ci_high, flag)
+insert into figure_long (period, level, unit_id, category, indicator, value, numerator, denominator, ci_low, ci_high, flag)
 select f.period, 'complex', f.complex_id, cat.code, 'dwelling_repeat_rate_12m', case when c.n > 0 then least(1, c.x / c.n) end,
        least(c.x, c.n), c.n, case when c.n > 0 then greatest(0, least(1, c.x / c.n) - 0.1) end,
        case when c.n > 0 then least(1, c.x / c.n + 0.15) end, null
@@ -107,7 +108,7 @@ select 'city', 'city', period, sum(dwellings), sum(reports), sum(reports_12m), s
        sum(participants_12m), avg(propensity), min(months_12m)
 from bench_fig group by period;
 ;;
-insert into indicator_value (period, level, unit_id, category, indicator, value, numerator, denominator, ci_low, ci_high, flag)
+insert into figure_long (period, level, unit_id, category, indicator, value, numerator, denominator, ci_low, ci_high, flag)
 select period, lvl, unit, 'all', ind.name, ind.value, ind.num, ind.den, ind.lo, ind.hi, ind.flag
 from bench_area a,
 lateral (values
@@ -138,7 +139,7 @@ lateral (values
 ) as ind(name, value, num, den, lo, hi, flag);
 ;;
 -- The city per category (Trends and Overzicht): fixed shares of the total with some noise.
-insert into indicator_value (period, level, unit_id, category, indicator, value, numerator, denominator)
+insert into figure_long (period, level, unit_id, category, indicator, value, numerator, denominator)
 select a.period, 'city', 'city', cat.code, ind.name, ind.value, ind.num, ind.den
 from bench_area a
 cross join (values ('neighbour_nuisance', 0.22), ('pollution', 0.24), ('damage', 0.2), ('safety', 0.07), ('social', 0.09),

@@ -44,7 +44,7 @@ class ChartDatasetsTests {
     @BeforeEach
     void givenAMonthOfIndicators() {
         TestDatabase.clearDomainTables(jdbc);
-        ChartFixture.insert(jdbc, MONTH, 40, 3, 0);
+        ChartFixture.insert(jdbc, MONTH, 40, 3);
     }
 
     double stored(YearMonth month, String level, String unit, String category, String indicator) {

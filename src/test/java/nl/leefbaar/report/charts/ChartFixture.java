@@ -2,6 +2,7 @@ package nl.leefbaar.report.charts;
 
 import java.time.YearMonth;
 
+import nl.leefbaar.support.LongFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -9,19 +10,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * counts (hashtext), for n complexes in k neighbourhoods and the 24 months to m: report_rate,
  * reports_12m, report_rate_12m (with intervals and flags), dwelling_repeat_rate(_12m) (the first
  * three months without look-back), concentration_top10_12m, funnel_stat and activity_effect.
- * extraIndicators adds copies under other names so that a benchmark table has a realistic size.
+ * The figures go through {@link LongFigures}: a benchmark's 5,000 complexes are millions of them.
  */
 public final class ChartFixture {
     private ChartFixture() {
     }
 
-    public static void insert(JdbcTemplate jdbc, YearMonth month, int complexes, int neighbourhoods,
-                              int extraIndicators) {
+    public static void insert(JdbcTemplate jdbc, YearMonth month, int complexes, int neighbourhoods) {
         String m = month.atDay(1).toString();
         String lookbackFrom = month.minusMonths(23).plusMonths(3).atDay(1).toString();
         // Integers and an ISO date formatted in by the test itself; one script so the temp tables
         // live on one connection.
-        jdbc.execute("""
+        jdbc.execute(LongFigures.CREATE + ";\n" + """
                 insert into neighbourhood
                   select 'BU' || lpad(g::text, 4, '0'), 'Wijk ' || g, 'District ' || (g %% 3)
                   from generate_series(1, %2$d) g;
@@ -63,12 +63,12 @@ public final class ChartFixture {
                 create temp table fx_city as
                   select period, category, reports_12m / dwellings as per_dwelling from fx_roll where level = 'city';
 
-                insert into indicator_value (period, level, unit_id, category, indicator, value, numerator, denominator)
+                insert into figure_long (period, level, unit_id, category, indicator, value, numerator, denominator)
                   select period, level, unit_id, category, 'report_rate', 100 * reports / dwellings, reports, dwellings
                   from fx_roll;
-                insert into indicator_value (period, level, unit_id, category, indicator, value)
+                insert into figure_long (period, level, unit_id, category, indicator, value)
                   select period, level, unit_id, category, 'reports_12m', reports_12m from fx_roll;
-                insert into indicator_value
+                insert into figure_long
                   select r.period, r.level, r.unit_id, r.category, 'report_rate_12m', 100 * r.reports_12m / r.dwellings,
                          r.reports_12m, r.dwellings,
                          100 * greatest(0, r.reports_12m - 1.96 * sqrt(r.reports_12m)) / r.dwellings,
@@ -79,7 +79,7 @@ public final class ChartFixture {
                   from fx_roll r join fx_city c using (period, category),
                        lateral (select (r.reports_12m - c.per_dwelling * r.dwellings)
                                        / sqrt(greatest(c.per_dwelling * r.dwellings, 1e-9)) as z) zz;
-                insert into indicator_value
+                insert into figure_long
                   select period, level, unit_id, category, 'dwelling_repeat_rate',
                          case when period >= date '%4$s' and reports > 0 then repeats / reports end,
                          case when period >= date '%4$s' then repeats end,
@@ -92,17 +92,14 @@ public final class ChartFixture {
                               / (2 * (reports + 3.8415)) end,
                          case when period < date '%4$s' then 'incomplete_lookback' end
                   from fx_roll;
-                insert into indicator_value (period, level, unit_id, category, indicator, value, numerator, denominator, flag)
+                insert into figure_long (period, level, unit_id, category, indicator, value, numerator, denominator, flag)
                   select period, level, unit_id, category, 'dwelling_repeat_rate_12m',
                          case when period >= date '%4$s' and reports_12m > 0 then repeats_12m / reports_12m end,
                          case when period >= date '%4$s' then repeats_12m end,
                          case when period >= date '%4$s' then reports_12m end,
                          case when period < date '%4$s' then 'incomplete_lookback' end
                   from fx_roll;
-                insert into indicator_value (period, level, unit_id, category, indicator, value)
-                  select period, level, unit_id, category, 'filler_' || g, reports
-                  from fx_roll cross join generate_series(1, %5$d) g;
-                insert into indicator_value (period, level, unit_id, category, indicator, value, numerator, denominator)
+                insert into figure_long (period, level, unit_id, category, indicator, value, numerator, denominator)
                   select period, level, unit_id, 'all', 'concentration_top10_12m',
                          sum(r12) filter (where rank <= ceil(0.1 * n)) / sum(r12),
                          sum(r12) filter (where rank <= ceil(0.1 * n)), sum(r12)
@@ -127,7 +124,7 @@ public final class ChartFixture {
                         0.6, 0.32, 1.1, 0.11, 120, 100, 0.8333333333333334, 0.72, null),
                        (date '%3$s', 'A1', 'cleanup', 'C00001', 'BU0002', date '%3$s', 'pollution', 180, 12, 3,
                         0.25, 0.05, 0.9, 0.035, 40, 38, 0.95, 0.26, null);
-                drop table fx_month, fx, fx_units, fx_roll, fx_city;
-                """.formatted(complexes, neighbourhoods, m, lookbackFrom, extraIndicators));
+                """.formatted(complexes, neighbourhoods, m, lookbackFrom)
+                + LongFigures.storeSql(jdbc) + ";\ndrop table fx_month, fx, fx_units, fx_roll, fx_city, figure_long;");
     }
 }

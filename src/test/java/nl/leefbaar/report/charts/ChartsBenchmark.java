@@ -34,14 +34,14 @@ class ChartsBenchmark {
         long t0 = System.nanoTime();
         // The fixture takes minutes; a database still holding it from the last measurement is reused.
         boolean present = jdbc.queryForObject("select count(*) from complex", Long.class) == 5000
-                && jdbc.queryForObject("select count(*) from indicator_value", Long.class) > 8_000_000;
+                && jdbc.queryForObject("select count(*) from unit_figure", Long.class) > 1_000_000;
         if (!present || Boolean.getBoolean("charts.bench.refill")) {
             TestDatabase.clearDomainTables(jdbc);
-            ChartFixture.insert(jdbc, month, 5000, 120, 4);
-            jdbc.execute("analyze indicator_value");
+            ChartFixture.insert(jdbc, month, 5000, 120);
+            jdbc.execute("analyze unit_figure");
         }
-        long rows = jdbc.queryForObject("select count(*) from indicator_value", Long.class);
-        System.out.printf("BENCH fixture: %d indicator rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+        long rows = jdbc.queryForObject("select count(*) from unit_figure", Long.class);
+        System.out.printf("BENCH fixture: %d unit rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
         for (int run = 1; run <= 2; run++) {
             for (ReportScope scope : List.of(ReportScope.CITY, new ReportScope("BU0007", List.of()))) {
                 long total = 0;

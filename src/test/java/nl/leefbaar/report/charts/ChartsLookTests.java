@@ -31,7 +31,7 @@ class ChartsLookTests {
     @Test
     void writesChartsAndDeckToLookAt() throws Exception {
         TestDatabase.clearDomainTables(jdbc);
-        ChartFixture.insert(jdbc, ChartsReportWriterTests.MONTH, 60, 8, 0);
+        ChartFixture.insert(jdbc, ChartsReportWriterTests.MONTH, 60, 8);
         java.nio.file.Files.createDirectories(Path.of("target/look"));
         java.nio.file.Files.write(Path.of("target/look/funnel-1200x800.png"),
                 renderer.funnelPlotPng(ChartsReportWriterTests.MONTH, Locale.forLanguageTag("nl"), ReportScope.CITY, 1200, 800));

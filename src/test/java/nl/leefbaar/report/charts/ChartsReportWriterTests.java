@@ -44,7 +44,7 @@ class ChartsReportWriterTests {
     @BeforeEach
     void givenAMonthOfIndicators() {
         TestDatabase.clearDomainTables(jdbc);
-        ChartFixture.insert(jdbc, MONTH, 40, 3, 0);
+        ChartFixture.insert(jdbc, MONTH, 40, 3);
     }
 
     @Test

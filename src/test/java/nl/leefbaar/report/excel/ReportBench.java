@@ -17,6 +17,7 @@ import java.util.Map;
 import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
+import nl.leefbaar.support.LongFigures;
 import nl.leefbaar.support.TestDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -110,6 +111,7 @@ public final class ReportBench {
         jdbc.execute((java.sql.Connection connection) -> {
             NamedParameterJdbcTemplate session = new NamedParameterJdbcTemplate(
                     new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+            session.getJdbcTemplate().execute(LongFigures.CREATE);
             for (String statement : script.split("(?m)^;;\\s*$")) {
                 String sql = statement.replaceAll("(?m)^--.*$", "").trim();
                 if (sql.startsWith("select")) {
@@ -118,6 +120,7 @@ public final class ReportBench {
                     session.update(sql, parameters);
                 }
             }
+            session.getJdbcTemplate().execute(LongFigures.storeSql(jdbc));
             return null;
         });
         // a settled database, as after the compute step: hint bits set, statistics fresh

@@ -41,7 +41,7 @@ class SeminarDeckWriterTests {
     @BeforeEach
     void givenAMonthOfIndicators() {
         TestDatabase.clearDomainTables(jdbc);
-        ChartFixture.insert(jdbc, MONTH, 40, 3, 0);
+        ChartFixture.insert(jdbc, MONTH, 40, 3);
     }
 
     @Test
