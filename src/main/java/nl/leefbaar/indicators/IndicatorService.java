@@ -109,7 +109,8 @@ public class IndicatorService {
                 needed.add(month);
             }
         }
-        Context context = new Context(span, referenceAvailable ? reference : null, referenceYear, fingerprints, ensure);
+        Context context = new Context(span, referenceAvailable ? reference : null, referenceYear, fingerprints, ensure,
+                new TreeSet<>(needed));
         List<YearMonth> computed = new ArrayList<>();
         // The reference December first: every other month is scored against it. When it is
         // needed together with its neighbours, its run computes it first (see computeRun), so
@@ -134,18 +135,22 @@ public class IndicatorService {
         return new Computation(List.copyOf(requested), computed);
     }
 
+    /**
+     * @param checked the months whose input fingerprint this computation compared with the stored one
+     * @param pending the months that must be recomputed and are not yet (runs remove theirs)
+     */
     private record Context(DataSpan span, YearMonth reference, Integer referenceYear, Map<YearMonth, String> fingerprints,
-                           Set<YearMonth> checked) {
+                           Set<YearMonth> checked, Set<YearMonth> pending) {
 
         /**
          * Whether complex_month_fact holds current facts for the 11 months before {@code from}:
          * each of them (from the first month of data on) had its fingerprint checked in this
-         * computation, so it was either unchanged or recomputed by an earlier run (runs go in
-         * order of time, and the reference December first).
+         * computation and is not waiting to be recomputed, so it was unchanged or recomputed by
+         * an earlier run.
          */
         boolean factsStoredBefore(YearMonth from) {
             for (YearMonth month = from.minusMonths(11); month.isBefore(from); month = month.plusMonths(1)) {
-                if (!month.isBefore(span.firstMonth()) && !checked.contains(month)) {
+                if (!month.isBefore(span.firstMonth()) && (!checked.contains(month) || pending.contains(month))) {
                     return false;
                 }
             }
@@ -198,6 +203,9 @@ public class IndicatorService {
             }
             replacement.finish();
         });
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            context.pending().remove(month);
+        }
         log.info("Computed indicators for {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
     }
 
