@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Indicators benchmark: bench/indicators-bench.sh SIZE   (SIZE: 100k, 1m, 10m or a number)
+# Indicators benchmark: bench/indicators-bench.sh SIZE [month]   (SIZE: 100k, 1m, 10m or a number;
+# "month": only the one-month measurements, on the figures a previous run of the same SIZE left)
 # Loads SIZE synthetic reports (shape of the sample data: ~500 reports per complex over three
 # years) into an embedded database under target/bench-indicators-SIZE (kept, so a second run
 # skips the load), then times the reference query (complex-month report and repeat counts for
@@ -23,4 +24,4 @@ cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 home="${BENCH_HOME:-target/bench-indicators-$reports}"
 mkdir -p "$home"
 java -Xmx512m -cp "$cp" -Dleefbaar.home="$home" -Dlogging.level.nl.leefbaar=WARN ${BENCH_JAVA_OPTS:-} \
-  nl.leefbaar.indicators.bench.IndicatorsBench "$reports"
+  nl.leefbaar.indicators.bench.IndicatorsBench "$reports" ${2:-}

@@ -29,6 +29,9 @@ final class FactTables {
         log.debug("{}: {} ms", step, (now - lap) / 1_000_000);
         lap = now;
     }
+    /** Runs of up to this many months sum their 12-month windows by a join, longer ones by a sliding window. */
+    static final int SHORT_RUN_MONTHS = 3;
+
     private final JdbcTemplate jdbc;
     private final LeefbaarProperties.Indicators settings;
 
@@ -184,42 +187,14 @@ final class FactTables {
         jdbc.execute("analyze ind_hot");
         lap("ind_hot");
 
-        jdbc.update("""
-                create temp table ind_cc on commit drop as
-                with g as (
-                    select complex_id, category, month, sum(reports)::bigint as reports, sum(repeats)::bigint as repeats,
-                           sum(dw_reports)::bigint as dw_reports, sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups
-                    from ind_grp where month >= ? group by 1, 2, 3),
-                stored as (
-                    select complex_id collate "C" as complex_id, category collate "C" as category, period as month,
-                           reports, repeats, dw_reports, dw_repeats, 0::bigint as follow_ups, closed, within
-                    from complex_month_fact where period >= ? and period < ?),
-                grid as (
-                    select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
-                           t.category collate "C" as category, mo::date as month
-                    from complex c cross join ind_target t
-                    cross join generate_series(?::timestamp, ?::timestamp, interval '1 month') mo),
-                d as (
-                    select grid.*, coalesce(g.reports, s.reports, 0) as reports, coalesce(g.repeats, s.repeats, 0) as repeats,
-                           coalesce(g.dw_reports, s.dw_reports, 0) as dw_reports, coalesce(g.dw_repeats, s.dw_repeats, 0) as dw_repeats,
-                           coalesce(g.follow_ups, s.follow_ups, 0) as follow_ups,
-                           coalesce(cl.closed, s.closed, 0) as closed, coalesce(cl.within, s.within, 0) as within
-                    from grid
-                    left join g using (complex_id, category, month)
-                    left join ind_closed cl using (complex_id, category, month)
-                    left join stored s using (complex_id, category, month)),
-                w as (
-                    select d.*, (sum(reports) over w12)::bigint as reports_12m, (sum(repeats) over w12)::bigint as repeats_12m,
-                           (sum(dw_reports) over w12)::bigint as dw_reports_12m, (sum(dw_repeats) over w12)::bigint as dw_repeats_12m,
-                           (sum(closed) over w12)::bigint as closed_12m, (sum(within) over w12)::bigint as within_12m
-                    from d
-                    window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
-                select w.*, coalesce(h.hot_n, 0) as hot_n, coalesce(o.overdue, 0) as overdue
-                from w
-                left join ind_hot h using (complex_id, category, month)
-                left join ind_over o using (complex_id, category, month)
-                where w.month >= ?
-                """, countedDay, from12Day, countedDay, from12Day, day(to.atDay(1)), fromDay);
+        // The 12-month sums: a short run (one month of a monthly job) adds up the facts that fall in
+        // each of its months' windows; a long run (a backfill) slides a window over the dense
+        // complex x category x month grid instead of joining every fact to twelve months.
+        if (from.until(to, java.time.temporal.ChronoUnit.MONTHS) < SHORT_RUN_MONTHS) {
+            sumsByWindowJoin(countedDay, from12Day);
+        } else {
+            sumsBySlidingWindow(countedDay, from12Day, day(to.atDay(1)), fromDay);
+        }
         jdbc.execute("analyze ind_cc");
         lap("ind_cc");
 
@@ -295,6 +270,92 @@ final class FactTables {
                 """, from12Day, toDay);
         jdbc.execute("analyze ind_act");
         lap("ind_act");
+    }
+
+    /** Every complex, category and month of [from12, to] with its month's facts, a window of 12 over them. */
+    private void sumsBySlidingWindow(Date countedDay, Date from12Day, Date toMonth, Date fromDay) {
+        jdbc.update("""
+                create temp table ind_cc on commit drop as
+                with g as (
+                    select complex_id, category, month, sum(reports)::bigint as reports, sum(repeats)::bigint as repeats,
+                           sum(dw_reports)::bigint as dw_reports, sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups
+                    from ind_grp where month >= ? group by 1, 2, 3),
+                stored as (
+                    select complex_id collate "C" as complex_id, category collate "C" as category, period as month,
+                           reports, repeats, dw_reports, dw_repeats, 0::bigint as follow_ups, closed, within
+                    from complex_month_fact where period >= ? and period < ?),
+                grid as (
+                    select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
+                           t.category collate "C" as category, mo::date as month
+                    from complex c cross join ind_target t
+                    cross join generate_series(?::timestamp, ?::timestamp, interval '1 month') mo),
+                d as (
+                    select grid.*, coalesce(g.reports, s.reports, 0) as reports, coalesce(g.repeats, s.repeats, 0) as repeats,
+                           coalesce(g.dw_reports, s.dw_reports, 0) as dw_reports, coalesce(g.dw_repeats, s.dw_repeats, 0) as dw_repeats,
+                           coalesce(g.follow_ups, s.follow_ups, 0) as follow_ups,
+                           coalesce(cl.closed, s.closed, 0) as closed, coalesce(cl.within, s.within, 0) as within
+                    from grid
+                    left join g using (complex_id, category, month)
+                    left join ind_closed cl using (complex_id, category, month)
+                    left join stored s using (complex_id, category, month)),
+                w as (
+                    select d.*, (sum(reports) over w12)::bigint as reports_12m, (sum(repeats) over w12)::bigint as repeats_12m,
+                           (sum(dw_reports) over w12)::bigint as dw_reports_12m, (sum(dw_repeats) over w12)::bigint as dw_repeats_12m,
+                           (sum(closed) over w12)::bigint as closed_12m, (sum(within) over w12)::bigint as within_12m
+                    from d
+                    window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
+                select w.*, coalesce(h.hot_n, 0) as hot_n, coalesce(o.overdue, 0) as overdue
+                from w
+                left join ind_hot h using (complex_id, category, month)
+                left join ind_over o using (complex_id, category, month)
+                where w.month >= ?
+                """, countedDay, from12Day, countedDay, from12Day, toMonth, fromDay);
+    }
+
+    /** The run's months only: each month's facts and the sums of the facts in its 12-month window. */
+    private void sumsByWindowJoin(Date countedDay, Date from12Day) {
+        jdbc.update("""
+                create temp table ind_cc on commit drop as
+                with f as (
+                    select complex_id, category, month, reports, repeats, dw_reports, dw_repeats, follow_ups,
+                           0::bigint as closed, 0::bigint as within
+                    from ind_grp where month >= ?
+                    union all
+                    select complex_id, category, month, 0, 0, 0, 0, 0, closed, within from ind_closed
+                    union all
+                    select complex_id collate "C", category collate "C", period, reports, repeats, dw_reports, dw_repeats, 0,
+                           closed, within
+                    from complex_month_fact where period >= ? and period < ?),
+                s as (
+                    select f.complex_id, f.category, m.month,
+                           coalesce(sum(f.reports) filter (where f.month = m.month), 0)::bigint as reports,
+                           coalesce(sum(f.repeats) filter (where f.month = m.month), 0)::bigint as repeats,
+                           coalesce(sum(f.dw_reports) filter (where f.month = m.month), 0)::bigint as dw_reports,
+                           coalesce(sum(f.dw_repeats) filter (where f.month = m.month), 0)::bigint as dw_repeats,
+                           coalesce(sum(f.follow_ups) filter (where f.month = m.month), 0)::bigint as follow_ups,
+                           coalesce(sum(f.closed) filter (where f.month = m.month), 0)::bigint as closed,
+                           coalesce(sum(f.within) filter (where f.month = m.month), 0)::bigint as within,
+                           sum(f.reports)::bigint as reports_12m, sum(f.repeats)::bigint as repeats_12m,
+                           sum(f.dw_reports)::bigint as dw_reports_12m, sum(f.dw_repeats)::bigint as dw_repeats_12m,
+                           sum(f.closed)::bigint as closed_12m, sum(f.within)::bigint as within_12m
+                    from f join ind_months m on f.month between (m.month - interval '11 months')::date and m.month
+                    group by 1, 2, 3)
+                select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
+                       t.category collate "C" as category, m.month,
+                       coalesce(s.reports, 0) as reports, coalesce(s.repeats, 0) as repeats,
+                       coalesce(s.dw_reports, 0) as dw_reports, coalesce(s.dw_repeats, 0) as dw_repeats,
+                       coalesce(s.follow_ups, 0) as follow_ups, coalesce(s.closed, 0) as closed, coalesce(s.within, 0) as within,
+                       coalesce(s.reports_12m, 0) as reports_12m, coalesce(s.repeats_12m, 0) as repeats_12m,
+                       coalesce(s.dw_reports_12m, 0) as dw_reports_12m, coalesce(s.dw_repeats_12m, 0) as dw_repeats_12m,
+                       coalesce(s.closed_12m, 0) as closed_12m, coalesce(s.within_12m, 0) as within_12m,
+                       coalesce(h.hot_n, 0) as hot_n, coalesce(o.overdue, 0) as overdue
+                from complex c cross join ind_target t cross join ind_months m
+                left join s on s.complex_id = c.complex_id collate "C" and s.category = t.category collate "C" and s.month = m.month
+                left join ind_hot h on h.complex_id = c.complex_id collate "C" and h.category = t.category collate "C"
+                                   and h.month = m.month
+                left join ind_over o on o.complex_id = c.complex_id collate "C" and o.category = t.category collate "C"
+                                    and o.month = m.month
+                """, countedDay, from12Day, countedDay);
     }
 
     /**

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *     before it, which has a year less history before it;</li>
  * </ol>
  * and prints the ratio backfill/reference and the peak heap.
- * Usage: IndicatorsBench REPORTS
+ * Usage: IndicatorsBench REPORTS [month]: with {@code month}, only the one-month measurements, on a
+ * database whose figures a previous run left (a 10M backfill takes minutes).
  */
 public final class IndicatorsBench {
 
@@ -44,34 +45,14 @@ public final class IndicatorsBench {
             long complexes = jdbc.queryForObject("select count(*) from complex", Long.class);
             System.out.printf("data: %d reports, %d complexes%n", reports, complexes);
 
-            long t0 = System.nanoTime();
-            jdbc.execute("drop table if exists bench_reference");
-            jdbc.execute("""
-                    create unlogged table bench_reference as
-                    select complex_id, date_trunc('month', reported_day::timestamp)::date as month,
-                           count(*) as reports,
-                           count(*) filter (where reported_at - previous <= interval '90 days') as repeats
-                    from (select complex_id, reported_day, reported_at,
-                                 lag(reported_at) over (partition by complex_id, category
-                                                        order by reported_at, report_id) as previous
-                          from report) r
-                    group by 1, 2
-                    """);
-            double reference = seconds(t0);
-            System.out.printf("reference query (complex-month counts and repeats, all months): %.1f s%n", reference);
-
-            long t1 = System.nanoTime();
-            IndicatorService.Computation backfill = service.computeAll(true);
-            double backfillSeconds = seconds(t1);
-            // Figures (rows of the long form, indicator_value) and the unit rows that hold them.
-            Map<String, Object> stored = jdbc.queryForMap("""
-                    select count(*) as units, sum(length(replace(present::bit(32)::text, '0', ''))) as figures
-                    from unit_figure""");
-            System.out.printf("backfill of %d months (%s figures stored in %s unit rows): %.1f s, ratio to reference %.2f%n",
-                    backfill.computed().size(), stored.get("figures"), stored.get("units"), backfillSeconds,
-                    backfillSeconds / reference);
-
-            YearMonth last = backfill.last();
+            boolean monthOnly = args.length > 1 && "month".equals(args[1]);
+            YearMonth last;
+            if (monthOnly) {
+                // the figures of the last run are still there: only the one-month measurements
+                last = service.computeAll(false).last();
+            } else {
+                last = referenceAndBackfill(jdbc, service);
+            }
             long t2 = System.nanoTime();
             IndicatorService.Computation one = service.compute(last, true);
             System.out.printf("recompute one month (%s, forced; %d months recomputed): %.2f s%n",
@@ -94,6 +75,37 @@ public final class IndicatorsBench {
             System.out.printf("peak heap (sum of heap pools' peaks): %d MB (max %d MB)%n", peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         }
+    }
+
+    /** The reference query and the forced backfill of every month, timed; returns the last month. */
+    private static YearMonth referenceAndBackfill(JdbcTemplate jdbc, IndicatorService service) {
+        long t0 = System.nanoTime();
+        jdbc.execute("drop table if exists bench_reference");
+        jdbc.execute("""
+                create unlogged table bench_reference as
+                select complex_id, date_trunc('month', reported_day::timestamp)::date as month,
+                       count(*) as reports,
+                       count(*) filter (where reported_at - previous <= interval '90 days') as repeats
+                from (select complex_id, reported_day, reported_at,
+                             lag(reported_at) over (partition by complex_id, category
+                                                    order by reported_at, report_id) as previous
+                      from report) r
+                group by 1, 2
+                """);
+        double reference = seconds(t0);
+        System.out.printf("reference query (complex-month counts and repeats, all months): %.1f s%n", reference);
+
+        long t1 = System.nanoTime();
+        IndicatorService.Computation backfill = service.computeAll(true);
+        double backfillSeconds = seconds(t1);
+        // Figures (rows of the long form, indicator_value) and the unit rows that hold them.
+        Map<String, Object> stored = jdbc.queryForMap("""
+                select count(*) as units, sum(length(replace(present::bit(32)::text, '0', ''))) as figures
+                from unit_figure""");
+        System.out.printf("backfill of %d months (%s figures stored in %s unit rows): %.1f s, ratio to reference %.2f%n",
+                backfill.computed().size(), stored.get("figures"), stored.get("units"), backfillSeconds,
+                backfillSeconds / reference);
+        return backfill.last();
     }
 
     /** N reports over 2022-2024 at N / 500 complexes in neighbourhoods of 20, skewed categories. */
