@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * live until the transaction ends. Java then only does statistics on these aggregates.
  * <p>
  * The 12-month figures of {@code from} need the 11 months before it. When their facts are stored
- * and current ({@code complex_month_fact}, see {@link #build}), the reports are read from W days of
- * look-back before the hotspot window of {@code from}; otherwise from W days before the 12-month
- * window. Either way the run stores its own months' facts for the runs after it.
+ * and current ({@code complex_month_fact}, see {@link #build}), the reports are read from W days
+ * before {@code from} (or from the start of its hotspot window, if that is earlier); otherwise
+ * from W days before the 12-month window. Either way the run stores its own months' facts for the
+ * runs after it.
  * <p>
  * Must run inside a transaction (the temporary tables are {@code on commit drop}, and every
  * statement must see the same connection).

@@ -7,10 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -62,13 +60,11 @@ final class Fingerprints {
         }
         String common = commonInputs(span, referenceYear);
         TreeMap<LocalDate, BigInteger[]> days = new TreeMap<>();
-        for (LocalDate[] range : dayRanges(months)) {
-            jdbc.query("select reported_day, reports, digest::text from report_day_digest where reported_day between ? and ?",
-                    rs -> {
-                        days.put(rs.getDate(1).toLocalDate(), new BigInteger[] {
-                                BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
-                    }, Date.valueOf(range[0]), Date.valueOf(range[1]));
-        }
+        jdbc.query("select reported_day, reports, digest::text from report_day_digest where reported_day between ? and ?",
+                rs -> {
+                    days.put(rs.getDate(1).toLocalDate(), new BigInteger[] {
+                            BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
+                }, Date.valueOf(scanFrom(months.first(), settings)), Date.valueOf(months.last().atEndOfMonth()));
         TreeMap<YearMonth, BigInteger[]> closings = new TreeMap<>();
         jdbc.query("select month, reports, digest::text from report_closing_digest where month between ? and ?", rs -> {
             closings.put(YearMonth.from(rs.getDate(1).toLocalDate()), new BigInteger[] {
@@ -115,22 +111,6 @@ final class Fingerprints {
                         || '#' || coalesce((select string_agg(n::text, ';' order by neighbourhood_code) from neighbourhood n), ''))
                 """, String.class));
         return input.toString();
-    }
-
-    /** The day ranges to read, merged where months overlap (the 24 months and the reference December). */
-    private List<LocalDate[]> dayRanges(TreeSet<YearMonth> months) {
-        List<LocalDate[]> ranges = new ArrayList<>();
-        for (YearMonth month : months) {
-            LocalDate from = scanFrom(month, settings);
-            LocalDate to = month.atEndOfMonth();
-            LocalDate[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
-            if (last != null && !from.isAfter(last[1].plusDays(1))) {
-                last[1] = to.isAfter(last[1]) ? to : last[1];
-            } else {
-                ranges.add(new LocalDate[] {from, to});
-            }
-        }
-        return ranges;
     }
 
     private static String sum(Collection<BigInteger[]> parts) {
