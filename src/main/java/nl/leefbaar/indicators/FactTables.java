@@ -2,6 +2,9 @@ package nl.leefbaar.indicators;
 
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.system.LeefbaarProperties;
@@ -64,7 +67,7 @@ final class FactTables {
 
         // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
         jdbc.execute("set local work_mem = '256MB'");
-        jdbc.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
+        jdbc.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
         jdbc.execute("create temp table ind_target (category text primary key, target_days double precision not null) on commit drop");
         jdbc.batchUpdate("insert into ind_target values (?, ?)", Category.codes().stream()
                 .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
@@ -112,18 +115,22 @@ final class FactTables {
         jdbc.execute("analyze ind_grp");
         lap("ind_grp");
 
+        // Closings per month; closed_overdue counts those that were overdue at the end of the month
+        // before (open then, and older than their target), for open_overdue below.
         jdbc.update("""
                 create temp table ind_closed on commit drop as
                 select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
                        date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
                        count(*) as closed,
                        count(*) filter (where r.closed_at - r.reported_at
-                                        <= make_interval(secs => coalesce(t.target_days, ?) * 86400)) as within
+                                        <= make_interval(secs => coalesce(t.target_days, ?) * 86400)) as within,
+                       count(*) filter (where %s < date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date)
+                           as closed_overdue
                 from report r left join ind_target t on t.category = r.category
                 where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
                   and r.closed_at < (select max(end_at) from ind_months)
                 group by 1, 2, 3
-                """, settings.defaultTargetDays(), countedDay);
+                """.formatted(overdueFrom()), settings.defaultTargetDays(), countedDay);
         jdbc.execute("analyze ind_closed");
         lap("ind_closed");
 
@@ -154,30 +161,38 @@ final class FactTables {
         jdbc.execute("create index on ind_pct (month)");
         lap("ind_pct");
 
-        // A report is overdue at the end of every month m with end(m) > reported_at + target
-        // (m >= the month of that instant) while it is open then: closed_at >= end(m), i.e.
-        // m < the month of closed_at. So each report gives a range of months; reports with the
-        // same range are counted together before the ranges meet the months.
+        // A report is overdue at the end of every month from the one at whose end it is older than
+        // its target (overdueFrom) to the one before its closing. So open_overdue(m) is
+        // open_overdue(m - 1), plus the reports that became overdue in m and are still open at its
+        // end, less the reports closed in m that were overdue before (ind_closed). Kept as these
+        // changes per month (the first also holding the count at the end of the month before the
+        // run), which ind_cc adds up: a month never reads the reports that have been open for long.
+        // The base query's arguments are all the run's first day, two or four of them.
+        List<Object> overdueArgs = new ArrayList<>(Collections.nCopies(storedBefore ? 2 : 4, fromDay));
+        overdueArgs.addAll(List.of(day(from.atDay(1).minusDays(maxTargetDays() + 2L)), toDay, fromDay, day(to.atDay(1)), fromDay));
         jdbc.update("""
-                create temp table ind_over on commit drop as
-                with r as (
-                    select complex_id, category, m_lo, m_hi, count(*) as n
-                    from (select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
-                                 date_trunc('month', (r.reported_at + make_interval(secs => coalesce(t.target_days, ?) * 86400))
-                                                     at time zone 'Europe/Amsterdam')::date as m_lo,
-                                 coalesce((date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam') - interval '1 month')::date,
-                                          'infinity'::date) as m_hi
-                          from report r left join ind_target t on t.category = r.category
-                          where coalesce(r.closed_at, 'infinity'::timestamptz) >= (select min(end_at) from ind_months)
-                            and r.reported_at < (select max(end_at) from ind_months)) x
-                    where m_lo <= m_hi
-                    group by 1, 2, 3, 4)
-                select r.complex_id, r.category, m.month, sum(r.n)::bigint as overdue
-                from r join ind_months m on m.month between r.m_lo and r.m_hi
+                create temp table ind_over_delta on commit drop as
+                select complex_id, category, month, sum(n)::bigint as delta
+                from (%s
+                      union all
+                      select complex_id, category, m_lo, count(*)
+                      from (select r.complex_id collate "C" as complex_id, r.category collate "C" as category, r.closed_at,
+                                   %s as m_lo
+                            from report r left join ind_target t on t.category = r.category
+                            where r.reported_day between ? and ?) x
+                      where m_lo between ? and ?
+                        and (closed_at is null
+                             or date_trunc('month', closed_at at time zone 'Europe/Amsterdam')::date > m_lo)
+                      group by 1, 2, 3
+                      union all
+                      select complex_id, category, month, -closed_overdue from ind_closed
+                      where month >= ? and closed_overdue > 0) d
                 group by 1, 2, 3
-                """, settings.defaultTargetDays());
-        jdbc.execute("analyze ind_over");
-        lap("ind_over");
+                having sum(n) <> 0
+                """.formatted(storedBefore ? OVERDUE_STORED : OVERDUE_COUNTED.formatted(overdueFrom()), overdueFrom()),
+                overdueArgs.toArray());
+        jdbc.execute("analyze ind_over_delta");
+        lap("ind_over_delta");
 
         jdbc.execute("""
                 create temp table ind_hot on commit drop as
@@ -294,21 +309,24 @@ final class FactTables {
                     select grid.*, coalesce(g.reports, s.reports, 0) as reports, coalesce(g.repeats, s.repeats, 0) as repeats,
                            coalesce(g.dw_reports, s.dw_reports, 0) as dw_reports, coalesce(g.dw_repeats, s.dw_repeats, 0) as dw_repeats,
                            coalesce(g.follow_ups, s.follow_ups, 0) as follow_ups,
-                           coalesce(cl.closed, s.closed, 0) as closed, coalesce(cl.within, s.within, 0) as within
+                           coalesce(cl.closed, s.closed, 0) as closed, coalesce(cl.within, s.within, 0) as within,
+                           coalesce(od.delta, 0) as over_delta
                     from grid
                     left join g using (complex_id, category, month)
                     left join ind_closed cl using (complex_id, category, month)
-                    left join stored s using (complex_id, category, month)),
+                    left join stored s using (complex_id, category, month)
+                    left join ind_over_delta od using (complex_id, category, month)),
                 w as (
                     select d.*, (sum(reports) over w12)::bigint as reports_12m, (sum(repeats) over w12)::bigint as repeats_12m,
                            (sum(dw_reports) over w12)::bigint as dw_reports_12m, (sum(dw_repeats) over w12)::bigint as dw_repeats_12m,
-                           (sum(closed) over w12)::bigint as closed_12m, (sum(within) over w12)::bigint as within_12m
+                           (sum(closed) over w12)::bigint as closed_12m, (sum(within) over w12)::bigint as within_12m,
+                           (sum(over_delta) over (partition by complex_id, category order by month
+                                                  rows between unbounded preceding and current row))::bigint as overdue
                     from d
                     window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
-                select w.*, coalesce(h.hot_n, 0) as hot_n, coalesce(o.overdue, 0) as overdue
+                select w.*, coalesce(h.hot_n, 0) as hot_n
                 from w
                 left join ind_hot h using (complex_id, category, month)
-                left join ind_over o using (complex_id, category, month)
                 where w.month >= ?
                 """, countedDay, from12Day, countedDay, from12Day, toMonth, fromDay);
     }
@@ -319,13 +337,15 @@ final class FactTables {
                 create temp table ind_cc on commit drop as
                 with f as (
                     select complex_id, category, month, reports, repeats, dw_reports, dw_repeats, follow_ups,
-                           0::bigint as closed, 0::bigint as within
+                           0::bigint as closed, 0::bigint as within, 0::bigint as over_delta
                     from ind_grp where month >= ?
                     union all
-                    select complex_id, category, month, 0, 0, 0, 0, 0, closed, within from ind_closed
+                    select complex_id, category, month, 0, 0, 0, 0, 0, closed, within, 0 from ind_closed
+                    union all
+                    select complex_id, category, month, 0, 0, 0, 0, 0, 0, 0, delta from ind_over_delta
                     union all
                     select complex_id collate "C", category collate "C", period, reports, repeats, dw_reports, dw_repeats, 0,
-                           closed, within
+                           closed, within, 0
                     from complex_month_fact where period >= ? and period < ?),
                 s as (
                     select f.complex_id, f.category, m.month,
@@ -338,7 +358,9 @@ final class FactTables {
                            coalesce(sum(f.within) filter (where f.month = m.month), 0)::bigint as within,
                            sum(f.reports)::bigint as reports_12m, sum(f.repeats)::bigint as repeats_12m,
                            sum(f.dw_reports)::bigint as dw_reports_12m, sum(f.dw_repeats)::bigint as dw_repeats_12m,
-                           sum(f.closed)::bigint as closed_12m, sum(f.within)::bigint as within_12m
+                           sum(f.closed)::bigint as closed_12m, sum(f.within)::bigint as within_12m,
+                           -- the run's changes up to m (a short run's months all lie within m's 12)
+                           sum(f.over_delta)::bigint as overdue
                     from f join ind_months m on f.month between (m.month - interval '11 months')::date and m.month
                     group by 1, 2, 3)
                 select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
@@ -349,13 +371,11 @@ final class FactTables {
                        coalesce(s.reports_12m, 0) as reports_12m, coalesce(s.repeats_12m, 0) as repeats_12m,
                        coalesce(s.dw_reports_12m, 0) as dw_reports_12m, coalesce(s.dw_repeats_12m, 0) as dw_repeats_12m,
                        coalesce(s.closed_12m, 0) as closed_12m, coalesce(s.within_12m, 0) as within_12m,
-                       coalesce(h.hot_n, 0) as hot_n, coalesce(o.overdue, 0) as overdue
+                       coalesce(h.hot_n, 0) as hot_n, coalesce(s.overdue, 0) as overdue
                 from complex c cross join ind_target t cross join ind_months m
                 left join s on s.complex_id = c.complex_id collate "C" and s.category = t.category collate "C" and s.month = m.month
                 left join ind_hot h on h.complex_id = c.complex_id collate "C" and h.category = t.category collate "C"
                                    and h.month = m.month
-                left join ind_over o on o.complex_id = c.complex_id collate "C" and o.category = t.category collate "C"
-                                    and o.month = m.month
                 """, countedDay, from12Day, countedDay);
     }
 
@@ -369,11 +389,44 @@ final class FactTables {
                 select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ?
                 """, settings.hotspotMinReports());
         jdbc.update("""
-                insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within)
-                select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within
-                from ind_cc where reports > 0 or closed > 0
+                insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
+                                                overdue)
+                select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within, overdue
+                from ind_cc where reports > 0 or closed > 0 or overdue > 0
                 """);
         lap("stored");
+    }
+
+    /** open_overdue at the end of the month before the run, from that month's stored facts. */
+    private static final String OVERDUE_STORED = """
+            select complex_id collate "C" as complex_id, category collate "C" as category, ?::date as month, overdue as n
+            from complex_month_fact where period = (?::date - interval '1 month')::date and overdue > 0""";
+
+    /**
+     * open_overdue at the end of the month before the run, counted from the reports open then
+     * (for a backfill, which starts at the first month, there are none).
+     */
+    private static final String OVERDUE_COUNTED = """
+            select r.complex_id collate "C" as complex_id, r.category collate "C" as category, ?::date as month, count(*) as n
+                  from report r left join ind_target t on t.category = r.category
+                  where r.reported_day < ?
+                    and coalesce(r.closed_at, 'infinity'::timestamptz) >= (?::timestamp at time zone 'Europe/Amsterdam')
+                    and %s < ?
+                  group by 1, 2""";
+
+    /** The first month at whose end report r is older than its category's target (t: ind_target). */
+    private String overdueFrom() {
+        return "date_trunc('month', (r.reported_at + make_interval(secs => coalesce(t.target_days, %s) * 86400))"
+                .formatted(settings.defaultTargetDays()) + " at time zone 'Europe/Amsterdam')::date";
+    }
+
+    /** The longest target of any category, in whole days. */
+    private long maxTargetDays() {
+        double max = settings.defaultTargetDays();
+        for (Category category : Category.values()) {
+            max = Math.max(max, settings.targetDays(category));
+        }
+        return (long) Math.ceil(max);
     }
 
     private static java.time.LocalDate min(java.time.LocalDate a, java.time.LocalDate b) {

@@ -26,11 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>the reports reported from W days before the 12-month window (and the hotspot window) to
  *     the end of m, without their closed_at, so that a later closing does not touch a past month;</li>
  * <li>the reports closed in the 12 months to m (handling figures);</li>
+ * <li>the reports open at the end of m, however old (open_overdue, and the stored count that
+ *     the next month's starts from): the sum of the open digests of the months up to m (V63);</li>
  * <li>the activities of the 12 months, all complexes and neighbourhoods, the settings, the first
  *     report (look-back) and the reference year with the reference December's own inputs.</li>
  * </ul>
- * Not covered (recompute with force): a correction to a report reported before that range that
- * neither closes it in the 12 months nor reopens it there, which can only change open_overdue.
  */
 final class Fingerprints {
     private final JdbcTemplate jdbc;
@@ -70,6 +70,11 @@ final class Fingerprints {
             closings.put(YearMonth.from(rs.getDate(1).toLocalDate()), new BigInteger[] {
                     BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
         }, Date.valueOf(months.first().minusMonths(11).atDay(1)), Date.valueOf(months.last().atDay(1)));
+        TreeMap<YearMonth, BigInteger[]> open = new TreeMap<>();
+        jdbc.query("select month, reports, digest::text from report_open_digest where month <= ?", rs -> {
+            open.put(YearMonth.from(rs.getDate(1).toLocalDate()), new BigInteger[] {
+                    BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
+        }, Date.valueOf(months.last().atDay(1)));
         TreeMap<YearMonth, String> activities = new TreeMap<>();
         jdbc.query("""
                 select date_trunc('month', date::timestamp)::date, md5(string_agg(a::text, ';' order by activity_id))
@@ -83,6 +88,7 @@ final class Fingerprints {
             StringBuilder input = new StringBuilder(common);
             input.append("|reported:").append(sum(days.subMap(scanFrom(month, settings), true, month.atEndOfMonth(), true).values()));
             input.append("|closed:").append(sum(closings.subMap(month.minusMonths(11), true, month, true).values()));
+            input.append("|open:").append(sum(open.headMap(month, true).values()));
             input.append("|activities:").append(activities.subMap(month.minusMonths(11), true, month, true));
             own.put(month, input.toString());
         }

@@ -89,6 +89,27 @@ class BackfillConsistencyTests {
         assertThat(afterIncremental).isEqualTo(stored());
     }
 
+    @Test
+    void aReportClosedLongAfterTheFactRecomputesEveryMonthItWasOpenAtTheEndOf() {
+        // Open since February 2023 and overdue at every month end since, until a clean-up closes
+        // it at its real date in June 2023. The months whose 12 closing months hold June 2023 see
+        // it in their closings; the later ones only in their open reports (each month's
+        // open_overdue starts from the stored count of the month before, so a stale count there
+        // would carry on into every month after it).
+        new Fixture(jdbc).report("old1", "C4", "D2", "damage", "2023-02-10T09:00:00Z", null, null);
+        service.computeAll(true);
+        jdbc.update("update report set closed_at = timestamptz '2023-06-15T09:00:00Z' where report_id = 'old1'");
+
+        IndicatorService.Computation incremental = service.compute(YearMonth.of(2025, 3), false);
+        List<String> afterIncremental = stored();
+        service.computeAll(true);
+
+        // The reference December 2024 is among them, and every month is scored against it.
+        assertThat(incremental.computed()).first().isEqualTo(YearMonth.of(2023, 4));
+        assertThat(incremental.computed()).hasSize(24).contains(YearMonth.of(2024, 12), YearMonth.of(2025, 3));
+        assertThat(afterIncremental).isEqualTo(stored());
+    }
+
     private List<String> stored() {
         List<String> rows = new ArrayList<>();
         rows.addAll(jdbc.queryForList("select concat_ws('|', period, level, unit_id, category, indicator, value, numerator,"
@@ -100,6 +121,8 @@ class BackfillConsistencyTests {
         rows.addAll(jdbc.queryForList("select concat_ws('|', 'index', period, level, unit_id, dwellings, report_rate_12m,"
                 + " dwelling_repeat_rate_12m, closed_within_target_share_12m, participation_rate_12m)"
                 + " from index_component order by 1", String.class));
+        rows.addAll(jdbc.queryForList("select concat_ws('|', 'fact', period, complex_id, category, reports, repeats, dw_reports,"
+                + " dw_repeats, closed, within, overdue) from complex_month_fact order by 1", String.class));
         return rows;
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The digests that input fingerprints read (V62) are kept by triggers: after any kind of write
+ * The digests that input fingerprints read (V62, V63) are kept by triggers: after any kind of write
  * to report they equal the digests summed afresh from the reports, so a month whose reports
  * changed gets a new fingerprint.
  */
@@ -68,6 +68,7 @@ class ReportDigestTests {
         jdbc.execute("truncate report cascade");
         assertThat(jdbc.queryForObject("select count(*) from report_day_digest", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from report_closing_digest", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from report_open_digest", Long.class)).isZero();
     }
 
     private void assertDigestsMatchTheReports() {
@@ -82,12 +83,48 @@ class ReportDigestTests {
                 select report_closing_month(closed_at) || ':' || count(*) || ':' || sum(report_closed_hash(r))
                 from report r where closed_at is not null group by report_closing_month(closed_at) order by 1
                 """, String.class));
+        assertThat(jdbc.queryForList("""
+                select month || ':' || reports || ':' || digest from report_open_digest where reports <> 0 or digest <> 0 order by 1
+                """, String.class)).isEqualTo(jdbc.queryForList("""
+                select month || ':' || sum(n) || ':' || sum(h)
+                from (select date_trunc('month', reported_day::timestamp)::date as month, 1 as n, report_open_hash(r)::numeric as h
+                      from report r
+                      union all
+                      select report_closing_month(closed_at), -1, -report_open_hash(r)::numeric from report r where closed_at is not null) x
+                group by month having sum(n) <> 0 or sum(h) <> 0 order by 1
+                """, String.class));
+    }
+
+    @Test
+    void theOpenDigestsOfTheMonthsUpToMAddUpToTheReportsOpenAtItsEnd() {
+        // r2 (March) is open; r1 (March) was closed in April; r3 (April) in May.
+        assertThat(openAtEndOf("2025-03-01")).isEqualTo("2:" + hashes("r1", "r2"));
+        assertThat(openAtEndOf("2025-04-01")).isEqualTo("2:" + hashes("r2", "r3"));
+        assertThat(openAtEndOf("2025-05-01")).isEqualTo("1:" + hashes("r2"));
+
+        // Closing r2 (late, in April) leaves March's open set alone and takes it out of April's and May's.
+        jdbc.update("update report set closed_at = timestamptz '2025-04-20T12:00:00Z' where report_id = 'r2'");
+        assertThat(openAtEndOf("2025-03-01")).isEqualTo("2:" + hashes("r1", "r2"));
+        assertThat(openAtEndOf("2025-04-01")).isEqualTo("1:" + hashes("r3"));
+        assertThat(openAtEndOf("2025-05-01")).isEqualTo("0:0");
+        assertDigestsMatchTheReports();
+    }
+
+    private String openAtEndOf(String month) {
+        return jdbc.queryForObject("select sum(reports) || ':' || sum(digest) from report_open_digest where month <= ?::date",
+                String.class, month);
+    }
+
+    private String hashes(String... reportIds) {
+        return jdbc.queryForObject("select sum(report_open_hash(r))::text from report r where report_id = any(?)", String.class,
+                (Object) reportIds);
     }
 
     private List<String> digests() {
         return jdbc.queryForList("""
                 select 'day ' || reported_day || ':' || reports || ':' || digest from report_day_digest
-                union all select 'closed ' || month || ':' || reports || ':' || digest from report_closing_digest order by 1
+                union all select 'closed ' || month || ':' || reports || ':' || digest from report_closing_digest
+                union all select 'open ' || month || ':' || reports || ':' || digest from report_open_digest order by 1
                 """, String.class);
     }
 }
