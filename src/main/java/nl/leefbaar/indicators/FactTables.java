@@ -68,8 +68,8 @@ final class FactTables {
         // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
         jdbc.execute("set local work_mem = '256MB'");
         jdbc.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
-        jdbc.execute("create temp table ind_target (category text primary key, target_days double precision not null) on commit drop");
-        jdbc.batchUpdate("insert into ind_target values (?, ?)", Category.codes().stream()
+        jdbc.execute("create temp table ind_target (category text primary key, target interval not null) on commit drop");
+        jdbc.batchUpdate("insert into ind_target values (?, make_interval(secs => ? * 86400))", Category.codes().stream()
                 .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
         jdbc.execute("create temp table ind_months (month date primary key, end_at timestamptz not null) on commit drop");
         jdbc.update("""
@@ -122,15 +122,13 @@ final class FactTables {
                 select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
                        date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
                        count(*) as closed,
-                       count(*) filter (where r.closed_at - r.reported_at
-                                        <= make_interval(secs => coalesce(t.target_days, ?) * 86400)) as within,
-                       count(*) filter (where %s < date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date)
-                           as closed_overdue
+                       count(*) filter (where r.closed_at <= %1$s) as within,
+                       count(*) filter (where %1$s < date_trunc('month', r.closed_at, 'Europe/Amsterdam')) as closed_overdue
                 from report r left join ind_target t on t.category = r.category
                 where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
                   and r.closed_at < (select max(end_at) from ind_months)
                 group by 1, 2, 3
-                """.formatted(overdueFrom()), settings.defaultTargetDays(), countedDay);
+                """.formatted(overdueAt()), countedDay);
         jdbc.execute("analyze ind_closed");
         lap("ind_closed");
 
@@ -161,35 +159,36 @@ final class FactTables {
         jdbc.execute("create index on ind_pct (month)");
         lap("ind_pct");
 
-        // A report is overdue at the end of every month from the one at whose end it is older than
-        // its target (overdueFrom) to the one before its closing. So open_overdue(m) is
+        // A report is overdue at the end of every month from the one in which it becomes older than
+        // its target (overdueAt) to the one before its closing. So open_overdue(m) is
         // open_overdue(m - 1), plus the reports that became overdue in m and are still open at its
         // end, less the reports closed in m that were overdue before (ind_closed). Kept as these
         // changes per month (the first also holding the count at the end of the month before the
         // run), which ind_cc adds up: a month never reads the reports that have been open for long.
         // The base query's arguments are all the run's first day, two or four of them.
         List<Object> overdueArgs = new ArrayList<>(Collections.nCopies(storedBefore ? 2 : 4, fromDay));
-        overdueArgs.addAll(List.of(day(from.atDay(1).minusDays(maxTargetDays() + 2L)), toDay, fromDay, day(to.atDay(1)), fromDay));
+        overdueArgs.addAll(List.of(day(from.atDay(1).minusDays(maxTargetDays() + 2L)), toDay, fromDay,
+                day(to.plusMonths(1).atDay(1)), fromDay));
         jdbc.update("""
                 create temp table ind_over_delta on commit drop as
                 select complex_id, category, month, sum(n)::bigint as delta
-                from (%s
+                from (%1$s
                       union all
-                      select complex_id, category, m_lo, count(*)
-                      from (select r.complex_id collate "C" as complex_id, r.category collate "C" as category, r.closed_at,
-                                   %s as m_lo
-                            from report r left join ind_target t on t.category = r.category
-                            where r.reported_day between ? and ?) x
-                      where m_lo between ? and ?
-                        and (closed_at is null
-                             or date_trunc('month', closed_at at time zone 'Europe/Amsterdam')::date > m_lo)
+                      select r.complex_id collate "C", r.category collate "C",
+                             date_trunc('month', %2$s at time zone 'Europe/Amsterdam')::date, count(*)
+                      from report r left join ind_target t on t.category = r.category
+                      where r.reported_day between ? and ?
+                        and %2$s >= (?::timestamp at time zone 'Europe/Amsterdam')
+                        and %2$s < (?::timestamp at time zone 'Europe/Amsterdam')
+                        and (r.closed_at is null
+                             or date_trunc('month', r.closed_at, 'Europe/Amsterdam') > date_trunc('month', %2$s, 'Europe/Amsterdam'))
                       group by 1, 2, 3
                       union all
                       select complex_id, category, month, -closed_overdue from ind_closed
                       where month >= ? and closed_overdue > 0) d
                 group by 1, 2, 3
                 having sum(n) <> 0
-                """.formatted(storedBefore ? OVERDUE_STORED : OVERDUE_COUNTED.formatted(overdueFrom()), overdueFrom()),
+                """.formatted(storedBefore ? OVERDUE_STORED : OVERDUE_COUNTED.formatted(overdueAt()), overdueAt()),
                 overdueArgs.toArray());
         jdbc.execute("analyze ind_over_delta");
         lap("ind_over_delta");
@@ -411,13 +410,15 @@ final class FactTables {
                   from report r left join ind_target t on t.category = r.category
                   where r.reported_day < ?
                     and coalesce(r.closed_at, 'infinity'::timestamptz) >= (?::timestamp at time zone 'Europe/Amsterdam')
-                    and %s < ?
+                    and %s < (?::timestamp at time zone 'Europe/Amsterdam')
                   group by 1, 2""";
 
-    /** The first month at whose end report r is older than its category's target (t: ind_target). */
-    private String overdueFrom() {
-        return "date_trunc('month', (r.reported_at + make_interval(secs => coalesce(t.target_days, %s) * 86400))"
-                .formatted(settings.defaultTargetDays()) + " at time zone 'Europe/Amsterdam')::date";
+    /**
+     * The instant after which report r is older than its category's target (t: ind_target): closed
+     * by then it was closed within target; open at a month end after it, it is overdue there.
+     */
+    private String overdueAt() {
+        return "(r.reported_at + coalesce(t.target, make_interval(secs => %s * 86400)))".formatted(settings.defaultTargetDays());
     }
 
     /** The longest target of any category, in whole days. */

@@ -139,6 +139,9 @@ public final class IndicatorsBench {
                                     'safety', 'social', 'public_space', 'other'])[1 + floor(random() * 10)::int] as category,
                              timestamptz '2022-01-01 00:00+01' + random() * interval '1095 days' as reported_at
                       from generate_series(1, ?) i) g
+                -- in the order they were reported, as monthly exports append them (stored in id
+                -- order, every range of days would be spread over every page of the table)
+                order by reported_at
                 """, complexes, reports);
         jdbc.update("""
                 insert into activity (activity_id, complex_id, type, date, participants, addresses_category)
