@@ -1,14 +1,19 @@
 package nl.leefbaar.indicators;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * The set-based part of a computation: for a run of consecutive months [from, to] it reads the
@@ -37,10 +42,12 @@ final class FactTables {
     static final int SHORT_RUN_MONTHS = 3;
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final LeefbaarProperties.Indicators settings;
 
-    FactTables(JdbcTemplate jdbc, LeefbaarProperties.Indicators settings) {
+    FactTables(JdbcTemplate jdbc, DataSource dataSource, LeefbaarProperties.Indicators settings) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.settings = settings;
     }
 
@@ -65,142 +72,78 @@ final class FactTables {
         Date fromDay = day(from.atDay(1));
         double windowSeconds = w * 86400.0;
 
-        // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
-        jdbc.execute("set local work_mem = '256MB'");
-        jdbc.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
-        jdbc.execute("create temp table ind_target (category text primary key, target interval not null) on commit drop");
-        jdbc.batchUpdate("insert into ind_target values (?, make_interval(secs => ? * 86400))", Category.codes().stream()
-                .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
-        jdbc.execute("create temp table ind_months (month date primary key, end_at timestamptz not null) on commit drop");
-        jdbc.update("""
-                insert into ind_months
-                select m::date, (m + interval '1 month') at time zone 'Europe/Amsterdam'
-                from generate_series(?::timestamp, ?::timestamp, interval '1 month') m
-                """, fromDay, day(to.atDay(1)));
-        // Unanalyzed, both count as 1,200 rows: the complex x category x month grid would look like
-        // a hundred million rows, and its joins became sort-merge joins instead of hash joins.
-        jdbc.execute("analyze ind_target");
-        jdbc.execute("analyze ind_months");
+        runTables(jdbc, fromDay, day(to.atDay(1)));
         lap("ind_months");
 
-        // Every report of the scanned range once: its repeat flags by lag() over (reported_at,
-        // report_id) (if any earlier report is within W, so is the latest), grouped per complex,
-        // category, month and the last month whose hotspot window still holds the report.
-        // Keys are compared in the "C" collation here and in every table below: the database's
-        // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
-        // for valid UTF-8 both give the same order (code points), so ties in report_id and
-        // complex_id order as before.
-        jdbc.update("""
-                create temp table ind_grp on commit drop as
-                select complex_id collate "C" as complex_id, category collate "C" as category,
-                       date_trunc('month', reported_day::timestamp)::date as month,
-                       (date_trunc('month', (reported_day + ?::int)::timestamp) - interval '1 month')::date as hot_until,
-                       count(*) as reports,
-                       count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
-                       count(dwelling_ref) as dw_reports,
-                       count(*) filter (where dwelling_ref is not null and gap_d <= make_interval(secs => ?)) as dw_repeats,
-                       count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
-                       max(reported_at) as last_at
-                from (select complex_id, category, dwelling_ref, reported_day, reported_at, follow_up,
-                             reported_at - lag(reported_at) over (partition by complex_id collate "C", category collate "C"
-                                                                  order by reported_at, report_id collate "C") as gap_c,
-                             reported_at - lag(reported_at) over (partition by complex_id collate "C", dwelling_ref collate "C",
-                                                                               category collate "C"
-                                                                  order by reported_at, report_id collate "C") as gap_d
-                      from report
-                      where reported_day between ? and ?) r
-                where reported_day >= ?
-                group by 1, 2, 3, 4
-                """, hotDays, windowSeconds, windowSeconds, scanFrom, toDay, lowDay);
-        jdbc.execute("analyze ind_grp");
-        lap("ind_grp");
+        List<Table> handling = handlingTables(from, to, storedBefore, countedDay);
+        try (SecondConnection second = SecondConnection.sharingSnapshotOf(jdbc, dataSource)) {
+            // Handling (closings, percentiles, open_overdue) needs nothing of the report pass below:
+            // the second session builds it meanwhile, on the other core.
+            Future<Void> side = second.submit(other -> {
+                runTables(other, fromDay, day(to.atDay(1)));
+                for (Table table : handling) {
+                    long started = System.nanoTime();
+                    other.update("create temp table " + table.name() + " on commit drop as " + table.query(), table.args());
+                    other.execute("analyze " + table.name());
+                    log.debug("{}: {} ms (second connection)", table.name(), (System.nanoTime() - started) / 1_000_000);
+                }
+            });
 
-        // Closings per month; closed_overdue counts those that were overdue at the end of the month
-        // before (open then, and older than their target), for open_overdue below.
-        jdbc.update("""
-                create temp table ind_closed on commit drop as
-                select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
-                       date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
-                       count(*) as closed,
-                       count(*) filter (where r.closed_at <= %1$s) as within,
-                       count(*) filter (where %1$s < date_trunc('month', r.closed_at, 'Europe/Amsterdam')) as closed_overdue
-                from report r left join ind_target t on t.category = r.category
-                where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
-                  and r.closed_at < (select max(end_at) from ind_months)
-                group by 1, 2, 3
-                """.formatted(overdueAt()), countedDay);
-        jdbc.execute("analyze ind_closed");
-        lap("ind_closed");
+            // Every report of the scanned range once: its repeat flags by lag() over (reported_at,
+            // report_id) (if any earlier report is within W, so is the latest), grouped per complex,
+            // category, month and the last month whose hotspot window still holds the report.
+            // Keys are compared in the "C" collation here and in every table below: the database's
+            // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
+            // for valid UTF-8 both give the same order (code points), so ties in report_id and
+            // complex_id order as before.
+            jdbc.update("""
+                    create temp table ind_grp on commit drop as
+                    select complex_id collate "C" as complex_id, category collate "C" as category,
+                           date_trunc('month', reported_day::timestamp)::date as month,
+                           (date_trunc('month', (reported_day + ?::int)::timestamp) - interval '1 month')::date as hot_until,
+                           count(*) as reports,
+                           count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
+                           count(dwelling_ref) as dw_reports,
+                           count(*) filter (where dwelling_ref is not null and gap_d <= make_interval(secs => ?)) as dw_repeats,
+                           count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
+                           max(reported_at) as last_at
+                    from (select complex_id, category, dwelling_ref, reported_day, reported_at, follow_up,
+                                 reported_at - lag(reported_at) over (partition by complex_id collate "C", category collate "C"
+                                                                      order by reported_at, report_id collate "C") as gap_c,
+                                 reported_at - lag(reported_at) over (partition by complex_id collate "C", dwelling_ref collate "C",
+                                                                                   category collate "C"
+                                                                      order by reported_at, report_id collate "C") as gap_d
+                          from report
+                          where reported_day between ? and ?) r
+                    where reported_day >= ?
+                    group by 1, 2, 3, 4
+                    """, hotDays, windowSeconds, windowSeconds, scanFrom, toDay, lowDay);
+            jdbc.execute("analyze ind_grp");
+            lap("ind_grp");
 
-        // Percentiles do not add up, so they are computed at every level directly (R-7 is
-        // percentile_cont's rule).
-        jdbc.update("""
-                create temp table ind_pct on commit drop as
-                select month,
-                       case when grouping(complex_id) = 0 then 'complex'
-                            when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
-                       coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
-                       coalesce(category, 'all') as category,
-                       percentile_cont(0.5) within group (order by days) as median,
-                       percentile_cont(0.9) within group (order by days) as p90
-                from (select c.neighbourhood_code collate "C" as neighbourhood_code, r.complex_id collate "C" as complex_id,
-                             r.category collate "C" as category,
-                             date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
-                             date_part('epoch', r.closed_at - r.reported_at) / 86400.0 as days
-                      from report r join complex c on c.complex_id = r.complex_id
-                      where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
-                        and r.closed_at < (select max(end_at) from ind_months)) x
-                group by grouping sets ((month, complex_id, category), (month, complex_id),
-                                        (month, neighbourhood_code, category), (month, neighbourhood_code),
-                                        (month, category), (month))
-                """, fromDay);
-        jdbc.execute("analyze ind_pct");
+            jdbc.execute("""
+                    create temp table ind_hot on commit drop as
+                    select g.complex_id, g.category, m.month, sum(g.reports)::bigint as hot_n, max(g.last_at) as hot_last
+                    from ind_grp g join ind_months m on m.month between g.month and g.hot_until
+                    group by 1, 2, 3
+                    """);
+            jdbc.execute("analyze ind_hot");
+            lap("ind_hot");
+
+            SecondConnection.await(side);
+            lap("waited for the second connection");
+            Connection run = DataSourceUtils.getConnection(dataSource);
+            for (Table table : handling) {
+                jdbc.update("create temp table " + table.name() + " on commit drop as " + table.query() + " with no data",
+                        table.args());
+                second.copyTo(run, table.name());
+                jdbc.execute("analyze " + table.name());
+            }
+            lap("handling tables copied");
+        }
         // Read month by month (MonthFigures): without the index each month scans every month's rows.
         jdbc.execute("create index on ind_pct (month)");
-        lap("ind_pct");
 
-        // A report is overdue at the end of every month from the one in which it becomes older than
-        // its target (overdueAt) to the one before its closing. So open_overdue(m) is
-        // open_overdue(m - 1), plus the reports that became overdue in m and are still open at its
-        // end, less the reports closed in m that were overdue before (ind_closed). Kept as these
-        // changes per month (the first also holding the count at the end of the month before the
-        // run), which ind_cc adds up: a month never reads the reports that have been open for long.
-        // The base query's arguments are all the run's first day, two or four of them.
-        List<Object> overdueArgs = new ArrayList<>(Collections.nCopies(storedBefore ? 2 : 4, fromDay));
-        overdueArgs.addAll(List.of(day(from.atDay(1).minusDays(maxTargetDays() + 2L)), toDay, fromDay,
-                day(to.plusMonths(1).atDay(1)), fromDay));
-        jdbc.update("""
-                create temp table ind_over_delta on commit drop as
-                select complex_id, category, month, sum(n)::bigint as delta
-                from (%1$s
-                      union all
-                      select r.complex_id collate "C", r.category collate "C",
-                             date_trunc('month', %2$s at time zone 'Europe/Amsterdam')::date, count(*)
-                      from report r left join ind_target t on t.category = r.category
-                      where r.reported_day between ? and ?
-                        and %2$s >= (?::timestamp at time zone 'Europe/Amsterdam')
-                        and %2$s < (?::timestamp at time zone 'Europe/Amsterdam')
-                        and (r.closed_at is null
-                             or date_trunc('month', r.closed_at, 'Europe/Amsterdam') > date_trunc('month', %2$s, 'Europe/Amsterdam'))
-                      group by 1, 2, 3
-                      union all
-                      select complex_id, category, month, -closed_overdue from ind_closed
-                      where month >= ? and closed_overdue > 0) d
-                group by 1, 2, 3
-                having sum(n) <> 0
-                """.formatted(storedBefore ? OVERDUE_STORED : OVERDUE_COUNTED.formatted(overdueAt()), overdueAt()),
-                overdueArgs.toArray());
-        jdbc.execute("analyze ind_over_delta");
-        lap("ind_over_delta");
-
-        jdbc.execute("""
-                create temp table ind_hot on commit drop as
-                select g.complex_id, g.category, m.month, sum(g.reports)::bigint as hot_n, max(g.last_at) as hot_last
-                from ind_grp g join ind_months m on m.month between g.month and g.hot_until
-                group by 1, 2, 3
-                """);
-        jdbc.execute("analyze ind_hot");
-        lap("ind_hot");
 
         // The 12-month sums: a short run (one month of a monthly job) adds up the facts that fall in
         // each of its months' windows; a long run (a backfill) slides a window over the dense
@@ -285,6 +228,105 @@ final class FactTables {
                 """, from12Day, toDay);
         jdbc.execute("analyze ind_act");
         lap("ind_act");
+    }
+
+    /** The run's settings and months, on either session. */
+    private void runTables(JdbcTemplate session, Date fromDay, Date toMonth) {
+        // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
+        session.execute("set local work_mem = '256MB'");
+        session.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
+        session.execute("create temp table ind_target (category text primary key, target interval not null) on commit drop");
+        session.batchUpdate("insert into ind_target values (?, make_interval(secs => ? * 86400))", Category.codes().stream()
+                .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
+        session.execute("create temp table ind_months (month date primary key, end_at timestamptz not null) on commit drop");
+        session.update("""
+                insert into ind_months
+                select m::date, (m + interval '1 month') at time zone 'Europe/Amsterdam'
+                from generate_series(?::timestamp, ?::timestamp, interval '1 month') m
+                """, fromDay, toMonth);
+        // Unanalyzed, both count as 1,200 rows: the complex x category x month grid would look like
+        // a hundred million rows, and its joins became sort-merge joins instead of hash joins.
+        session.execute("analyze ind_target");
+        session.execute("analyze ind_months");
+    }
+
+    /** A temporary table built from a query, the same on either session. */
+    private record Table(String name, String query, Object... args) {
+    }
+
+    /**
+     * The handling facts of the run's months: closings, percentiles of days to close, and the
+     * monthly changes of open_overdue. They read the reports closed in the months (and the
+     * reports that became overdue in them), not the run's report pass.
+     */
+    private List<Table> handlingTables(YearMonth from, YearMonth to, boolean storedBefore, Date countedDay) {
+        Date fromDay = day(from.atDay(1));
+        // The base query's arguments are all the run's first day, two or four of them.
+        List<Object> overdueArgs = new ArrayList<>(Collections.nCopies(storedBefore ? 2 : 4, fromDay));
+        overdueArgs.addAll(List.of(day(from.atDay(1).minusDays(maxTargetDays() + 2L)), day(to.atEndOfMonth()), fromDay,
+                day(to.plusMonths(1).atDay(1)), fromDay));
+        return List.of(
+                // Closings per month; closed_overdue counts those that were overdue at the end of
+                // the month before (open then, and older than their target), for open_overdue.
+                new Table("ind_closed", """
+                        select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
+                               date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
+                               count(*) as closed,
+                               count(*) filter (where r.closed_at <= %1$s) as within,
+                               count(*) filter (where %1$s < date_trunc('month', r.closed_at, 'Europe/Amsterdam')) as closed_overdue
+                        from report r left join ind_target t on t.category = r.category
+                        where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
+                          and r.closed_at < (select max(end_at) from ind_months)
+                        group by 1, 2, 3
+                        """.formatted(overdueAt()), countedDay),
+                // Percentiles do not add up, so they are computed at every level directly (R-7 is
+                // percentile_cont's rule).
+                new Table("ind_pct", """
+                        select month,
+                               case when grouping(complex_id) = 0 then 'complex'
+                                    when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
+                               coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
+                               coalesce(category, 'all') as category,
+                               percentile_cont(0.5) within group (order by days) as median,
+                               percentile_cont(0.9) within group (order by days) as p90
+                        from (select c.neighbourhood_code collate "C" as neighbourhood_code, r.complex_id collate "C" as complex_id,
+                                     r.category collate "C" as category,
+                                     date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
+                                     date_part('epoch', r.closed_at - r.reported_at) / 86400.0 as days
+                              from report r join complex c on c.complex_id = r.complex_id
+                              where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
+                                and r.closed_at < (select max(end_at) from ind_months)) x
+                        group by grouping sets ((month, complex_id, category), (month, complex_id),
+                                                (month, neighbourhood_code, category), (month, neighbourhood_code),
+                                                (month, category), (month))
+                        """, fromDay),
+                // A report is overdue at the end of every month from the one in which it becomes
+                // older than its target (overdueAt) to the one before its closing. So
+                // open_overdue(m) is open_overdue(m - 1), plus the reports that became overdue in m
+                // and are still open at its end, less the reports closed in m that were overdue
+                // before (ind_closed). Kept as these changes per month (the first also holding the
+                // count at the end of the month before the run), which ind_cc adds up: a month
+                // never reads the reports that have been open for long.
+                new Table("ind_over_delta", """
+                        select complex_id, category, month, sum(n)::bigint as delta
+                        from (%1$s
+                              union all
+                              select r.complex_id collate "C", r.category collate "C",
+                                     date_trunc('month', %2$s at time zone 'Europe/Amsterdam')::date, count(*)
+                              from report r left join ind_target t on t.category = r.category
+                              where r.reported_day between ? and ?
+                                and %2$s >= (?::timestamp at time zone 'Europe/Amsterdam')
+                                and %2$s < (?::timestamp at time zone 'Europe/Amsterdam')
+                                and (r.closed_at is null
+                                     or date_trunc('month', r.closed_at, 'Europe/Amsterdam') > date_trunc('month', %2$s, 'Europe/Amsterdam'))
+                              group by 1, 2, 3
+                              union all
+                              select complex_id, category, month, -closed_overdue from ind_closed
+                              where month >= ? and closed_overdue > 0) d
+                        group by 1, 2, 3
+                        having sum(n) <> 0
+                        """.formatted(storedBefore ? OVERDUE_STORED : OVERDUE_COUNTED.formatted(overdueAt()), overdueAt()),
+                        overdueArgs.toArray()));
     }
 
     /** Every complex, category and month of [from12, to] with its month's facts, a window of 12 over them. */

@@ -51,6 +51,8 @@ public class IndicatorService {
         this.dataSource = jdbc.getDataSource();
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // One snapshot for the whole run, which FactTables shares with a second session.
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.settings = properties.indicators();
     }
 
@@ -163,7 +165,7 @@ public class IndicatorService {
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> {
             List<Unit> units = Unit.load(jdbc);
-            FactTables facts = new FactTables(jdbc, settings);
+            FactTables facts = new FactTables(jdbc, dataSource, settings);
             facts.build(from, to, context.factsStoredBefore(from));
             log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
             FigureReplacement replacement = new FigureReplacement(jdbc);

@@ -3,6 +3,7 @@ package nl.leefbaar.indicators;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -71,16 +72,35 @@ final class MonthFigures {
     Result compute(YearMonth month, Lookback lookback, List<Components> reference, boolean isReferenceMonth,
                    Consumer<Figure> out) {
         Date period = Date.valueOf(month.atDay(1));
-        Map<String, Facts> facts = new HashMap<>();
+        List<String> categories = new ArrayList<>(Category.codes());
+        categories.add(Category.ALL);
+        // A unit's facts and percentiles by its position in units and the category's in
+        // categories: every figure reads them, and hash lookups with concatenated string keys
+        // were the top of the profile (a month of 20,000 complexes looks them up millions of times).
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            positions.put(units.get(i).level().code() + '|' + units.get(i).id(), i);
+        }
+        Facts[][] facts = new Facts[units.size()][categories.size()];
+        for (Facts[] unitFacts : facts) {
+            Arrays.fill(unitFacts, Facts.NONE);
+        }
         jdbc.query("select * from ind_unit where month = ?",
                 rs -> {
-                    facts.put(rs.getString("level") + '|' + rs.getString("unit_id") + '|' + rs.getString("category"), Facts.of(rs));
+                    Integer at = positions.get(rs.getString("level") + '|' + rs.getString("unit_id"));
+                    int category = categories.indexOf(rs.getString("category"));
+                    if (at != null && category >= 0) {
+                        facts[at][category] = Facts.of(rs);
+                    }
                 }, period);
-        Map<String, double[]> percentiles = new HashMap<>();
+        double[][][] percentiles = new double[units.size()][categories.size()][];
         jdbc.query("select level, unit_id, category, median, p90 from ind_pct where month = ?",
                 rs -> {
-                    percentiles.put(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3),
-                            new double[] {rs.getDouble(4), rs.getDouble(5)});
+                    Integer at = positions.get(rs.getString(1) + '|' + rs.getString(2));
+                    int category = categories.indexOf(rs.getString(3));
+                    if (at != null && category >= 0) {
+                        percentiles[at][category] = new double[] {rs.getDouble(4), rs.getDouble(5)};
+                    }
                 }, period);
         Map<String, long[]> concentration = new HashMap<>();
         jdbc.query("select level, unit_id, top, total from ind_conc where month = ?",
@@ -94,9 +114,6 @@ final class MonthFigures {
                             new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 }, period);
 
-        List<String> categories = new ArrayList<>(Category.codes());
-        categories.add(Category.ALL);
-
         // Funnel flags first (they need all units of a level), then the rows unit by unit. The
         // flags are kept per level, category and indicator as the funnel gave them (unit id to
         // flag), so the row loop looks up a flag only for the three flagged indicators.
@@ -104,17 +121,19 @@ final class MonthFigures {
         Map<String, FunnelFlag>[][][] flags = new Map[COMPARED.size()][categories.size()][FLAGGED.size()];
         List<FunnelStat> stats = new ArrayList<>();
         for (Level level : COMPARED) {
-            for (String category : categories) {
+            for (int ci = 0; ci < categories.size(); ci++) {
+                String category = categories.get(ci);
                 for (Indicator indicator : FLAGGED) {
                     if (indicator == Indicator.DWELLING_REPEAT_RATE_12M && !lookback.twelveMonths()) {
                         continue;
                     }
                     List<FunnelUnit> funnelUnits = new ArrayList<>();
-                    for (Unit unit : units) {
+                    for (int at = 0; at < units.size(); at++) {
+                        Unit unit = units.get(at);
                         if (unit.level() != level) {
                             continue;
                         }
-                        Facts f = facts.getOrDefault(unit.key(category), Facts.NONE);
+                        Facts f = facts[at][ci];
                         switch (indicator) {
                             case REPORT_RATE_12M -> {
                                 if (unit.dwellings() > 0) {
@@ -136,15 +155,17 @@ final class MonthFigures {
                     FunnelResult result = indicator == Indicator.REPORT_RATE_12M
                             ? Funnels.rates(funnelUnits, overdispersion)
                             : Funnels.shares(funnelUnits, overdispersion);
-                    flags[COMPARED.indexOf(level)][categories.indexOf(category)][FLAGGED.indexOf(indicator)] = result.flags();
+                    flags[COMPARED.indexOf(level)][ci][FLAGGED.indexOf(indicator)] = result.flags();
                     stats.add(new FunnelStat(level, category, indicator, result));
                 }
             }
         }
 
         List<Components> components = new ArrayList<>(units.size());
-        for (Unit unit : units) {
-            Facts all = facts.getOrDefault(unit.key(Category.ALL), Facts.NONE);
+        int allCategories = categories.indexOf(Category.ALL);
+        for (int at = 0; at < units.size(); at++) {
+            Unit unit = units.get(at);
+            Facts all = facts[at][allCategories];
             long[] act = activities.getOrDefault(unit.level().code() + '|' + unit.id(), new long[3]);
             Map<IndexComponent, Double> figures = new EnumMap<>(IndexComponent.class);
             figures.put(IndexComponent.REPORT_RATE_12M, unit.dwellings() > 0 ? 100.0 * all.reports12() / unit.dwellings() : null);
@@ -162,15 +183,14 @@ final class MonthFigures {
                 .toList());
 
         Indicator[] indicators = Indicator.values();
-        int u = 0;
-        for (Unit unit : units) {
-            Components own = components.get(u++);
+        for (int at = 0; at < units.size(); at++) {
+            Unit unit = units.get(at);
+            Components own = components.get(at);
             int compared = COMPARED.indexOf(unit.level());
             for (int ci = 0; ci < categories.size(); ci++) {
                 String category = categories.get(ci);
-                String key = unit.key(category);
-                Facts f = facts.getOrDefault(key, Facts.NONE);
-                double[] p = percentiles.get(key);
+                Facts f = facts[at][ci];
+                double[] p = percentiles[at][ci];
                 for (Indicator indicator : indicators) {
                     if (!indicator.appliesTo(unit.level()) || !indicator.hasCategory(category)) {
                         continue;

@@ -29,8 +29,4 @@ record Unit(Level level, String id, String name, double dwellings) {
         units.add(new Unit(Level.CITY, Level.CITY_UNIT, "city", city));
         return units;
     }
-
-    String key(String category) {
-        return level.code() + '|' + id + '|' + category;
-    }
 }
