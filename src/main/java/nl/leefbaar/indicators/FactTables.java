@@ -26,8 +26,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * from W days before the 12-month window. Either way the run stores its own months' facts for the
  * runs after it.
  * <p>
- * Must run inside a transaction (the temporary tables are {@code on commit drop}, and every
- * statement must see the same connection).
+ * The handling facts are built on other sessions that share the run's snapshot
+ * ({@link SnapshotSession}), beside the report pass, and copied into the run's session.
+ * <p>
+ * Must run inside a REPEATABLE READ transaction (the temporary tables are {@code on commit drop},
+ * every statement must see the same connection, and the other sessions the same snapshot).
  */
 final class FactTables {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactTables.class);
@@ -75,19 +78,25 @@ final class FactTables {
         runTables(jdbc, fromDay, day(to.atDay(1)));
         lap("ind_months");
 
-        List<Table> handling = handlingTables(from, to, storedBefore, countedDay);
-        try (SecondConnection second = SecondConnection.sharingSnapshotOf(jdbc, dataSource)) {
-            // Handling (closings, percentiles, open_overdue) needs nothing of the report pass below:
-            // the second session builds it meanwhile, on the other core.
-            Future<Void> side = second.submit(other -> {
-                runTables(other, fromDay, day(to.atDay(1)));
-                for (Table table : handling) {
-                    long started = System.nanoTime();
-                    other.update("create temp table " + table.name() + " on commit drop as " + table.query(), table.args());
-                    other.execute("analyze " + table.name());
-                    log.debug("{}: {} ms (second connection)", table.name(), (System.nanoTime() - started) / 1_000_000);
-                }
-            });
+        // Handling (closings, percentiles, open_overdue) needs nothing of the report pass below:
+        // other sessions build it meanwhile, on the other core.
+        List<List<Table>> handling = handlingTables(from, to, storedBefore, countedDay);
+        List<SnapshotSession> sessions = new ArrayList<>();
+        try {
+            List<Future<Void>> built = new ArrayList<>();
+            for (List<Table> tables : handling) {
+                SnapshotSession session = SnapshotSession.sharingSnapshotOf(jdbc, dataSource);
+                sessions.add(session);
+                built.add(session.submit(other -> {
+                    runTables(other, fromDay, day(to.atDay(1)));
+                    for (Table table : tables) {
+                        long started = System.nanoTime();
+                        other.update("create temp table " + table.name() + " on commit drop as " + table.query(), table.args());
+                        other.execute("analyze " + table.name());
+                        log.debug("{}: {} ms (other session)", table.name(), (System.nanoTime() - started) / 1_000_000);
+                    }
+                }));
+            }
 
             // Every report of the scanned range once: its repeat flags by lag() over (reported_at,
             // report_id) (if any earlier report is within W, so is the latest), grouped per complex,
@@ -130,16 +139,20 @@ final class FactTables {
             jdbc.execute("analyze ind_hot");
             lap("ind_hot");
 
-            SecondConnection.await(side);
-            lap("waited for the second connection");
+            built.forEach(SnapshotSession::await);
+            lap("waited for the other sessions");
             Connection run = DataSourceUtils.getConnection(dataSource);
-            for (Table table : handling) {
-                jdbc.update("create temp table " + table.name() + " on commit drop as " + table.query() + " with no data",
-                        table.args());
-                second.copyTo(run, table.name());
-                jdbc.execute("analyze " + table.name());
+            for (int i = 0; i < handling.size(); i++) {
+                for (Table table : handling.get(i)) {
+                    jdbc.update("create temp table " + table.name() + " on commit drop as " + table.query() + " with no data",
+                            table.args());
+                    sessions.get(i).copyTo(run, table.name());
+                    jdbc.execute("analyze " + table.name());
+                }
             }
             lap("handling tables copied");
+        } finally {
+            sessions.forEach(SnapshotSession::close);
         }
         // Read month by month (MonthFigures): without the index each month scans every month's rows.
         jdbc.execute("create index on ind_pct (month)");
@@ -255,78 +268,80 @@ final class FactTables {
     }
 
     /**
-     * The handling facts of the run's months: closings, percentiles of days to close, and the
-     * monthly changes of open_overdue. They read the reports closed in the months (and the
-     * reports that became overdue in them), not the run's report pass.
+     * The handling facts of the run's months, one list per session: closings and the monthly
+     * changes of open_overdue (which need the closings), and the percentiles of days to close.
+     * They read the reports closed in the months (and the reports that became overdue in them),
+     * not the run's report pass. In a backfill each of the two lists takes about as long as the
+     * report pass.
      */
-    private List<Table> handlingTables(YearMonth from, YearMonth to, boolean storedBefore, Date countedDay) {
+    private List<List<Table>> handlingTables(YearMonth from, YearMonth to, boolean storedBefore, Date countedDay) {
         Date fromDay = day(from.atDay(1));
+        // Closings per month; closed_overdue counts those that were overdue at the end of the
+        // month before (open then, and older than their target), for open_overdue.
+        Table closings = new Table("ind_closed", """
+                select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
+                       date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
+                       count(*) as closed,
+                       count(*) filter (where r.closed_at <= %1$s) as within,
+                       count(*) filter (where %1$s < date_trunc('month', r.closed_at, 'Europe/Amsterdam')) as closed_overdue
+                from report r left join ind_target t on t.category = r.category
+                where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
+                  and r.closed_at < (select max(end_at) from ind_months)
+                group by 1, 2, 3
+                """.formatted(overdueAt()), countedDay);
+        // Percentiles do not add up, so they are computed at every level directly (R-7 is
+        // percentile_cont's rule).
+        Table percentiles = new Table("ind_pct", """
+                select month,
+                       case when grouping(complex_id) = 0 then 'complex'
+                            when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
+                       coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
+                       coalesce(category, 'all') as category,
+                       percentile_cont(0.5) within group (order by days) as median,
+                       percentile_cont(0.9) within group (order by days) as p90
+                from (select c.neighbourhood_code collate "C" as neighbourhood_code, r.complex_id collate "C" as complex_id,
+                             r.category collate "C" as category,
+                             date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
+                             date_part('epoch', r.closed_at - r.reported_at) / 86400.0 as days
+                      from report r join complex c on c.complex_id = r.complex_id
+                      where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
+                        and r.closed_at < (select max(end_at) from ind_months)) x
+                group by grouping sets ((month, complex_id, category), (month, complex_id),
+                                        (month, neighbourhood_code, category), (month, neighbourhood_code),
+                                        (month, category), (month))
+                """, fromDay);
+        // A report is overdue at the end of every month from the one in which it becomes
+        // older than its target (overdueAt) to the one before its closing. So
+        // open_overdue(m) is open_overdue(m - 1), plus the reports that became overdue in m
+        // and are still open at its end, less the reports closed in m that were overdue
+        // before (ind_closed). Kept as these changes per month (the first also holding the
+        // count at the end of the month before the run), which ind_cc adds up: a month
+        // never reads the reports that have been open for long.
         // The base query's arguments are all the run's first day, two or four of them.
         List<Object> overdueArgs = new ArrayList<>(Collections.nCopies(storedBefore ? 2 : 4, fromDay));
         overdueArgs.addAll(List.of(day(from.atDay(1).minusDays(maxTargetDays() + 2L)), day(to.atEndOfMonth()), fromDay,
                 day(to.plusMonths(1).atDay(1)), fromDay));
-        return List.of(
-                // Closings per month; closed_overdue counts those that were overdue at the end of
-                // the month before (open then, and older than their target), for open_overdue.
-                new Table("ind_closed", """
-                        select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
-                               date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
-                               count(*) as closed,
-                               count(*) filter (where r.closed_at <= %1$s) as within,
-                               count(*) filter (where %1$s < date_trunc('month', r.closed_at, 'Europe/Amsterdam')) as closed_overdue
-                        from report r left join ind_target t on t.category = r.category
-                        where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
-                          and r.closed_at < (select max(end_at) from ind_months)
-                        group by 1, 2, 3
-                        """.formatted(overdueAt()), countedDay),
-                // Percentiles do not add up, so they are computed at every level directly (R-7 is
-                // percentile_cont's rule).
-                new Table("ind_pct", """
-                        select month,
-                               case when grouping(complex_id) = 0 then 'complex'
-                                    when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
-                               coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
-                               coalesce(category, 'all') as category,
-                               percentile_cont(0.5) within group (order by days) as median,
-                               percentile_cont(0.9) within group (order by days) as p90
-                        from (select c.neighbourhood_code collate "C" as neighbourhood_code, r.complex_id collate "C" as complex_id,
-                                     r.category collate "C" as category,
-                                     date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
-                                     date_part('epoch', r.closed_at - r.reported_at) / 86400.0 as days
-                              from report r join complex c on c.complex_id = r.complex_id
-                              where r.closed_at >= (?::timestamp at time zone 'Europe/Amsterdam')
-                                and r.closed_at < (select max(end_at) from ind_months)) x
-                        group by grouping sets ((month, complex_id, category), (month, complex_id),
-                                                (month, neighbourhood_code, category), (month, neighbourhood_code),
-                                                (month, category), (month))
-                        """, fromDay),
-                // A report is overdue at the end of every month from the one in which it becomes
-                // older than its target (overdueAt) to the one before its closing. So
-                // open_overdue(m) is open_overdue(m - 1), plus the reports that became overdue in m
-                // and are still open at its end, less the reports closed in m that were overdue
-                // before (ind_closed). Kept as these changes per month (the first also holding the
-                // count at the end of the month before the run), which ind_cc adds up: a month
-                // never reads the reports that have been open for long.
-                new Table("ind_over_delta", """
-                        select complex_id, category, month, sum(n)::bigint as delta
-                        from (%1$s
-                              union all
-                              select r.complex_id collate "C", r.category collate "C",
-                                     date_trunc('month', %2$s at time zone 'Europe/Amsterdam')::date, count(*)
-                              from report r left join ind_target t on t.category = r.category
-                              where r.reported_day between ? and ?
-                                and %2$s >= (?::timestamp at time zone 'Europe/Amsterdam')
-                                and %2$s < (?::timestamp at time zone 'Europe/Amsterdam')
-                                and (r.closed_at is null
-                                     or date_trunc('month', r.closed_at, 'Europe/Amsterdam') > date_trunc('month', %2$s, 'Europe/Amsterdam'))
-                              group by 1, 2, 3
-                              union all
-                              select complex_id, category, month, -closed_overdue from ind_closed
-                              where month >= ? and closed_overdue > 0) d
-                        group by 1, 2, 3
-                        having sum(n) <> 0
-                        """.formatted(storedBefore ? OVERDUE_STORED : OVERDUE_COUNTED.formatted(overdueAt()), overdueAt()),
-                        overdueArgs.toArray()));
+        Table overdue = new Table("ind_over_delta", """
+                select complex_id, category, month, sum(n)::bigint as delta
+                from (%1$s
+                      union all
+                      select r.complex_id collate "C", r.category collate "C",
+                             date_trunc('month', %2$s at time zone 'Europe/Amsterdam')::date, count(*)
+                      from report r left join ind_target t on t.category = r.category
+                      where r.reported_day between ? and ?
+                        and %2$s >= (?::timestamp at time zone 'Europe/Amsterdam')
+                        and %2$s < (?::timestamp at time zone 'Europe/Amsterdam')
+                        and (r.closed_at is null
+                             or date_trunc('month', r.closed_at, 'Europe/Amsterdam') > date_trunc('month', %2$s, 'Europe/Amsterdam'))
+                      group by 1, 2, 3
+                      union all
+                      select complex_id, category, month, -closed_overdue from ind_closed
+                      where month >= ? and closed_overdue > 0) d
+                group by 1, 2, 3
+                having sum(n) <> 0
+                """.formatted(storedBefore ? OVERDUE_STORED : OVERDUE_COUNTED.formatted(overdueAt()), overdueAt()),
+                overdueArgs.toArray());
+        return List.of(List.of(closings, overdue), List.of(percentiles));
     }
 
     /** Every complex, category and month of [from12, to] with its month's facts, a window of 12 over them. */

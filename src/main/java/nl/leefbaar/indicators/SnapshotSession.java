@@ -20,24 +20,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A second database session that reads exactly what the run's transaction reads (its exported
- * snapshot), so that fact queries that do not depend on each other run on two cores. PostgreSQL
- * runs one query per session on one core, and does not parallelise queries that touch a
- * session's temporary tables, which every fact query does.
+ * Another database session that reads exactly what the run's transaction reads (its exported
+ * snapshot), so that fact queries that do not depend on each other run on more than one core.
+ * PostgreSQL runs one query per session on one core, and does not parallelise queries that touch
+ * a session's temporary tables, which every fact query does.
  * <p>
- * The second session builds its tables as temporary tables of its own; {@link #copyTo} moves them
- * into the run's session with binary COPY, streamed through a pipe, so the heap holds none of it.
+ * The session builds its tables as temporary tables of its own; {@link #copyTo} moves them into
+ * the run's session with binary COPY, streamed through a pipe, so the heap holds none of it.
  */
-final class SecondConnection implements AutoCloseable {
+final class SnapshotSession implements AutoCloseable {
     private final Connection connection;
     private final JdbcTemplate jdbc;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "facts-second-connection");
+        Thread thread = new Thread(runnable, "facts-snapshot-session");
         thread.setDaemon(true);
         return thread;
     });
 
-    private SecondConnection(Connection connection) {
+    private SnapshotSession(Connection connection) {
         this.connection = connection;
         this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
     }
@@ -46,7 +46,7 @@ final class SecondConnection implements AutoCloseable {
      * Opens a session on the snapshot of the run's transaction, which must be REPEATABLE READ (so
      * that its own statements keep reading that snapshot too).
      */
-    static SecondConnection sharingSnapshotOf(JdbcTemplate run, DataSource dataSource) {
+    static SnapshotSession sharingSnapshotOf(JdbcTemplate run, DataSource dataSource) {
         String snapshot = run.queryForObject("select pg_export_snapshot()", String.class);
         Connection connection = null;
         try {
@@ -56,10 +56,10 @@ final class SecondConnection implements AutoCloseable {
                 statement.execute("set transaction isolation level repeatable read");
                 statement.execute("set transaction snapshot '" + snapshot + "'");
             }
-            return new SecondConnection(connection);
+            return new SnapshotSession(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new IllegalStateException("cannot open a second database session: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open another database session: " + e.getMessage(), e);
         }
     }
 
@@ -82,7 +82,7 @@ final class SecondConnection implements AutoCloseable {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the second database session worked", e);
+            throw new IllegalStateException("interrupted while another database session worked", e);
         }
     }
 
