@@ -86,7 +86,7 @@ fingerprint() {
     $q "select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from (select * from hotspot) t" >>"$work/$name/figures.txt"
     $q "select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from (select * from activity_effect) t" >>"$work/$name/figures.txt"
     $q "select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from (select * from funnel_stat) t" >>"$work/$name/figures.txt"
-    for table in complex_month_fact report_day_digest report_closing_digest; do
+    for table in complex_month_fact report_day_digest report_closing_digest report_open_digest; do
         $q "select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) from (select * from $table) t" >>"$work/$name/figures.txt"
     done
     kill -INT "$server" # fast shutdown

@@ -56,7 +56,9 @@ final class FactTables {
 
     /**
      * @param storedBefore whether complex_month_fact holds the current facts of the 11 months
-     *                     before {@code from} (the caller knows their fingerprints)
+     *                     before {@code from} (the caller knows their fingerprints); then the
+     *                     count of overdue reports at the end of the month before {@code from}
+     *                     comes from there too, otherwise from the reports open then
      */
     void build(YearMonth from, YearMonth to, boolean storedBefore) {
         int w = settings.repeatWindowDays();
@@ -437,18 +439,21 @@ final class FactTables {
 
     /**
      * Stores the run's hotspot lists, and its months' complex facts for the runs after it, once
-     * FigureReplacement has removed what was there.
+     * FigureReplacement has removed what was there. Month by month, so that a later run reading
+     * or replacing a few months finds them on their own pages (in the window's order, complex by
+     * complex, every month was spread over every page: a month's 11 predecessors read the whole
+     * table, 1.4 s instead of 0.5 s at 10M).
      */
     void store() {
         jdbc.update("""
                 insert into hotspot (period, complex_id, category, reports, last_reported)
-                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ?
+                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ? order by month
                 """, settings.hotspotMinReports());
         jdbc.update("""
                 insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
                                                 overdue)
                 select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within, overdue
-                from ind_cc where reports > 0 or closed > 0 or overdue > 0
+                from ind_cc where reports > 0 or closed > 0 or overdue > 0 order by month
                 """);
         lap("stored");
     }
