@@ -51,7 +51,7 @@ public class IndicatorService {
         this.dataSource = jdbc.getDataSource();
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        // One snapshot for the whole run, which FactTables shares with a second session.
+        // One snapshot for the whole run, which FactTables shares with other sessions.
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.settings = properties.indicators();
     }

@@ -1,13 +1,11 @@
 package nl.leefbaar.indicators.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.YearMonth;
 import java.util.Map;
 
 import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.indicators.IndicatorService;
+import nl.leefbaar.support.HeapSampler;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,6 +44,7 @@ public final class IndicatorsBench {
             System.out.printf("data: %d reports, %d complexes%n", reports, complexes);
 
             boolean monthOnly = args.length > 1 && "month".equals(args[1]);
+            HeapSampler heap = HeapSampler.start();
             YearMonth last;
             if (monthOnly) {
                 // the figures of the last run are still there: only the one-month measurements
@@ -66,14 +65,9 @@ public final class IndicatorsBench {
             service.compute(last, false);
             System.out.printf("check one month unchanged (fingerprints of 24 months + reference): %.2f s%n", seconds(t3));
 
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
-            System.out.printf("peak heap (sum of heap pools' peaks): %d MB (max %d MB)%n", peak >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
+            heap.close();
+            System.out.printf("peak heap: %d MB sampled every 20 ms (heap pools' peaks summed, an upper bound: %d MB; max %d MB)%n",
+                    heap.sampledPeakBytes() >> 20, HeapSampler.poolPeaksBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         }
     }
 

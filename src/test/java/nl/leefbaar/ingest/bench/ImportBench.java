@@ -1,13 +1,9 @@
 package nl.leefbaar.ingest.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -16,6 +12,7 @@ import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.ingest.ImportResult;
 import nl.leefbaar.ingest.ImportService;
 import nl.leefbaar.ingest.csv.CsvReader;
+import nl.leefbaar.support.HeapSampler;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,27 +59,13 @@ public final class ImportBench {
             jdbc.execute("checkpoint");
 
             System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            AtomicLong sampledPeak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    sampledPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
+            HeapSampler sampler = HeapSampler.start();
             long t1 = System.nanoTime();
             ImportResult result = context.getBean(ImportService.class).importFolder(input, output);
             double oursSeconds = (System.nanoTime() - t1) / 1e9;
-            sampler.interrupt();
-            long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            sampler.close();
+            long sampledPeak = sampler.sampledPeakBytes();
+            long poolPeaks = HeapSampler.poolPeaksBytes();
             long reportRows = result.byFile().stream().filter(f -> f.file().equals("reports.csv"))
                     .mapToLong(ImportResult.FileCounts::rowsRead).sum();
 
@@ -93,7 +76,7 @@ public final class ImportBench {
                     oursSeconds, result.rowsRead() / oursSeconds, result.rowsRead(), result.loaded(), result.rejected());
             System.out.printf(Locale.ROOT, "ratio ours/reference: %.2f%n", oursSeconds / referenceSeconds);
             System.out.printf(Locale.ROOT, "peak heap: %.0f MB sampled every 20 ms (heap pools' peaks summed: %.0f MB; max heap %.0f MB)%n",
-                    sampledPeak.get() / 1e6, poolPeaks / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+                    sampledPeak / 1e6, poolPeaks / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
         }
     }
 
