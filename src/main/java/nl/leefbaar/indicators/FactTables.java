@@ -59,8 +59,11 @@ final class FactTables {
      *                     before {@code from} (the caller knows their fingerprints); then the
      *                     count of overdue reports at the end of the month before {@code from}
      *                     comes from there too, otherwise from the reports open then
+     * @param sumsStoredBefore whether, besides, the month 12 before {@code from} is current, so
+     *                     that a short run can start from the stored 12-month sums of the month
+     *                     before {@code from} instead of adding up its 11 predecessors
      */
-    void build(YearMonth from, YearMonth to, boolean storedBefore) {
+    void build(YearMonth from, YearMonth to, boolean storedBefore, boolean sumsStoredBefore) {
         int w = settings.repeatWindowDays();
         int hotDays = settings.hotspotWindowDays();
         YearMonth from12 = from.minusMonths(11);
@@ -164,7 +167,7 @@ final class FactTables {
         // each of its months' windows; a long run (a backfill) slides a window over the dense
         // complex x category x month grid instead of joining every fact to twelve months.
         if (from.until(to, java.time.temporal.ChronoUnit.MONTHS) < SHORT_RUN_MONTHS) {
-            sumsByWindowJoin(countedDay, from12Day);
+            sumsByWindowJoin(from, to, storedBefore && sumsStoredBefore, countedDay, from12Day);
         } else {
             sumsBySlidingWindow(countedDay, from12Day, day(to.atDay(1)), fromDay);
         }
@@ -389,31 +392,52 @@ final class FactTables {
                 """, countedDay, from12Day, countedDay, from12Day, toMonth, fromDay);
     }
 
-    /** The run's months only: each month's facts and the sums of the facts in its 12-month window. */
-    private void sumsByWindowJoin(Date countedDay, Date from12Day) {
+    /**
+     * The run's months only: each month's facts and the sums of the facts in its 12-month window,
+     * from the stored facts of the months before the run, or (with {@code running}) from the
+     * stored sums of the month before it less the stored facts of the months that leave the
+     * window. Rows not {@code own} only count towards the sums.
+     */
+    private void sumsByWindowJoin(YearMonth from, YearMonth to, boolean running, Date countedDay, Date from12Day) {
+        String stored = running ? """
+                    select complex_id collate "C", category collate "C", ?::date, reports_12m, repeats_12m, dw_reports_12m,
+                           dw_repeats_12m, 0, closed_12m, within_12m, 0, false
+                    from complex_month_fact where period = ?
+                    union all
+                    select complex_id collate "C", category collate "C", (period + interval '12 months')::date, -reports, -repeats,
+                           -dw_reports, -dw_repeats, 0, -closed, -within, 0, false
+                    from complex_month_fact where period between ? and ?"""
+                : """
+                    select complex_id collate "C", category collate "C", period, reports, repeats, dw_reports, dw_repeats, 0,
+                           closed, within, 0, false
+                    from complex_month_fact where period >= ? and period < ?""";
+        Object[] storedArgs = running
+                ? new Object[] {day(from.atDay(1)), day(from.minusMonths(1).atDay(1)), day(from.minusMonths(12).atDay(1)),
+                                day(to.minusMonths(12).atDay(1))}
+                : new Object[] {from12Day, countedDay};
+        List<Object> args = new ArrayList<>(List.of(countedDay));
+        args.addAll(List.of(storedArgs));
         jdbc.update("""
                 create temp table ind_cc on commit drop as
                 with f as (
                     select complex_id, category, month, reports, repeats, dw_reports, dw_repeats, follow_ups,
-                           0::bigint as closed, 0::bigint as within, 0::bigint as over_delta
+                           0::bigint as closed, 0::bigint as within, 0::bigint as over_delta, true as own
                     from ind_grp where month >= ?
                     union all
-                    select complex_id, category, month, 0, 0, 0, 0, 0, closed, within, 0 from ind_closed
+                    select complex_id, category, month, 0, 0, 0, 0, 0, closed, within, 0, true from ind_closed
                     union all
-                    select complex_id, category, month, 0, 0, 0, 0, 0, 0, 0, delta from ind_over_delta
+                    select complex_id, category, month, 0, 0, 0, 0, 0, 0, 0, delta, true from ind_over_delta
                     union all
-                    select complex_id collate "C", category collate "C", period, reports, repeats, dw_reports, dw_repeats, 0,
-                           closed, within, 0
-                    from complex_month_fact where period >= ? and period < ?),
+%s),
                 s as (
                     select f.complex_id, f.category, m.month,
-                           coalesce(sum(f.reports) filter (where f.month = m.month), 0)::bigint as reports,
-                           coalesce(sum(f.repeats) filter (where f.month = m.month), 0)::bigint as repeats,
-                           coalesce(sum(f.dw_reports) filter (where f.month = m.month), 0)::bigint as dw_reports,
-                           coalesce(sum(f.dw_repeats) filter (where f.month = m.month), 0)::bigint as dw_repeats,
-                           coalesce(sum(f.follow_ups) filter (where f.month = m.month), 0)::bigint as follow_ups,
-                           coalesce(sum(f.closed) filter (where f.month = m.month), 0)::bigint as closed,
-                           coalesce(sum(f.within) filter (where f.month = m.month), 0)::bigint as within,
+                           coalesce(sum(f.reports) filter (where f.own and f.month = m.month), 0)::bigint as reports,
+                           coalesce(sum(f.repeats) filter (where f.own and f.month = m.month), 0)::bigint as repeats,
+                           coalesce(sum(f.dw_reports) filter (where f.own and f.month = m.month), 0)::bigint as dw_reports,
+                           coalesce(sum(f.dw_repeats) filter (where f.own and f.month = m.month), 0)::bigint as dw_repeats,
+                           coalesce(sum(f.follow_ups) filter (where f.own and f.month = m.month), 0)::bigint as follow_ups,
+                           coalesce(sum(f.closed) filter (where f.own and f.month = m.month), 0)::bigint as closed,
+                           coalesce(sum(f.within) filter (where f.own and f.month = m.month), 0)::bigint as within,
                            sum(f.reports)::bigint as reports_12m, sum(f.repeats)::bigint as repeats_12m,
                            sum(f.dw_reports)::bigint as dw_reports_12m, sum(f.dw_repeats)::bigint as dw_repeats_12m,
                            sum(f.closed)::bigint as closed_12m, sum(f.within)::bigint as within_12m,
@@ -434,7 +458,7 @@ final class FactTables {
                 left join s on s.complex_id = c.complex_id collate "C" and s.category = t.category collate "C" and s.month = m.month
                 left join ind_hot h on h.complex_id = c.complex_id collate "C" and h.category = t.category collate "C"
                                    and h.month = m.month
-                """, countedDay, from12Day, countedDay);
+                """.formatted(stored), args.toArray());
     }
 
     /**
@@ -451,9 +475,11 @@ final class FactTables {
                 """, settings.hotspotMinReports());
         jdbc.update("""
                 insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
-                                                overdue)
-                select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within, overdue
-                from ind_cc where reports > 0 or closed > 0 or overdue > 0 order by month
+                                                overdue, reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m,
+                                                within_12m)
+                select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within, overdue,
+                       reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m, within_12m
+                from ind_cc where reports_12m > 0 or closed_12m > 0 or overdue > 0 order by month
                 """);
         lap("stored");
     }

@@ -152,11 +152,16 @@ public class IndicatorService {
          */
         boolean factsStoredBefore(YearMonth from) {
             for (YearMonth month = from.minusMonths(11); month.isBefore(from); month = month.plusMonths(1)) {
-                if (!month.isBefore(span.firstMonth()) && (!checked.contains(month) || pending.contains(month))) {
+                if (!current(month)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Whether the stored facts of {@code month} are current (or it is before the data). */
+        boolean current(YearMonth month) {
+            return month.isBefore(span.firstMonth()) || (checked.contains(month) && !pending.contains(month));
         }
     }
 
@@ -166,7 +171,7 @@ public class IndicatorService {
         transaction.executeWithoutResult(status -> {
             List<Unit> units = Unit.load(jdbc);
             FactTables facts = new FactTables(jdbc, dataSource, settings);
-            facts.build(from, to, context.factsStoredBefore(from));
+            facts.build(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)));
             log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
             FigureReplacement replacement = new FigureReplacement(jdbc);
             replacement.clear(from, to);
