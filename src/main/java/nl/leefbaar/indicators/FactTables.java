@@ -162,7 +162,6 @@ final class FactTables {
         // Read month by month (MonthFigures): without the index each month scans every month's rows.
         jdbc.execute("create index on ind_pct (month)");
 
-
         // The 12-month sums: a short run (one month of a monthly job) adds up the facts that fall in
         // each of its months' windows; a long run (a backfill) slides a window over the dense
         // complex x category x month grid instead of joining every fact to twelve months.

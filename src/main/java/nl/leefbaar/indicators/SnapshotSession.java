@@ -36,6 +36,7 @@ final class SnapshotSession implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private Future<Void> submitted;
 
     private SnapshotSession(Connection connection) {
         this.connection = connection;
@@ -63,12 +64,13 @@ final class SnapshotSession implements AutoCloseable {
         }
     }
 
-    /** Starts work on the second session; {@link #await} waits for it. */
+    /** Starts work on this session; {@link #await} waits for it. */
     Future<Void> submit(Consumer<JdbcTemplate> work) {
-        return worker.submit(() -> {
+        submitted = worker.submit(() -> {
             work.accept(jdbc);
             return null;
         });
+        return submitted;
     }
 
     /** Waits for work started by {@link #submit}, rethrowing its failure as it was. */
@@ -115,6 +117,10 @@ final class SnapshotSession implements AutoCloseable {
     public void close() {
         worker.shutdownNow();
         try {
+            if (submitted != null && !submitted.isDone()) {
+                // The run failed while this session still works: stop its query rather than wait for it.
+                connection.unwrap(PGConnection.class).cancelQuery();
+            }
             connection.rollback();
         } catch (SQLException e) {
             // The session's work is over either way; closing it below ends the transaction.
