@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,6 +51,14 @@ record RunSummary(String job, String month, String status, long executionId, Off
                 list(text(facts, RunKeys.FILES), "\n"), reason);
     }
 
+    /**
+     * With its seconds always (cli.md's "2025-07-01T06:00:03+02:00"): OffsetDateTime.toString
+     * leaves them out when they are zero, once a minute.
+     */
+    private String startedText() {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(started);
+    }
+
     /** The fields of cli.md's example, in its order. */
     Map<String, Object> json() {
         Map<String, Object> in = new LinkedHashMap<>();
@@ -67,7 +76,7 @@ record RunSummary(String job, String month, String status, long executionId, Off
         json.put("month", month);
         json.put("status", status);
         json.put("execution_id", executionId);
-        json.put("started", started.toString());
+        json.put("started", startedText());
         json.put("seconds", seconds);
         json.put("input", in);
         json.put("months_computed", monthsComputed);
@@ -80,7 +89,7 @@ record RunSummary(String job, String month, String status, long executionId, Off
         StringBuilder text = new StringBuilder();
         line(text, "job", job + (month == null ? "" : " " + month) + " (execution " + executionId + ")");
         line(text, "status", status + (reason == null ? "" : ": " + reason));
-        line(text, "started", started.toString());
+        line(text, "started", startedText());
         line(text, "time taken", String.format(Locale.ROOT, "%.1f s", seconds));
         if (input.files() > 0 || input.rowsRead() > 0) {
             line(text, "rows read", input.rowsRead() + " from " + input.files() + " files");
