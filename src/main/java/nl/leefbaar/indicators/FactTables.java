@@ -5,8 +5,10 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -72,10 +74,9 @@ final class FactTables {
         YearMonth counted = storedBefore ? from : from12;
         Date countedDay = day(counted.atDay(1));
         Date lowDay = day(min(counted.atDay(1), from.atEndOfMonth().minusDays(hotDays - 1L)));
-        // Repeats need W days before the first counted month (two days more: W * 86400 s before a
-        // local day can fall on the local day before it); the hotspot window's days before that
-        // month are only counted, their repeat flags are not used.
-        Date scanFrom = day(min(counted.atDay(1).minusDays(w + 2L), lowDay.toLocalDate()));
+        // Repeats look W days before the first counted month (two days more: W * 86400 s before a
+        // local day can fall on the local day before it).
+        Date lookbackDay = day(counted.atDay(1).minusDays(w + 2L));
         Date toDay = day(to.atEndOfMonth());
         Date fromDay = day(from.atDay(1));
         double windowSeconds = w * 86400.0;
@@ -103,35 +104,64 @@ final class FactTables {
                 }));
             }
 
-            // Every report of the scanned range once: its repeat flags by lag() over (reported_at,
-            // report_id) (if any earlier report is within W, so is the latest), grouped per complex,
-            // category, month and the last month whose hotspot window still holds the report.
+            // The repeat flags of a counted report need its predecessor, by (reported_at,
+            // report_id), in its complex and category and in its dwelling and category (if any
+            // earlier report is within W, so is the latest). The first counted report of each
+            // has it before the counted months: there only the latest time per complex, dwelling
+            // and category matters (ind_before, one hash aggregate), and the sorts for lag() hold
+            // the counted reports alone (a month's, not the three before it as well).
+            jdbc.update("""
+                    create temp table ind_before on commit drop as
+                    select complex_id collate "C" as complex_id, category collate "C" as category,
+                           dwelling_ref collate "C" as dwelling_ref, max(reported_at) as last_at
+                    from report
+                    where reported_day >= ? and reported_day < ?
+                    group by 1, 2, 3
+                    """, lookbackDay, countedDay);
+            jdbc.execute("analyze ind_before");
+            lap("ind_before");
+            // The counted reports grouped per complex, category, month and the last month whose
+            // hotspot window still holds them; below them, the reports of the hotspot window
+            // before the counted months, which are only counted (their repeat flags are not used).
             // Keys are compared in the "C" collation here and in every table below: the database's
             // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
             // for valid UTF-8 both give the same order (code points), so ties in report_id and
             // complex_id order as before.
+            String hotUntil = "(date_trunc('month', (reported_day + %d)::timestamp) - interval '1 month')::date".formatted(hotDays);
             jdbc.update("""
                     create temp table ind_grp on commit drop as
-                    select complex_id collate "C" as complex_id, category collate "C" as category,
-                           date_trunc('month', reported_day::timestamp)::date as month,
-                           (date_trunc('month', (reported_day + ?::int)::timestamp) - interval '1 month')::date as hot_until,
+                    with before_c as (select complex_id, category, max(last_at) as last_at from ind_before group by 1, 2),
+                    flagged as (
+                        select r.complex_id collate "C" as complex_id, r.category collate "C" as category, r.dwelling_ref,
+                               r.reported_day, r.reported_at, r.follow_up,
+                               r.reported_at - coalesce(lag(r.reported_at) over (partition by r.complex_id collate "C", r.category collate "C"
+                                                                                 order by r.reported_at, r.report_id collate "C"),
+                                                        c.last_at) as gap_c,
+                               r.reported_at - coalesce(lag(r.reported_at) over (partition by r.complex_id collate "C",
+                                                                                              r.dwelling_ref collate "C", r.category collate "C"
+                                                                                 order by r.reported_at, r.report_id collate "C"),
+                                                        d.last_at) as gap_d
+                        from report r
+                        left join before_c c on c.complex_id = r.complex_id collate "C" and c.category = r.category collate "C"
+                        left join ind_before d on d.complex_id = r.complex_id collate "C" and d.category = r.category collate "C"
+                                              and d.dwelling_ref = r.dwelling_ref collate "C"
+                        where r.reported_day between ? and ?)
+                    select complex_id, category, date_trunc('month', reported_day::timestamp)::date as month, %1$s as hot_until,
                            count(*) as reports,
                            count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
                            count(dwelling_ref) as dw_reports,
                            count(*) filter (where dwelling_ref is not null and gap_d <= make_interval(secs => ?)) as dw_repeats,
                            count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
                            max(reported_at) as last_at
-                    from (select complex_id, category, dwelling_ref, reported_day, reported_at, follow_up,
-                                 reported_at - lag(reported_at) over (partition by complex_id collate "C", category collate "C"
-                                                                      order by reported_at, report_id collate "C") as gap_c,
-                                 reported_at - lag(reported_at) over (partition by complex_id collate "C", dwelling_ref collate "C",
-                                                                                   category collate "C"
-                                                                      order by reported_at, report_id collate "C") as gap_d
-                          from report
-                          where reported_day between ? and ?) r
-                    where reported_day >= ?
+                    from flagged
                     group by 1, 2, 3, 4
-                    """, hotDays, windowSeconds, windowSeconds, scanFrom, toDay, lowDay);
+                    union all
+                    select complex_id collate "C", category collate "C", date_trunc('month', reported_day::timestamp)::date, %1$s,
+                           count(*), 0, 0, 0, 0, max(reported_at)
+                    from report
+                    where reported_day >= ? and reported_day < ?
+                    group by 1, 2, 3, 4
+                    """.formatted(hotUntil), countedDay, toDay, windowSeconds, windowSeconds, lowDay, countedDay);
             jdbc.execute("analyze ind_grp");
             lap("ind_grp");
 
@@ -173,25 +203,27 @@ final class FactTables {
         jdbc.execute("analyze ind_cc");
         lap("ind_cc");
 
+        // The complex x category rows are ind_cc's own; only the coarser units are grouped (hashing
+        // 140,000 complex keys for the identity took most of the statement at 10M).
+        String sums = """
+                reports, repeats, dw_reports, dw_repeats, follow_ups, reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m,
+                closed, within, closed_12m, within_12m, overdue""";
+        String summed = Arrays.stream(sums.split(",")).map(String::strip).map(c -> "sum(" + c + ")::bigint as " + c)
+                .collect(Collectors.joining(", "));
         jdbc.update("""
                 create temp table ind_unit on commit drop as
-                select month,
-                       case when grouping(complex_id) = 0 then 'complex'
-                            when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
-                       coalesce(complex_id, neighbourhood_code, 'city') as unit_id,
-                       coalesce(category, 'all') as category,
-                       sum(reports)::bigint as reports, sum(repeats)::bigint as repeats, sum(dw_reports)::bigint as dw_reports,
-                       sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups,
-                       sum(reports_12m)::bigint as reports_12m, sum(repeats_12m)::bigint as repeats_12m,
-                       sum(dw_reports_12m)::bigint as dw_reports_12m, sum(dw_repeats_12m)::bigint as dw_repeats_12m,
-                       sum(closed)::bigint as closed, sum(within)::bigint as within, sum(closed_12m)::bigint as closed_12m,
-                       sum(within_12m)::bigint as within_12m, sum(overdue)::bigint as overdue,
-                       count(*) filter (where hot_n >= ?) as hotspots
+                select month, 'complex' as level, complex_id as unit_id, category, %1$s,
+                       (hot_n >= ?)::int::bigint as hotspots
                 from ind_cc
-                group by grouping sets ((month, complex_id, category), (month, complex_id),
-                                        (month, neighbourhood_code, category), (month, neighbourhood_code),
-                                        (month, category), (month))
-                """, settings.hotspotMinReports());
+                union all
+                select month, 'complex', complex_id, 'all', %2$s, count(*) filter (where hot_n >= ?)
+                from ind_cc group by month, complex_id
+                union all
+                select month, case when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end,
+                       coalesce(neighbourhood_code, 'city'), coalesce(category, 'all'), %2$s, count(*) filter (where hot_n >= ?)
+                from ind_cc
+                group by grouping sets ((month, neighbourhood_code, category), (month, neighbourhood_code), (month, category), (month))
+                """.formatted(sums, summed), settings.hotspotMinReports(), settings.hotspotMinReports(), settings.hotspotMinReports());
         jdbc.execute("analyze ind_unit");
         lap("ind_unit");
         jdbc.execute("create index on ind_unit (month)");
@@ -251,7 +283,7 @@ final class FactTables {
     private void runTables(JdbcTemplate session, Date fromDay, Date toMonth) {
         // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
         session.execute("set local work_mem = '256MB'");
-        session.execute("drop table if exists ind_target, ind_months, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
+        session.execute("drop table if exists ind_target, ind_months, ind_before, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
         session.execute("create temp table ind_target (category text primary key, target interval not null) on commit drop");
         session.batchUpdate("insert into ind_target values (?, make_interval(secs => ? * 86400))", Category.codes().stream()
                 .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
@@ -461,16 +493,14 @@ final class FactTables {
     }
 
     /**
-     * Stores the run's hotspot lists, and its months' complex facts for the runs after it, once
-     * FigureReplacement has removed what was there. Month by month, so that a later run reading
-     * or replacing a few months finds them on their own pages (in the window's order, complex by
-     * complex, every month was spread over every page: a month's 11 predecessors read the whole
-     * table, 1.4 s instead of 0.5 s at 10M).
+     * Stores the run's hotspot lists, and its months' complex facts for the runs after it, into
+     * the fresh partitions FigureReplacement made, in key order (each month's key index then only
+     * grows at its end).
      */
     void store() {
         jdbc.update("""
                 insert into hotspot (period, complex_id, category, reports, last_reported)
-                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ? order by month
+                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ? order by month, complex_id, category
                 """, settings.hotspotMinReports());
         jdbc.update("""
                 insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
@@ -478,7 +508,7 @@ final class FactTables {
                                                 within_12m)
                 select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within, overdue,
                        reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m, within_12m
-                from ind_cc where reports_12m > 0 or closed_12m > 0 or overdue > 0 order by month
+                from ind_cc where reports_12m > 0 or closed_12m > 0 or overdue > 0 order by month, complex_id, category
                 """);
         lap("stored");
     }

@@ -92,6 +92,32 @@ class RepeatAndCountTests {
     }
 
     @Test
+    void aMonthRecomputedAloneFindsThePredecessorsOfItsFirstReportsInTheMonthsBefore() {
+        // Recomputed alone, March reads only its own reports in order; each complex's, dwelling's
+        // and category's latest report before March comes from the look-back.
+        data.report("C1", "damage", "2024-12-20T12:00:00Z");
+        data.report("C1", "damage", "2025-03-20T12:00:00Z");             // exactly W after: repeat
+        data.report("C1", "safety", "2024-12-20T12:00:00Z");
+        data.report("C1", "safety", "2025-03-20T12:00:01Z");             // W and 1 s after: not a repeat
+        data.dwellingReport("C2", "D1", "pollution", "2024-12-01T10:00:00Z");
+        data.dwellingReport("C2", "D1", "pollution", "2025-02-10T10:00:00Z"); // the latest before March counts
+        data.dwellingReport("C2", "D1", "pollution", "2025-03-05T10:00:00Z"); // repeat at D1 and at C2
+        data.dwellingReport("C2", "D2", "pollution", "2025-03-06T10:00:00Z"); // repeat at C2 only
+        service.compute(MARCH, false);
+
+        assertThat(service.compute(MARCH, true).computed()).containsExactly(MARCH);
+
+        assertThat(Fixture.figure(jdbc, MARCH, "complex", "C1", "damage", "repeat_rate"))
+                .containsEntry("numerator", 1.0).containsEntry("denominator", 1.0);
+        assertThat(Fixture.figure(jdbc, MARCH, "complex", "C1", "safety", "repeat_rate"))
+                .containsEntry("numerator", 0.0).containsEntry("denominator", 1.0);
+        assertThat(Fixture.figure(jdbc, MARCH, "complex", "C2", "pollution", "repeat_rate"))
+                .containsEntry("numerator", 2.0).containsEntry("denominator", 2.0);
+        assertThat(Fixture.figure(jdbc, MARCH, "complex", "C2", "pollution", "dwelling_repeat_rate"))
+                .containsEntry("numerator", 1.0).containsEntry("denominator", 2.0);
+    }
+
+    @Test
     void monthsAreCalendarMonthsInAmsterdamAcrossTheDaylightSavingChange() {
         // DST began 2025-03-30 02:00. 2025-02-28T23:30Z is 1 March 00:30 local (CET) -> March;
         // 2025-03-31T21:30Z is 23:30 local (CEST) -> March; 2025-03-31T22:30Z is 1 April 00:30 -> April.
