@@ -173,8 +173,7 @@ public class IndicatorService {
             FactTables facts = new FactTables(jdbc, dataSource, settings);
             facts.build(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)));
             log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
-            FigureReplacement replacement = new FigureReplacement(jdbc);
-            replacement.clear(from, to);
+            new FigureReplacement(jdbc).clear(from, to);
             facts.store();
             MonthFigures figures = new MonthFigures(jdbc, settings.overdispersion(), units);
             Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -208,7 +207,6 @@ public class IndicatorService {
                         """, Date.valueOf(month.atDay(1)), context.fingerprints().get(month),
                         context.reference() == null ? null : context.referenceYear());
             }
-            replacement.finish();
         });
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             context.pending().remove(month);
