@@ -31,6 +31,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * The handling facts are built on other sessions that share the run's snapshot
  * ({@link SnapshotSession}), beside the report pass, and copied into the run's session.
  * <p>
+ * Counts are added up as int ({@code sum(x::int)}, a bigint): over bigint, PostgreSQL's sum
+ * accumulates in 128 bits and converts every result through numeric, which made the 12-month sums
+ * of one month at 10M about 40 % slower. One row's count always fits an int.
+ * <p>
  * Must run inside a REPEATABLE READ transaction (the temporary tables are {@code on commit drop},
  * every statement must see the same connection, and the other sessions the same snapshot).
  */
@@ -167,7 +171,7 @@ final class FactTables {
 
             jdbc.execute("""
                     create temp table ind_hot on commit drop as
-                    select g.complex_id, g.category, m.month, sum(g.reports)::bigint as hot_n, max(g.last_at) as hot_last
+                    select g.complex_id, g.category, m.month, sum(g.reports::int) as hot_n, max(g.last_at) as hot_last
                     from ind_grp g join ind_months m on m.month between g.month and g.hot_until
                     group by 1, 2, 3
                     """);
@@ -208,7 +212,7 @@ final class FactTables {
         String sums = """
                 reports, repeats, dw_reports, dw_repeats, follow_ups, reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m,
                 closed, within, closed_12m, within_12m, overdue""";
-        String summed = Arrays.stream(sums.split(",")).map(String::strip).map(c -> "sum(" + c + ")::bigint as " + c)
+        String summed = Arrays.stream(sums.split(",")).map(String::strip).map(c -> "sum(" + c + "::int) as " + c)
                 .collect(Collectors.joining(", "));
         jdbc.update("""
                 create temp table ind_unit on commit drop as
@@ -385,8 +389,8 @@ final class FactTables {
         jdbc.update("""
                 create temp table ind_cc on commit drop as
                 with g as (
-                    select complex_id, category, month, sum(reports)::bigint as reports, sum(repeats)::bigint as repeats,
-                           sum(dw_reports)::bigint as dw_reports, sum(dw_repeats)::bigint as dw_repeats, sum(follow_ups)::bigint as follow_ups
+                    select complex_id, category, month, sum(reports::int) as reports, sum(repeats::int) as repeats,
+                           sum(dw_reports::int) as dw_reports, sum(dw_repeats::int) as dw_repeats, sum(follow_ups::int) as follow_ups
                     from ind_grp where month >= ? group by 1, 2, 3),
                 stored as (
                     select complex_id collate "C" as complex_id, category collate "C" as category, period as month,
@@ -409,11 +413,11 @@ final class FactTables {
                     left join stored s using (complex_id, category, month)
                     left join ind_over_delta od using (complex_id, category, month)),
                 w as (
-                    select d.*, (sum(reports) over w12)::bigint as reports_12m, (sum(repeats) over w12)::bigint as repeats_12m,
-                           (sum(dw_reports) over w12)::bigint as dw_reports_12m, (sum(dw_repeats) over w12)::bigint as dw_repeats_12m,
-                           (sum(closed) over w12)::bigint as closed_12m, (sum(within) over w12)::bigint as within_12m,
-                           (sum(over_delta) over (partition by complex_id, category order by month
-                                                  rows between unbounded preceding and current row))::bigint as overdue
+                    select d.*, sum(reports::int) over w12 as reports_12m, sum(repeats::int) over w12 as repeats_12m,
+                           sum(dw_reports::int) over w12 as dw_reports_12m, sum(dw_repeats::int) over w12 as dw_repeats_12m,
+                           sum(closed::int) over w12 as closed_12m, sum(within::int) over w12 as within_12m,
+                           sum(over_delta::int) over (partition by complex_id, category order by month
+                                                      rows between unbounded preceding and current row) as overdue
                     from d
                     window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
                 select w.*, coalesce(h.hot_n, 0) as hot_n
@@ -462,18 +466,18 @@ final class FactTables {
 %s),
                 s as (
                     select f.complex_id, f.category, m.month,
-                           coalesce(sum(f.reports) filter (where f.own and f.month = m.month), 0)::bigint as reports,
-                           coalesce(sum(f.repeats) filter (where f.own and f.month = m.month), 0)::bigint as repeats,
-                           coalesce(sum(f.dw_reports) filter (where f.own and f.month = m.month), 0)::bigint as dw_reports,
-                           coalesce(sum(f.dw_repeats) filter (where f.own and f.month = m.month), 0)::bigint as dw_repeats,
-                           coalesce(sum(f.follow_ups) filter (where f.own and f.month = m.month), 0)::bigint as follow_ups,
-                           coalesce(sum(f.closed) filter (where f.own and f.month = m.month), 0)::bigint as closed,
-                           coalesce(sum(f.within) filter (where f.own and f.month = m.month), 0)::bigint as within,
-                           sum(f.reports)::bigint as reports_12m, sum(f.repeats)::bigint as repeats_12m,
-                           sum(f.dw_reports)::bigint as dw_reports_12m, sum(f.dw_repeats)::bigint as dw_repeats_12m,
-                           sum(f.closed)::bigint as closed_12m, sum(f.within)::bigint as within_12m,
+                           coalesce(sum(f.reports::int) filter (where f.own and f.month = m.month), 0) as reports,
+                           coalesce(sum(f.repeats::int) filter (where f.own and f.month = m.month), 0) as repeats,
+                           coalesce(sum(f.dw_reports::int) filter (where f.own and f.month = m.month), 0) as dw_reports,
+                           coalesce(sum(f.dw_repeats::int) filter (where f.own and f.month = m.month), 0) as dw_repeats,
+                           coalesce(sum(f.follow_ups::int) filter (where f.own and f.month = m.month), 0) as follow_ups,
+                           coalesce(sum(f.closed::int) filter (where f.own and f.month = m.month), 0) as closed,
+                           coalesce(sum(f.within::int) filter (where f.own and f.month = m.month), 0) as within,
+                           sum(f.reports::int) as reports_12m, sum(f.repeats::int) as repeats_12m,
+                           sum(f.dw_reports::int) as dw_reports_12m, sum(f.dw_repeats::int) as dw_repeats_12m,
+                           sum(f.closed::int) as closed_12m, sum(f.within::int) as within_12m,
                            -- the run's changes up to m (a short run's months all lie within m's 12)
-                           sum(f.over_delta)::bigint as overdue
+                           sum(f.over_delta::int) as overdue
                     from f join ind_months m on f.month between (m.month - interval '11 months')::date and m.month
                     group by 1, 2, 3)
                 select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
