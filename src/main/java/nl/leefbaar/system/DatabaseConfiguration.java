@@ -32,6 +32,10 @@ public class DatabaseConfiguration {
                 .url(url).username(user).password(password).build();
         dataSource.setPoolName("leefbaar");
         dataSource.setMaximumPoolSize(6);
+        // Batched inserts (a month's index components and funnel statistics, the activity
+        // effects) travel as multi-row INSERTs instead of one statement per row: 20,000 index
+        // components a month at 10M reports.
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 }
