@@ -12,16 +12,20 @@
 drop view indicator_value;
 drop view hotspot_ranked;
 
+-- The keys keep their names (a backfill drops and builds them by name).
 alter table unit_figure rename to unit_figure_unpartitioned;
+alter table unit_figure_unpartitioned rename constraint unit_figure_pkey to unit_figure_unpartitioned_pkey;
 alter table complex_month_fact rename to complex_month_fact_unpartitioned;
+alter table complex_month_fact_unpartitioned rename constraint complex_month_fact_pkey to complex_month_fact_unpartitioned_pkey;
 alter table hotspot rename to hotspot_unpartitioned;
+alter table hotspot_unpartitioned rename constraint hotspot_pkey to hotspot_unpartitioned_pkey;
 
 create table unit_figure (like unit_figure_unpartitioned including defaults including constraints) partition by list (period);
-alter table unit_figure add primary key (period, level, unit_id, category);
+alter table unit_figure add constraint unit_figure_pkey primary key (period, level, unit_id, category);
 create table complex_month_fact (like complex_month_fact_unpartitioned including defaults including constraints) partition by list (period);
-alter table complex_month_fact add primary key (period, complex_id, category);
+alter table complex_month_fact add constraint complex_month_fact_pkey primary key (period, complex_id, category);
 create table hotspot (like hotspot_unpartitioned including defaults including constraints) partition by list (period);
-alter table hotspot add primary key (period, complex_id, category);
+alter table hotspot add constraint hotspot_pkey primary key (period, complex_id, category);
 
 do $$
 declare

@@ -3,6 +3,7 @@ package nl.leefbaar.indicators;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,15 +21,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reader waits for the new figures rather than seeing a mix. (A reader whose snapshot was taken
  * before the commit, in a transaction that began earlier, finds the month empty.) Small
  * partitions, and the small tables, are deleted by month.
+ * <p>
+ * A backfill, which replaces everything stored, also drops the partitions' primary keys while it
+ * stores and builds them at the end ({@link #finish()}).
  */
 final class FigureReplacement {
     /** Partitioned by month, one partition each (V65), besides the default partition for rows stored by hand. */
     static final List<String> PARTITIONED = List.of("unit_figure", "complex_month_fact", "hotspot");
+    /** Their primary keys, which a backfill drops while it stores and builds again at the end. */
+    private static final Map<String, String> KEYS = Map.of("unit_figure", "period, level, unit_id, category",
+            "complex_month_fact", "period, complex_id, category", "hotspot", "period, complex_id, category");
+    /** From this many months on, a run that replaces everything stored is a backfill. */
+    static final int BULK_MONTHS = 12;
     /** Partitions from this size on are emptied by TRUNCATE, smaller ones by deleting their rows. */
     static final long TRUNCATE_BYTES = 1 << 20;
     private static final DateTimeFormatter PARTITION_SUFFIX = DateTimeFormatter.ofPattern("yyyyMM");
 
     private final JdbcTemplate jdbc;
+    private boolean bulk;
 
     /** A month's partition of a partitioned table, named after both: unit_figure_202412. */
     private record Partition(String table, YearMonth month) {
@@ -75,6 +85,31 @@ final class FigureReplacement {
             if (!existing.containsKey(partition.name())) {
                 jdbc.execute("create table " + partition.name() + " partition of " + partition.table()
                         + " for values in ('" + partition.month().atDay(1) + "')");
+            }
+        }
+        // A backfill stores without the keys and builds them once at the end, by sorting, instead
+        // of growing them row by row (at 10M: 40 s of storing the month facts and hotspots, and
+        // a slower COPY of the figures, against 15 s to build the keys).
+        long months = from.until(to, ChronoUnit.MONTHS) + 1;
+        bulk = months >= BULK_MONTHS && PARTITIONED.stream().noneMatch(table -> storedOutside(table, range));
+        if (bulk) {
+            for (String table : PARTITIONED) {
+                jdbc.execute("alter table " + table + " drop constraint " + table + "_pkey");
+            }
+        }
+    }
+
+    private boolean storedOutside(String table, Object[] range) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from " + table + " where period < ? or period > ?)", Boolean.class, range));
+    }
+
+    /** Puts the primary keys back after a backfill (which also checks that no key repeats). */
+    void finish() {
+        if (bulk) {
+            jdbc.execute("set local maintenance_work_mem = '512MB'");
+            for (String table : PARTITIONED) {
+                jdbc.execute("alter table " + table + " add constraint " + table + "_pkey primary key (" + KEYS.get(table) + ")");
             }
         }
     }

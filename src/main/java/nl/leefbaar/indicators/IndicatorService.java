@@ -173,7 +173,8 @@ public class IndicatorService {
             FactTables facts = new FactTables(jdbc, dataSource, settings);
             facts.build(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)));
             log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
-            new FigureReplacement(jdbc).clear(from, to);
+            FigureReplacement replacement = new FigureReplacement(jdbc);
+            replacement.clear(from, to);
             facts.store();
             MonthFigures figures = new MonthFigures(jdbc, settings.overdispersion(), units);
             Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -207,6 +208,9 @@ public class IndicatorService {
                         """, Date.valueOf(month.atDay(1)), context.fingerprints().get(month),
                         context.reference() == null ? null : context.referenceYear());
             }
+            long keys = System.nanoTime();
+            replacement.finish();
+            log.debug("keys in {} ms", (System.nanoTime() - keys) / 1_000_000);
         });
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             context.pending().remove(month);
