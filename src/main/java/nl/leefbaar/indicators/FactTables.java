@@ -498,13 +498,13 @@ final class FactTables {
 
     /**
      * Stores the run's hotspot lists, and its months' complex facts for the runs after it, into
-     * the fresh partitions FigureReplacement made, in key order (each month's key index then only
-     * grows at its end).
+     * the partitions FigureReplacement emptied, month by month (sorting a backfill's 5 M month
+     * facts by their whole key as well took 17 s more at 10M).
      */
     void store() {
         jdbc.update("""
                 insert into hotspot (period, complex_id, category, reports, last_reported)
-                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ? order by month, complex_id, category
+                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ? order by month
                 """, settings.hotspotMinReports());
         jdbc.update("""
                 insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
@@ -512,7 +512,7 @@ final class FactTables {
                                                 within_12m)
                 select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within, overdue,
                        reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m, within_12m
-                from ind_cc where reports_12m > 0 or closed_12m > 0 or overdue > 0 order by month, complex_id, category
+                from ind_cc where reports_12m > 0 or closed_12m > 0 or overdue > 0 order by month
                 """);
         lap("stored");
     }
