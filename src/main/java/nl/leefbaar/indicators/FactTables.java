@@ -111,17 +111,26 @@ final class FactTables {
             // The repeat flags of a counted report need its predecessor, by (reported_at,
             // report_id), in its complex and category and in its dwelling and category (if any
             // earlier report is within W, so is the latest). The first counted report of each
-            // has it before the counted months: there only the latest time per complex, dwelling
-            // and category matters (ind_before, one hash aggregate), and the sorts for lag() hold
-            // the counted reports alone (a month's, not the three before it as well).
+            // has it before the counted months: there only the latest time matters, per complex
+            // and category (dwelling_ref null), and per dwelling and category for the dwellings
+            // with counted reports (a few thousand of the 700,000 in a month's look-back at 10M).
+            // So the sorts for lag() hold the counted reports alone (a month's, not the three
+            // before it as well).
             jdbc.update("""
                     create temp table ind_before on commit drop as
                     select complex_id collate "C" as complex_id, category collate "C" as category,
-                           dwelling_ref collate "C" as dwelling_ref, max(reported_at) as last_at
+                           null::text collate "C" as dwelling_ref, max(reported_at) as last_at
                     from report
                     where reported_day >= ? and reported_day < ?
+                    group by 1, 2
+                    union all
+                    select complex_id collate "C", category collate "C", dwelling_ref collate "C", max(reported_at)
+                    from report
+                    where reported_day >= ? and reported_day < ? and dwelling_ref is not null
+                      and (complex_id, category, dwelling_ref) in (select complex_id, category, dwelling_ref from report
+                                                                 where reported_day between ? and ? and dwelling_ref is not null)
                     group by 1, 2, 3
-                    """, lookbackDay, countedDay);
+                    """, lookbackDay, countedDay, lookbackDay, countedDay, countedDay, toDay);
             jdbc.execute("analyze ind_before");
             lap("ind_before");
             // The counted reports grouped per complex, category, month and the last month whose
@@ -134,8 +143,7 @@ final class FactTables {
             String hotUntil = "(date_trunc('month', (reported_day + %d)::timestamp) - interval '1 month')::date".formatted(hotDays);
             jdbc.update("""
                     create temp table ind_grp on commit drop as
-                    with before_c as (select complex_id, category, max(last_at) as last_at from ind_before group by 1, 2),
-                    flagged as (
+                    with flagged as (
                         select r.complex_id collate "C" as complex_id, r.category collate "C" as category, r.dwelling_ref,
                                r.reported_day, r.reported_at, r.follow_up,
                                r.reported_at - coalesce(lag(r.reported_at) over (partition by r.complex_id collate "C", r.category collate "C"
@@ -146,7 +154,8 @@ final class FactTables {
                                                                                  order by r.reported_at, r.report_id collate "C"),
                                                         d.last_at) as gap_d
                         from report r
-                        left join before_c c on c.complex_id = r.complex_id collate "C" and c.category = r.category collate "C"
+                        left join ind_before c on c.complex_id = r.complex_id collate "C" and c.category = r.category collate "C"
+                                              and c.dwelling_ref is null
                         left join ind_before d on d.complex_id = r.complex_id collate "C" and d.category = r.category collate "C"
                                               and d.dwelling_ref = r.dwelling_ref collate "C"
                         where r.reported_day between ? and ?)
