@@ -23,10 +23,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * live until the transaction ends. Java then only does statistics on these aggregates.
  * <p>
  * The 12-month figures of {@code from} need the 11 months before it. When their facts are stored
- * and current ({@code complex_month_fact}, see {@link #build}), the reports are read from W days
- * before {@code from} (or from the start of its hotspot window, if that is earlier); otherwise
- * from W days before the 12-month window. Either way the run stores its own months' facts for the
- * runs after it.
+ * and current ({@code complex_month_fact}, see {@link #build}), the reports are counted from
+ * {@code from} on; otherwise from the start of the 12-month window. Of the W days before the
+ * counted months only the latest report time per complex, dwelling and category is read (for the
+ * first repeats), and of the hotspot window's days before them only the counts. Either way the
+ * run stores its own months' facts for the runs after it.
  * <p>
  * The handling facts are built on other sessions that share the run's snapshot
  * ({@link SnapshotSession}), beside the report pass, and copied into the run's session.

@@ -208,9 +208,7 @@ public class IndicatorService {
                         """, Date.valueOf(month.atDay(1)), context.fingerprints().get(month),
                         context.reference() == null ? null : context.referenceYear());
             }
-            long keys = System.nanoTime();
             replacement.finish();
-            log.debug("keys in {} ms", (System.nanoTime() - keys) / 1_000_000);
         });
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             context.pending().remove(month);
