@@ -40,9 +40,9 @@ final class FigureReplacement {
             new Partitioned("complex_month_fact", "period, complex_id, category"),
             new Partitioned("hotspot", "period, complex_id, category"));
     /** From this many months on, a run that replaces everything stored is a backfill. */
-    static final int BULK_MONTHS = 12;
+    private static final int BULK_MONTHS = 12;
     /** Partitions from this size on are emptied by TRUNCATE, smaller ones by deleting their rows. */
-    static final long TRUNCATE_BYTES = 1 << 20;
+    private static final long TRUNCATE_BYTES = 1 << 20;
     private static final DateTimeFormatter PARTITION_SUFFIX = DateTimeFormatter.ofPattern("yyyyMM");
 
     private final JdbcTemplate jdbc;
