@@ -39,7 +39,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Must run inside a REPEATABLE READ transaction (the temporary tables are {@code on commit drop},
  * every statement must see the same connection, and the other sessions the same snapshot).
  */
-final class FactTables {
+final class FactTables implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactTables.class);
     private long lap = System.nanoTime();
 
@@ -54,6 +54,10 @@ final class FactTables {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final LeefbaarProperties.Indicators settings;
+    /** The sessions that build the handling tables beside this one, until their tables are copied. */
+    private final List<Other> others = new ArrayList<>();
+    /** Whether the run built is one month (see {@link #store}). */
+    private boolean oneMonth;
 
     FactTables(JdbcTemplate jdbc, DataSource dataSource, LeefbaarProperties.Indicators settings) {
         this.jdbc = jdbc;
@@ -71,6 +75,7 @@ final class FactTables {
      *                     before {@code from} instead of adding up its 11 predecessors
      */
     void build(YearMonth from, YearMonth to, boolean storedBefore, boolean sumsStoredBefore) {
+        oneMonth = from.equals(to);
         int w = settings.repeatWindowDays();
         int hotDays = settings.hotspotWindowDays();
         YearMonth from12 = from.minusMonths(11);
@@ -90,53 +95,56 @@ final class FactTables {
         lap("ind_months");
 
         // Handling (closings, percentiles, open_overdue) needs nothing of the report pass below:
-        // other sessions build it meanwhile, on the other core.
+        // other sessions build it meanwhile, on the other core. The percentiles are only needed
+        // by the figures, so their session goes on while this one sums (see awaitPercentiles).
         List<List<Table>> handling = handlingTables(from, to, storedBefore, countedDay);
-        List<SnapshotSession> sessions = new ArrayList<>();
+        for (List<Table> tables : handling) {
+            SnapshotSession session = SnapshotSession.sharingSnapshotOf(jdbc, dataSource);
+            others.add(new Other(session, tables, session.submit(other -> {
+                runTables(other, fromDay, day(to.atDay(1)));
+                for (Table table : tables) {
+                    long started = System.nanoTime();
+                    other.update("create temp table " + table.name() + " on commit drop as " + table.query(), table.args());
+                    other.execute("analyze " + table.name());
+                    log.debug("{}: {} ms (other session)", table.name(), (System.nanoTime() - started) / 1_000_000);
+                }
+            })));
+        }
         try {
-            List<Future<Void>> built = new ArrayList<>();
-            for (List<Table> tables : handling) {
-                SnapshotSession session = SnapshotSession.sharingSnapshotOf(jdbc, dataSource);
-                sessions.add(session);
-                built.add(session.submit(other -> {
-                    runTables(other, fromDay, day(to.atDay(1)));
-                    for (Table table : tables) {
-                        long started = System.nanoTime();
-                        other.update("create temp table " + table.name() + " on commit drop as " + table.query(), table.args());
-                        other.execute("analyze " + table.name());
-                        log.debug("{}: {} ms (other session)", table.name(), (System.nanoTime() - started) / 1_000_000);
-                    }
-                }));
-            }
-
             // The repeat flags of a counted report need its predecessor, by (reported_at,
             // report_id), in its complex and category and in its dwelling and category (if any
             // earlier report is within W, so is the latest). The first counted report of each
             // has it before the counted months: there only the latest time matters, per complex
-            // and category (dwelling_ref null), and per dwelling and category for the dwellings
-            // with counted reports (a few thousand of the 700,000 in a month's look-back at 10M).
-            // So the sorts for lag() hold the counted reports alone (a month's, not the three
-            // before it as well).
+            // and category, and per dwelling and category for the dwellings with counted reports
+            // (a few thousand of the 700,000 in a month's look-back at 10M). So the sorts for
+            // lag() hold the counted reports alone (a month's, not the three before it as well).
             jdbc.update("""
-                    create temp table ind_before on commit drop as
-                    select complex_id collate "C" as complex_id, category collate "C" as category,
-                           null::text collate "C" as dwelling_ref, max(reported_at) as last_at
+                    create temp table ind_last_c on commit drop as
+                    select complex_id collate "C" as complex_id, category collate "C" as category, max(reported_at) as last_at
                     from report
                     where reported_day >= ? and reported_day < ?
                     group by 1, 2
-                    union all
-                    select complex_id collate "C", category collate "C", dwelling_ref collate "C", max(reported_at)
+                    """, lookbackDay, countedDay);
+            jdbc.update("""
+                    create temp table ind_last_d on commit drop as
+                    select complex_id collate "C" as complex_id, category collate "C" as category,
+                           dwelling_ref collate "C" as dwelling_ref, max(reported_at) as last_at
                     from report
                     where reported_day >= ? and reported_day < ? and dwelling_ref is not null
                       and (complex_id, category, dwelling_ref) in (select complex_id, category, dwelling_ref from report
                                                                  where reported_day between ? and ? and dwelling_ref is not null)
                     group by 1, 2, 3
-                    """, lookbackDay, countedDay, lookbackDay, countedDay, countedDay, toDay);
-            jdbc.execute("analyze ind_before");
-            lap("ind_before");
+                    """, lookbackDay, countedDay, countedDay, toDay);
+            jdbc.execute("analyze ind_last_c");
+            jdbc.execute("analyze ind_last_d");
+            lap("ind_last_c, ind_last_d");
             // The counted reports grouped per complex, category, month and the last month whose
             // hotspot window still holds them; below them, the reports of the hotspot window
             // before the counted months, which are only counted (their repeat flags are not used).
+            // A dwelling's first counted report takes its predecessor from ind_last_d on the way
+            // in (a small table); a complex's first (its lag() is null) is compared with
+            // ind_last_c in the group that holds it, after grouping (joining every report to it
+            // took longer than the sorts for lag()).
             // Keys are compared in the "C" collation here and in every table below: the database's
             // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
             // for valid UTF-8 both give the same order (code points), so ties in report_id and
@@ -147,35 +155,39 @@ final class FactTables {
                     with flagged as (
                         select r.complex_id collate "C" as complex_id, r.category collate "C" as category, r.dwelling_ref,
                                r.reported_day, r.reported_at, r.follow_up,
-                               r.reported_at - coalesce(lag(r.reported_at) over (partition by r.complex_id collate "C", r.category collate "C"
-                                                                                 order by r.reported_at, r.report_id collate "C"),
-                                                        c.last_at) as gap_c,
+                               r.reported_at - lag(r.reported_at) over (partition by r.complex_id collate "C", r.category collate "C"
+                                                                        order by r.reported_at, r.report_id collate "C") as gap_c,
                                r.reported_at - coalesce(lag(r.reported_at) over (partition by r.complex_id collate "C",
                                                                                               r.dwelling_ref collate "C", r.category collate "C"
                                                                                  order by r.reported_at, r.report_id collate "C"),
                                                         d.last_at) as gap_d
                         from report r
-                        left join ind_before c on c.complex_id = r.complex_id collate "C" and c.category = r.category collate "C"
-                                              and c.dwelling_ref is null
-                        left join ind_before d on d.complex_id = r.complex_id collate "C" and d.category = r.category collate "C"
+                        left join ind_last_d d on d.complex_id = r.complex_id collate "C" and d.category = r.category collate "C"
                                               and d.dwelling_ref = r.dwelling_ref collate "C"
-                        where r.reported_day between ? and ?)
-                    select complex_id, category, date_trunc('month', reported_day::timestamp)::date as month, %1$s as hot_until,
-                           count(*) as reports,
-                           count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
-                           count(dwelling_ref) as dw_reports,
-                           count(*) filter (where dwelling_ref is not null and gap_d <= make_interval(secs => ?)) as dw_repeats,
-                           count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
-                           max(reported_at) as last_at
-                    from flagged
-                    group by 1, 2, 3, 4
+                        where r.reported_day between ? and ?),
+                    grouped as (
+                        select complex_id, category, date_trunc('month', reported_day::timestamp)::date as month, %1$s as hot_until,
+                               count(*) as reports,
+                               count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
+                               min(reported_at) filter (where gap_c is null) as first_at,
+                               count(dwelling_ref) as dw_reports,
+                               count(*) filter (where dwelling_ref is not null and gap_d <= make_interval(secs => ?)) as dw_repeats,
+                               count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
+                               max(reported_at) as last_at
+                        from flagged
+                        group by 1, 2, 3, 4)
+                    select g.complex_id, g.category, g.month, g.hot_until, g.reports,
+                           g.repeats + coalesce((g.first_at - c.last_at <= make_interval(secs => ?))::int, 0) as repeats,
+                           g.dw_reports, g.dw_repeats, g.follow_ups, g.last_at
+                    from grouped g
+                    left join ind_last_c c on c.complex_id = g.complex_id and c.category = g.category
                     union all
                     select complex_id collate "C", category collate "C", date_trunc('month', reported_day::timestamp)::date, %1$s,
                            count(*), 0, 0, 0, 0, max(reported_at)
                     from report
                     where reported_day >= ? and reported_day < ?
                     group by 1, 2, 3, 4
-                    """.formatted(hotUntil), countedDay, toDay, windowSeconds, windowSeconds, lowDay, countedDay);
+                    """.formatted(hotUntil), countedDay, toDay, windowSeconds, windowSeconds, windowSeconds, lowDay, countedDay);
             jdbc.execute("analyze ind_grp");
             lap("ind_grp");
 
@@ -188,28 +200,20 @@ final class FactTables {
             jdbc.execute("analyze ind_hot");
             lap("ind_hot");
 
-            built.forEach(SnapshotSession::await);
-            lap("waited for the other sessions");
-            Connection run = DataSourceUtils.getConnection(dataSource);
-            for (int i = 0; i < handling.size(); i++) {
-                for (Table table : handling.get(i)) {
-                    jdbc.update("create temp table " + table.name() + " on commit drop as " + table.query() + " with no data",
-                            table.args());
-                    sessions.get(i).copyTo(run, table.name());
-                    jdbc.execute("analyze " + table.name());
-                }
-            }
-            lap("handling tables copied");
-        } finally {
-            sessions.forEach(SnapshotSession::close);
+            copyBack(others.get(0));
+            lap("closings copied");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        // Read month by month (MonthFigures): without the index each month scans every month's rows.
-        jdbc.execute("create index on ind_pct (month)");
 
-        // The 12-month sums: a short run (one month of a monthly job) adds up the facts that fall in
-        // each of its months' windows; a long run (a backfill) slides a window over the dense
-        // complex x category x month grid instead of joining every fact to twelve months.
-        if (from.until(to, java.time.temporal.ChronoUnit.MONTHS) < SHORT_RUN_MONTHS) {
+        // The 12-month sums: one month after a stored month (a monthly job) updates the sums of the
+        // month before; another short run adds up the facts that fall in each of its months'
+        // windows; a long run (a backfill) slides a window over the dense complex x category x
+        // month grid instead of joining every fact to twelve months.
+        if (from.equals(to) && storedBefore && sumsStoredBefore) {
+            sumsFromTheMonthBefore(from);
+        } else if (from.until(to, java.time.temporal.ChronoUnit.MONTHS) < SHORT_RUN_MONTHS) {
             sumsByWindowJoin(from, to, storedBefore && sumsStoredBefore, countedDay, from12Day);
         } else {
             sumsBySlidingWindow(countedDay, from12Day, day(to.atDay(1)), fromDay);
@@ -218,7 +222,9 @@ final class FactTables {
         lap("ind_cc");
 
         // The complex x category rows are ind_cc's own; only the coarser units are grouped (hashing
-        // 140,000 complex keys for the identity took most of the statement at 10M).
+        // 140,000 complex keys for the identity took most of the statement at 10M), and the
+        // neighbourhoods' grouping sets start from neighbourhood x category sums (hashed: sorting
+        // the complex rows for the grouping sets took twice as long).
         String sums = """
                 reports, repeats, dw_reports, dw_repeats, follow_ups, reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m,
                 closed, within, closed_12m, within_12m, overdue""";
@@ -234,8 +240,9 @@ final class FactTables {
                 from ind_cc group by month, complex_id
                 union all
                 select month, case when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end,
-                       coalesce(neighbourhood_code, 'city'), coalesce(category, 'all'), %2$s, count(*) filter (where hot_n >= ?)
-                from ind_cc
+                       coalesce(neighbourhood_code, 'city'), coalesce(category, 'all'), %2$s, sum(hotspots::int)
+                from (select month, neighbourhood_code, category, %2$s, count(*) filter (where hot_n >= ?) as hotspots
+                      from ind_cc group by 1, 2, 3) n
                 group by grouping sets ((month, neighbourhood_code, category), (month, neighbourhood_code), (month, category), (month))
                 """.formatted(sums, summed), settings.hotspotMinReports(), settings.hotspotMinReports(), settings.hotspotMinReports());
         jdbc.execute("analyze ind_unit");
@@ -293,11 +300,50 @@ final class FactTables {
         lap("ind_act");
     }
 
+    /**
+     * Waits for the percentiles of days to close, which another session builds while this one
+     * sums and stores, and copies them into this session for the figures.
+     */
+    void awaitPercentiles() {
+        copyBack(others.get(1));
+        // Read month by month (MonthFigures): without the index each month scans every month's rows.
+        jdbc.execute("create index on ind_pct (month)");
+        lap("percentiles copied");
+        close();
+    }
+
+    /** Ends the other sessions (after a failure, stopping what they still do). */
+    @Override
+    public void close() {
+        others.forEach(other -> other.session().close());
+        others.clear();
+    }
+
+    /**
+     * Waits for another session's tables, copies them into this session and ends the other one:
+     * its transaction holds locks on what it read (complex_month_fact among them), which the
+     * replacement of the run's months must take exclusively.
+     */
+    private void copyBack(Other other) {
+        SnapshotSession.await(other.built());
+        Connection run = DataSourceUtils.getConnection(dataSource);
+        for (Table table : other.tables()) {
+            jdbc.update("create temp table " + table.name() + " on commit drop as " + table.query() + " with no data", table.args());
+            other.session().copyTo(run, table.name());
+            jdbc.execute("analyze " + table.name());
+        }
+        other.session().close();
+    }
+
+    /** A session that builds some of the run's tables on the run's snapshot. */
+    private record Other(SnapshotSession session, List<Table> tables, Future<Void> built) {
+    }
+
     /** The run's settings and months, on either session. */
     private void runTables(JdbcTemplate session, Date fromDay, Date toMonth) {
         // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
         session.execute("set local work_mem = '256MB'");
-        session.execute("drop table if exists ind_target, ind_months, ind_before, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
+        session.execute("drop table if exists ind_target, ind_months, ind_last_c, ind_last_d, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
         session.execute("create temp table ind_target (category text primary key, target interval not null) on commit drop");
         session.batchUpdate("insert into ind_target values (?, make_interval(secs => ? * 86400))", Category.codes().stream()
                 .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
@@ -438,6 +484,42 @@ final class FactTables {
     }
 
     /**
+     * Month m alone, its 12-month sums those stored for m - 1, plus m's facts, less the stored
+     * facts of m - 12: every input has at most one row per complex and category, so these are
+     * hash joins on the complex x category grid (the union and filtered sums of the general short
+     * run took three times as long at 10M). ind_grp holds m's reports in a row per hot_until.
+     */
+    private void sumsFromTheMonthBefore(YearMonth month) {
+        String key = "on %1$s.complex_id = c.complex_id collate \"C\" and %1$s.category = t.category collate \"C\"";
+        String twelve = Arrays.stream("reports, repeats, dw_reports, dw_repeats, closed, within".split(", "))
+                .map(c -> "coalesce(p.%1$s_12m, 0) - coalesce(o.%1$s, 0) + coalesce(%2$s.%1$s, 0) as %1$s_12m"
+                        .formatted(c, c.startsWith("closed") || c.startsWith("within") ? "cl" : "g"))
+                .collect(Collectors.joining(",\n       "));
+        jdbc.update("""
+                create temp table ind_cc on commit drop as
+                select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
+                       t.category collate "C" as category, ?::date as month,
+                       coalesce(g.reports, 0) as reports, coalesce(g.repeats, 0) as repeats,
+                       coalesce(g.dw_reports, 0) as dw_reports, coalesce(g.dw_repeats, 0) as dw_repeats,
+                       coalesce(g.follow_ups, 0) as follow_ups, coalesce(cl.closed, 0) as closed, coalesce(cl.within, 0) as within,
+                       %s,
+                       coalesce(h.hot_n, 0) as hot_n, coalesce(od.delta, 0) as overdue
+                from complex c cross join ind_target t
+                left join (select complex_id, category, sum(reports::int) as reports, sum(repeats::int) as repeats,
+                                  sum(dw_reports::int) as dw_reports, sum(dw_repeats::int) as dw_repeats,
+                                  sum(follow_ups::int) as follow_ups
+                           from ind_grp where month = ? group by 1, 2) g %s
+                left join ind_closed cl %s
+                left join complex_month_fact p %s and p.period = ?
+                left join complex_month_fact o %s and o.period = ?
+                left join ind_over_delta od %s
+                left join ind_hot h %s
+                """.formatted(twelve, key.formatted("g"), key.formatted("cl"), key.formatted("p"), key.formatted("o"),
+                        key.formatted("od"), key.formatted("h")),
+                day(month.atDay(1)), day(month.atDay(1)), day(month.minusMonths(1).atDay(1)), day(month.minusMonths(12).atDay(1)));
+    }
+
+    /**
      * The run's months only: each month's facts and the sums of the facts in its 12-month window,
      * from the stored facts of the months before the run, or (with {@code running}) from the
      * stored sums of the month before it less the stored facts of the months that leave the
@@ -508,22 +590,24 @@ final class FactTables {
 
     /**
      * Stores the run's hotspot lists, and its months' complex facts for the runs after it, into
-     * the partitions FigureReplacement emptied, month by month (sorting a backfill's 5 M month
-     * facts by their whole key as well took 17 s more at 10M).
+     * the partitions FigureReplacement emptied. One month in the order of the primary key, so
+     * that its index grows at its right edge (0.2 s less at 10M); a longer run month by month
+     * (sorting a backfill's 5 M month facts by their whole key as well took 17 s more).
      */
     void store() {
+        String order = oneMonth ? "month, complex_id, category" : "month";
         jdbc.update("""
                 insert into hotspot (period, complex_id, category, reports, last_reported)
-                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ? order by month
-                """, settings.hotspotMinReports());
+                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ? order by %s
+                """.formatted(order), settings.hotspotMinReports());
         jdbc.update("""
                 insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
                                                 overdue, reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m,
                                                 within_12m)
                 select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within, overdue,
                        reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m, within_12m
-                from ind_cc where reports_12m > 0 or closed_12m > 0 or overdue > 0 order by month
-                """);
+                from ind_cc where reports_12m > 0 or closed_12m > 0 or overdue > 0 order by %s
+                """.formatted(order));
         lap("stored");
     }
 

@@ -170,12 +170,14 @@ public class IndicatorService {
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> {
             List<Unit> units = Unit.load(jdbc);
-            FactTables facts = new FactTables(jdbc, dataSource, settings);
-            facts.build(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)));
-            log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
             FigureReplacement replacement = new FigureReplacement(jdbc);
-            replacement.clear(from, to);
-            facts.store();
+            try (FactTables facts = new FactTables(jdbc, dataSource, settings)) {
+                facts.build(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)));
+                log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
+                replacement.clear(from, to);
+                facts.store();
+                facts.awaitPercentiles();
+            }
             MonthFigures figures = new MonthFigures(jdbc, settings.overdispersion(), units);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             List<MonthFigures.Components> reference = null;
@@ -192,7 +194,7 @@ public class IndicatorService {
                 MonthFigures.Result result;
                 long copyMillis;
                 try (FigureCopy copy = new FigureCopy(connection, month)) {
-                    result = figures.compute(month, lookback, reference, isReference, copy::add);
+                    result = figures.compute(month, lookback, reference, isReference, copy::writer);
                     copy.close();
                     copyMillis = copy.copyMillis();
                 } catch (SQLException e) {
@@ -236,15 +238,23 @@ public class IndicatorService {
                 """, result.funnelStats().stream().map(s -> new Object[] {period, s.level().code(), s.category(),
                 s.indicator().code(), s.result().units(), finite(s.result().phi()), finite(s.result().tau2()),
                 s.result().adjusted()}).toList());
-        jdbc.batchUpdate("""
+        // A row per unit, 20,000 at 10M: one statement over arrays (a batch took 0.2 s more).
+        List<MonthFigures.Components> components = result.components();
+        jdbc.update("""
                 insert into index_component (period, level, unit_id, dwellings, report_rate_12m,
                     dwelling_repeat_rate_12m, closed_within_target_share_12m, participation_rate_12m)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                """, result.components().stream().map(c -> new Object[] {period, c.unit().level().code(), c.unit().id(),
-                c.unit().dwellings(), c.figures().get(IndexComponent.REPORT_RATE_12M),
-                c.figures().get(IndexComponent.DWELLING_REPEAT_RATE_12M),
-                c.figures().get(IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M),
-                c.figures().get(IndexComponent.PARTICIPATION_RATE_12M)}).toList());
+                select ?, * from unnest(?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[])
+                """, period, components.stream().map(c -> c.unit().level().code()).toArray(String[]::new),
+                components.stream().map(c -> c.unit().id()).toArray(String[]::new),
+                components.stream().map(c -> c.unit().dwellings()).toArray(Double[]::new),
+                componentValues(components, IndexComponent.REPORT_RATE_12M),
+                componentValues(components, IndexComponent.DWELLING_REPEAT_RATE_12M),
+                componentValues(components, IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M),
+                componentValues(components, IndexComponent.PARTICIPATION_RATE_12M));
+    }
+
+    private static Double[] componentValues(List<MonthFigures.Components> components, IndexComponent component) {
+        return components.stream().map(c -> c.figures().get(component)).toArray(Double[]::new);
     }
 
     /** The complexes' components of the reference December, as stored when it was computed. */

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.domain.Level;
@@ -31,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * never held as a whole.
  */
 final class MonthFigures {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthFigures.class);
     private static final List<Level> COMPARED = List.of(Level.COMPLEX, Level.NEIGHBOURHOOD);
     private static final List<Indicator> FLAGGED = List.of(Indicator.REPORT_RATE_12M,
             Indicator.DWELLING_REPEAT_RATE_12M, Indicator.CLOSED_WITHIN_TARGET_SHARE);
@@ -70,7 +73,8 @@ final class MonthFigures {
      *                  when {@code isReferenceMonth}, this month's own complexes are the reference
      */
     Result compute(YearMonth month, Lookback lookback, List<Components> reference, boolean isReferenceMonth,
-                   Consumer<Figure> out) {
+                   Supplier<Consumer<Figure>> writers) {
+        long started = System.nanoTime();
         Date period = Date.valueOf(month.atDay(1));
         List<String> categories = new ArrayList<>(Category.codes());
         categories.add(Category.ALL);
@@ -114,53 +118,35 @@ final class MonthFigures {
                             new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 }, period);
 
+        long read = System.nanoTime();
         // Funnel flags first (they need all units of a level), then the rows unit by unit. The
         // flags are kept per level, category and indicator as the funnel gave them (unit id to
-        // flag), so the row loop looks up a flag only for the three flagged indicators.
-        @SuppressWarnings("unchecked")
-        Map<String, FunnelFlag>[][][] flags = new Map[COMPARED.size()][categories.size()][FLAGGED.size()];
-        List<FunnelStat> stats = new ArrayList<>();
+        // flag), so the row loop looks up a flag only for the three flagged indicators. Each
+        // funnel is independent of the others: they are computed in parallel, kept in order.
+        record Funnel(Level level, int category, Indicator indicator) {
+        }
+        List<Funnel> funnels = new ArrayList<>();
         for (Level level : COMPARED) {
             for (int ci = 0; ci < categories.size(); ci++) {
-                String category = categories.get(ci);
                 for (Indicator indicator : FLAGGED) {
-                    if (indicator == Indicator.DWELLING_REPEAT_RATE_12M && !lookback.twelveMonths()) {
-                        continue;
+                    if (indicator != Indicator.DWELLING_REPEAT_RATE_12M || lookback.twelveMonths()) {
+                        funnels.add(new Funnel(level, ci, indicator));
                     }
-                    List<FunnelUnit> funnelUnits = new ArrayList<>();
-                    for (int at = 0; at < units.size(); at++) {
-                        Unit unit = units.get(at);
-                        if (unit.level() != level) {
-                            continue;
-                        }
-                        Facts f = facts[at][ci];
-                        switch (indicator) {
-                            case REPORT_RATE_12M -> {
-                                if (unit.dwellings() > 0) {
-                                    funnelUnits.add(new FunnelUnit(unit.id(), f.reports12(), unit.dwellings()));
-                                }
-                            }
-                            case DWELLING_REPEAT_RATE_12M -> {
-                                if (f.dwReports12() > 0) {
-                                    funnelUnits.add(new FunnelUnit(unit.id(), f.dwRepeats12(), f.dwReports12()));
-                                }
-                            }
-                            default -> {
-                                if (f.closed() > 0) {
-                                    funnelUnits.add(new FunnelUnit(unit.id(), f.within(), f.closed()));
-                                }
-                            }
-                        }
-                    }
-                    FunnelResult result = indicator == Indicator.REPORT_RATE_12M
-                            ? Funnels.rates(funnelUnits, overdispersion)
-                            : Funnels.shares(funnelUnits, overdispersion);
-                    flags[COMPARED.indexOf(level)][ci][FLAGGED.indexOf(indicator)] = result.flags();
-                    stats.add(new FunnelStat(level, category, indicator, result));
                 }
             }
         }
+        List<FunnelStat> stats = funnels.parallelStream()
+                .map(f -> new FunnelStat(f.level(), categories.get(f.category()), f.indicator(),
+                        funnel(f.level(), f.category(), f.indicator(), facts)))
+                .toList();
+        @SuppressWarnings("unchecked")
+        Map<String, FunnelFlag>[][][] flags = new Map[COMPARED.size()][categories.size()][FLAGGED.size()];
+        for (FunnelStat stat : stats) {
+            flags[COMPARED.indexOf(stat.level())][categories.indexOf(stat.category())][FLAGGED.indexOf(stat.indicator())] =
+                    stat.result().flags();
+        }
 
+        long funnelled = System.nanoTime();
         List<Components> components = new ArrayList<>(units.size());
         int allCategories = categories.indexOf(Category.ALL);
         for (int at = 0; at < units.size(); at++) {
@@ -182,59 +168,99 @@ final class MonthFigures {
                 .map(c -> new IndexFigures(c.unit().dwellings(), present(c.figures())))
                 .toList());
 
+        // The units' figures in as many contiguous parts as there are cores, each part on its
+        // own thread with its own writer: nothing below writes what another part reads.
         Indicator[] indicators = Indicator.values();
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), units.size()));
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            Consumer<Figure> out = writers.get();
+            for (int at = part * units.size() / parts; at < (part + 1) * units.size() / parts; at++) {
+                Unit unit = units.get(at);
+                Components own = components.get(at);
+                int compared = COMPARED.indexOf(unit.level());
+                for (int ci = 0; ci < categories.size(); ci++) {
+                    String category = categories.get(ci);
+                    Facts f = facts[at][ci];
+                    double[] p = percentiles[at][ci];
+                    for (Indicator indicator : indicators) {
+                        if (!indicator.appliesTo(unit.level()) || !indicator.hasCategory(category)) {
+                            continue;
+                        }
+                        Figure figure = switch (indicator) {
+                            case REPORTS -> reportCount(unit, category, indicator, f.reports());
+                            case REPORTS_12M -> reportCount(unit, category, indicator, f.reports12());
+                            case REPORT_RATE -> rate(unit, category, indicator, f.reports());
+                            case REPORT_RATE_12M -> rate(unit, category, indicator, f.reports12());
+                            case REPEAT_RATE -> repeat(unit, category, indicator, f.repeats(), f.reports(), lookback.month());
+                            case REPEAT_RATE_12M -> repeat(unit, category, indicator, f.repeats12(), f.reports12(), lookback.twelveMonths());
+                            case DWELLING_REPEAT_RATE -> repeat(unit, category, indicator, f.dwRepeats(), f.dwReports(), lookback.month());
+                            case DWELLING_REPEAT_RATE_12M -> repeat(unit, category, indicator, f.dwRepeats12(), f.dwReports12(), lookback.twelveMonths());
+                            case HOTSPOTS -> count(unit, category, indicator, f.hotspots());
+                            case CONCENTRATION_TOP10_12M -> {
+                                long[] c = concentration.getOrDefault(unit.level().code() + '|' + unit.id(), new long[2]);
+                                yield share(unit, category, indicator, c[0], c[1]);
+                            }
+                            case DAYS_TO_CLOSE_MEDIAN, DAYS_TO_CLOSE_P90 -> {
+                                Double value = p == null ? null : p[indicator == Indicator.DAYS_TO_CLOSE_MEDIAN ? 0 : 1];
+                                yield new Figure(unit.level(), unit.id(), category, indicator, value, null, (double) f.closed(), null, null, null);
+                            }
+                            case CLOSED_WITHIN_TARGET_SHARE -> share(unit, category, indicator, f.within(), f.closed());
+                            case OPEN_OVERDUE -> count(unit, category, indicator, f.overdue());
+                            case FOLLOW_UP_SHARE -> share(unit, category, indicator, f.followUps(), f.reports());
+                            case ACTIVITIES -> count(unit, category, indicator, activities(activities, unit)[0]);
+                            case PARTICIPANTS -> count(unit, category, indicator, activities(activities, unit)[1]);
+                            case PARTICIPATION_RATE_12M -> rate(unit, category, indicator, activities(activities, unit)[2]);
+                            case LIVEABILITY_INDEX -> new Figure(unit.level(), unit.id(), category, indicator,
+                                    indexReference == null ? null : LiveabilityIndex.index(present(own.figures()), indexReference),
+                                    null, null, null, null, null);
+                        };
+                        int flagged = FLAGGED.indexOf(indicator);
+                        Map<String, FunnelFlag> levelFlags = compared < 0 || flagged < 0 ? null : flags[compared][ci][flagged];
+                        FunnelFlag flag = levelFlags == null ? null : levelFlags.get(unit.id());
+                        if (flag != null) {
+                            figure = new Figure(figure.level(), figure.unitId(), figure.category(), figure.indicator(), figure.value(),
+                                    figure.numerator(), figure.denominator(), figure.ciLow(), figure.ciHigh(), flag.code());
+                        }
+                        out.accept(figure);
+                    }
+                }
+            }
+        });
+        log.debug("{}: facts read in {} ms, funnels in {} ms, figures in {} ms", month, (read - started) / 1_000_000,
+                (funnelled - read) / 1_000_000, (System.nanoTime() - funnelled) / 1_000_000);
+        return new Result(stats, components);
+    }
+
+    /** The funnel of one level, category (its position) and flagged indicator over the units that have a figure. */
+    private FunnelResult funnel(Level level, int ci, Indicator indicator, Facts[][] facts) {
+        List<FunnelUnit> funnelUnits = new ArrayList<>();
         for (int at = 0; at < units.size(); at++) {
             Unit unit = units.get(at);
-            Components own = components.get(at);
-            int compared = COMPARED.indexOf(unit.level());
-            for (int ci = 0; ci < categories.size(); ci++) {
-                String category = categories.get(ci);
-                Facts f = facts[at][ci];
-                double[] p = percentiles[at][ci];
-                for (Indicator indicator : indicators) {
-                    if (!indicator.appliesTo(unit.level()) || !indicator.hasCategory(category)) {
-                        continue;
+            if (unit.level() != level) {
+                continue;
+            }
+            Facts f = facts[at][ci];
+            switch (indicator) {
+                case REPORT_RATE_12M -> {
+                    if (unit.dwellings() > 0) {
+                        funnelUnits.add(new FunnelUnit(unit.id(), f.reports12(), unit.dwellings()));
                     }
-                    Figure figure = switch (indicator) {
-                        case REPORTS -> reportCount(unit, category, indicator, f.reports());
-                        case REPORTS_12M -> reportCount(unit, category, indicator, f.reports12());
-                        case REPORT_RATE -> rate(unit, category, indicator, f.reports());
-                        case REPORT_RATE_12M -> rate(unit, category, indicator, f.reports12());
-                        case REPEAT_RATE -> repeat(unit, category, indicator, f.repeats(), f.reports(), lookback.month());
-                        case REPEAT_RATE_12M -> repeat(unit, category, indicator, f.repeats12(), f.reports12(), lookback.twelveMonths());
-                        case DWELLING_REPEAT_RATE -> repeat(unit, category, indicator, f.dwRepeats(), f.dwReports(), lookback.month());
-                        case DWELLING_REPEAT_RATE_12M -> repeat(unit, category, indicator, f.dwRepeats12(), f.dwReports12(), lookback.twelveMonths());
-                        case HOTSPOTS -> count(unit, category, indicator, f.hotspots());
-                        case CONCENTRATION_TOP10_12M -> {
-                            long[] c = concentration.getOrDefault(unit.level().code() + '|' + unit.id(), new long[2]);
-                            yield share(unit, category, indicator, c[0], c[1]);
-                        }
-                        case DAYS_TO_CLOSE_MEDIAN, DAYS_TO_CLOSE_P90 -> {
-                            Double value = p == null ? null : p[indicator == Indicator.DAYS_TO_CLOSE_MEDIAN ? 0 : 1];
-                            yield new Figure(unit.level(), unit.id(), category, indicator, value, null, (double) f.closed(), null, null, null);
-                        }
-                        case CLOSED_WITHIN_TARGET_SHARE -> share(unit, category, indicator, f.within(), f.closed());
-                        case OPEN_OVERDUE -> count(unit, category, indicator, f.overdue());
-                        case FOLLOW_UP_SHARE -> share(unit, category, indicator, f.followUps(), f.reports());
-                        case ACTIVITIES -> count(unit, category, indicator, activities(activities, unit)[0]);
-                        case PARTICIPANTS -> count(unit, category, indicator, activities(activities, unit)[1]);
-                        case PARTICIPATION_RATE_12M -> rate(unit, category, indicator, activities(activities, unit)[2]);
-                        case LIVEABILITY_INDEX -> new Figure(unit.level(), unit.id(), category, indicator,
-                                indexReference == null ? null : LiveabilityIndex.index(present(own.figures()), indexReference),
-                                null, null, null, null, null);
-                    };
-                    int flagged = FLAGGED.indexOf(indicator);
-                    Map<String, FunnelFlag> levelFlags = compared < 0 || flagged < 0 ? null : flags[compared][ci][flagged];
-                    FunnelFlag flag = levelFlags == null ? null : levelFlags.get(unit.id());
-                    if (flag != null) {
-                        figure = new Figure(figure.level(), figure.unitId(), figure.category(), figure.indicator(), figure.value(),
-                                figure.numerator(), figure.denominator(), figure.ciLow(), figure.ciHigh(), flag.code());
+                }
+                case DWELLING_REPEAT_RATE_12M -> {
+                    if (f.dwReports12() > 0) {
+                        funnelUnits.add(new FunnelUnit(unit.id(), f.dwRepeats12(), f.dwReports12()));
                     }
-                    out.accept(figure);
+                }
+                default -> {
+                    if (f.closed() > 0) {
+                        funnelUnits.add(new FunnelUnit(unit.id(), f.within(), f.closed()));
+                    }
                 }
             }
         }
-        return new Result(stats, components);
+        return indicator == Indicator.REPORT_RATE_12M
+                ? Funnels.rates(funnelUnits, overdispersion)
+                : Funnels.shares(funnelUnits, overdispersion);
     }
 
     private static long[] activities(Map<String, long[]> activities, Unit unit) {
