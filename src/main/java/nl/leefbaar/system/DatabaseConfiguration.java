@@ -32,9 +32,8 @@ public class DatabaseConfiguration {
                 .url(url).username(user).password(password).build();
         dataSource.setPoolName("leefbaar");
         dataSource.setMaximumPoolSize(6);
-        // Batched inserts (a month's index components and funnel statistics, the activity
-        // effects) travel as multi-row INSERTs instead of one statement per row: 20,000 index
-        // components a month at 10M reports.
+        // Batched inserts (a month's funnel statistics, the activity effects) travel as
+        // multi-row INSERTs instead of one statement per row.
         dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
