@@ -227,10 +227,9 @@ final class FactTables implements AutoCloseable {
         jdbc.execute("analyze ind_cc");
         lap("ind_cc");
 
-        // The complex x category rows are ind_cc's own; only the coarser units are grouped (hashing
-        // 140,000 complex keys for the identity took most of the statement at 10M), and the
-        // neighbourhoods' grouping sets start from neighbourhood x category sums (hashed: sorting
-        // the complex rows for the grouping sets took twice as long).
+        // The coarser units' facts (UNIT_FACTS reads the complex x category rows from ind_cc
+        // itself): the neighbourhoods' grouping sets start from neighbourhood x category sums
+        // (hashed: sorting the complex rows for the grouping sets took twice as long).
         String sums = """
                 reports, repeats, dw_reports, dw_repeats, follow_ups, reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m,
                 closed, within, closed_12m, within_12m, overdue""";
@@ -238,11 +237,8 @@ final class FactTables implements AutoCloseable {
                 .collect(Collectors.joining(", "));
         jdbc.update("""
                 create temp table ind_unit on commit drop as
-                select month, 'complex' as level, complex_id as unit_id, category, %1$s,
-                       (hot_n >= ?)::int::bigint as hotspots
-                from ind_cc
-                union all
-                select month, 'complex', complex_id, 'all', %2$s, count(*) filter (where hot_n >= ?)
+                select month, 'complex' as level, complex_id as unit_id, 'all' as category, %2$s,
+                       count(*) filter (where hot_n >= ?) as hotspots
                 from ind_cc group by month, complex_id
                 union all
                 select month, case when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end,
@@ -250,10 +246,14 @@ final class FactTables implements AutoCloseable {
                 from (select month, neighbourhood_code, category, %2$s, count(*) filter (where hot_n >= ?) as hotspots
                       from ind_cc group by 1, 2, 3) n
                 group by grouping sets ((month, neighbourhood_code, category), (month, neighbourhood_code), (month, category), (month))
-                """.formatted(sums, summed), settings.hotspotMinReports(), settings.hotspotMinReports(), settings.hotspotMinReports());
+                """.formatted(sums, summed), settings.hotspotMinReports(), settings.hotspotMinReports());
         jdbc.execute("analyze ind_unit");
         lap("ind_unit");
+        // Read month by month (UNIT_FACTS): without the indexes each month scans every month's rows.
         jdbc.execute("create index on ind_unit (month)");
+        if (!oneMonth) {
+            jdbc.execute("create index on ind_cc (month)");
+        }
 
         // The top ceil(10 %) of a unit's complexes by 12-month reports, complexes without reports
         // included, ties by complex_id.
@@ -616,6 +616,19 @@ final class FactTables implements AutoCloseable {
                 """.formatted(order));
         lap("stored");
     }
+
+    /**
+     * The facts of every unit in a month ({@link Facts}): the complex x category rows of ind_cc
+     * and the coarser units of ind_unit. Arguments: the hotspot threshold, the month twice.
+     */
+    static final String UNIT_FACTS = """
+            select 'complex' as level, complex_id as unit_id, category, %1$s, (hot_n >= ?)::int as hotspots
+            from ind_cc where month = ?
+            union all
+            select level, unit_id, category, %1$s, hotspots from ind_unit where month = ?
+            """.formatted("""
+            reports, repeats, dw_reports, dw_repeats, follow_ups, reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m,
+            closed, within, closed_12m, within_12m, overdue""");
 
     /** open_overdue at the end of the month before the run, from that month's stored facts. */
     private static final String OVERDUE_STORED = """

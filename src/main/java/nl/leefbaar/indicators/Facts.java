@@ -3,7 +3,7 @@ package nl.leefbaar.indicators;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The summable facts of one unit, category and month (a row of the temporary ind_unit table). */
+/** The summable facts of one unit, category and month (a row of FactTables.UNIT_FACTS). */
 record Facts(long reports, long repeats, long dwReports, long dwRepeats, long followUps,
              long reports12, long repeats12, long dwReports12, long dwRepeats12,
              long closed, long within, long closed12, long within12, long overdue, long hotspots) {

@@ -1,7 +1,10 @@
 package nl.leefbaar.indicators;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.domain.Level;
@@ -42,14 +45,16 @@ public enum Indicator {
     private final Kind kind;
     private final boolean perCategory;
     private final boolean forAll;
-    private final List<Level> levels;
+    /** An EnumSet: a month asks it for each of its 3 million figures. */
+    private final Set<Level> levels;
 
     Indicator(String code, Kind kind, boolean perCategory, boolean forAll, Level... levels) {
         this.code = code;
         this.kind = kind;
         this.perCategory = perCategory;
         this.forAll = forAll;
-        this.levels = List.of(levels);
+        this.levels = EnumSet.noneOf(Level.class);
+        this.levels.addAll(Arrays.asList(levels));
     }
 
     public String code() {

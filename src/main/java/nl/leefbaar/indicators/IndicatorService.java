@@ -178,7 +178,7 @@ public class IndicatorService {
                 facts.store();
                 facts.awaitPercentiles();
             }
-            MonthFigures figures = new MonthFigures(jdbc, settings.overdispersion(), units);
+            MonthFigures figures = new MonthFigures(jdbc, settings, units);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             List<MonthFigures.Components> reference = null;
             for (YearMonth month : referenceFirst(from, to, context.reference())) {

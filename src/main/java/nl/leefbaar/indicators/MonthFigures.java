@@ -24,6 +24,7 @@ import nl.leefbaar.indicators.stats.IndexReference;
 import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.indicators.stats.Intervals;
 import nl.leefbaar.indicators.stats.LiveabilityIndex;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -59,11 +60,13 @@ final class MonthFigures {
 
     private final JdbcTemplate jdbc;
     private final boolean overdispersion;
+    private final int hotspotMinReports;
     private final List<Unit> units;
 
-    MonthFigures(JdbcTemplate jdbc, boolean overdispersion, List<Unit> units) {
+    MonthFigures(JdbcTemplate jdbc, LeefbaarProperties.Indicators settings, List<Unit> units) {
         this.jdbc = jdbc;
-        this.overdispersion = overdispersion;
+        this.overdispersion = settings.overdispersion();
+        this.hotspotMinReports = settings.hotspotMinReports();
         this.units = units;
     }
 
@@ -89,14 +92,14 @@ final class MonthFigures {
         for (Facts[] unitFacts : facts) {
             Arrays.fill(unitFacts, Facts.NONE);
         }
-        jdbc.query("select * from ind_unit where month = ?",
+        jdbc.query(FactTables.UNIT_FACTS,
                 rs -> {
                     Integer at = positions.get(rs.getString("level") + '|' + rs.getString("unit_id"));
                     int category = categories.indexOf(rs.getString("category"));
                     if (at != null && category >= 0) {
                         facts[at][category] = Facts.of(rs);
                     }
-                }, period);
+                }, hotspotMinReports, period, period);
         double[][][] percentiles = new double[units.size()][categories.size()][];
         jdbc.query("select level, unit_id, category, median, p90 from ind_pct where month = ?",
                 rs -> {
@@ -106,18 +109,26 @@ final class MonthFigures {
                         percentiles[at][category] = new double[] {rs.getDouble(4), rs.getDouble(5)};
                     }
                 }, period);
-        Map<String, long[]> concentration = new HashMap<>();
+        long[][] concentration = new long[units.size()][];
         jdbc.query("select level, unit_id, top, total from ind_conc where month = ?",
                 rs -> {
-                    concentration.put(rs.getString(1) + '|' + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
+                    Integer at = positions.get(rs.getString(1) + '|' + rs.getString(2));
+                    if (at != null) {
+                        concentration[at] = new long[] {rs.getLong(3), rs.getLong(4)};
+                    }
                 }, period);
-        Map<String, long[]> activities = new HashMap<>();
+        long[][] activities = new long[units.size()][];
         jdbc.query("select level, unit_id, activities, participants, participants_12m from ind_act where month = ?",
                 rs -> {
-                    activities.put(rs.getString(1) + '|' + rs.getString(2),
-                            new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    Integer at = positions.get(rs.getString(1) + '|' + rs.getString(2));
+                    if (at != null) {
+                        activities[at] = new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+                    }
                 }, period);
-
+        for (int at = 0; at < units.size(); at++) {
+            concentration[at] = concentration[at] == null ? new long[2] : concentration[at];
+            activities[at] = activities[at] == null ? new long[3] : activities[at];
+        }
         long read = System.nanoTime();
         // Funnel flags first (they need all units of a level), then the rows unit by unit. The
         // flags are kept per level, category and indicator as the funnel gave them (unit id to
@@ -152,7 +163,7 @@ final class MonthFigures {
         for (int at = 0; at < units.size(); at++) {
             Unit unit = units.get(at);
             Facts all = facts[at][allCategories];
-            long[] act = activities.getOrDefault(unit.level().code() + '|' + unit.id(), new long[3]);
+            long[] act = activities[at];
             Map<IndexComponent, Double> figures = new EnumMap<>(IndexComponent.class);
             figures.put(IndexComponent.REPORT_RATE_12M, unit.dwellings() > 0 ? 100.0 * all.reports12() / unit.dwellings() : null);
             figures.put(IndexComponent.DWELLING_REPEAT_RATE_12M,
@@ -197,7 +208,7 @@ final class MonthFigures {
                             case DWELLING_REPEAT_RATE_12M -> repeat(unit, category, indicator, f.dwRepeats12(), f.dwReports12(), lookback.twelveMonths());
                             case HOTSPOTS -> count(unit, category, indicator, f.hotspots());
                             case CONCENTRATION_TOP10_12M -> {
-                                long[] c = concentration.getOrDefault(unit.level().code() + '|' + unit.id(), new long[2]);
+                                long[] c = concentration[at];
                                 yield share(unit, category, indicator, c[0], c[1]);
                             }
                             case DAYS_TO_CLOSE_MEDIAN, DAYS_TO_CLOSE_P90 -> {
@@ -207,9 +218,9 @@ final class MonthFigures {
                             case CLOSED_WITHIN_TARGET_SHARE -> share(unit, category, indicator, f.within(), f.closed());
                             case OPEN_OVERDUE -> count(unit, category, indicator, f.overdue());
                             case FOLLOW_UP_SHARE -> share(unit, category, indicator, f.followUps(), f.reports());
-                            case ACTIVITIES -> count(unit, category, indicator, activities(activities, unit)[0]);
-                            case PARTICIPANTS -> count(unit, category, indicator, activities(activities, unit)[1]);
-                            case PARTICIPATION_RATE_12M -> rate(unit, category, indicator, activities(activities, unit)[2]);
+                            case ACTIVITIES -> count(unit, category, indicator, activities[at][0]);
+                            case PARTICIPANTS -> count(unit, category, indicator, activities[at][1]);
+                            case PARTICIPATION_RATE_12M -> rate(unit, category, indicator, activities[at][2]);
                             case LIVEABILITY_INDEX -> new Figure(unit.level(), unit.id(), category, indicator,
                                     indexReference == null ? null : LiveabilityIndex.index(present(own.figures()), indexReference),
                                     null, null, null, null, null);
@@ -261,10 +272,6 @@ final class MonthFigures {
         return indicator == Indicator.REPORT_RATE_12M
                 ? Funnels.rates(funnelUnits, overdispersion)
                 : Funnels.shares(funnelUnits, overdispersion);
-    }
-
-    private static long[] activities(Map<String, long[]> activities, Unit unit) {
-        return activities.getOrDefault(unit.level().code() + '|' + unit.id(), new long[3]);
     }
 
     private static Map<IndexComponent, Double> present(Map<IndexComponent, Double> figures) {
