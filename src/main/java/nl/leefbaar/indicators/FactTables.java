@@ -76,6 +76,7 @@ final class FactTables implements AutoCloseable {
      */
     void build(YearMonth from, YearMonth to, boolean storedBefore, boolean sumsStoredBefore) {
         oneMonth = from.equals(to);
+        boolean afterStoredMonth = oneMonth && storedBefore && sumsStoredBefore;
         int w = settings.repeatWindowDays();
         int hotDays = settings.hotspotWindowDays();
         YearMonth from12 = from.minusMonths(11);
@@ -99,7 +100,7 @@ final class FactTables implements AutoCloseable {
         // by the figures, so their session goes on while this one sums (see awaitPercentiles).
         // The percentiles start when the closings are done: three sessions at once on two cores
         // slowed this one's report pass, which the closings must wait for anyway.
-        List<List<Table>> handling = handlingTables(from, to, storedBefore, countedDay);
+        List<List<Table>> handling = handlingTables(from, to, storedBefore, countedDay, afterStoredMonth);
         for (List<Table> tables : handling) {
             SnapshotSession session = SnapshotSession.sharingSnapshotOf(jdbc, dataSource);
             Future<Void> before = others.isEmpty() ? null : others.get(others.size() - 1).built();
@@ -217,7 +218,7 @@ final class FactTables implements AutoCloseable {
         // month before; another short run adds up the facts that fall in each of its months'
         // windows; a long run (a backfill) slides a window over the dense complex x category x
         // month grid instead of joining every fact to twelve months.
-        if (from.equals(to) && storedBefore && sumsStoredBefore) {
+        if (afterStoredMonth) {
             sumsFromTheMonthBefore(from);
         } else if (from.until(to, java.time.temporal.ChronoUnit.MONTHS) < SHORT_RUN_MONTHS) {
             sumsByWindowJoin(from, to, storedBefore && sumsStoredBefore, countedDay, from12Day);
@@ -333,8 +334,8 @@ final class FactTables implements AutoCloseable {
     private void copyBack(Other other) {
         SnapshotSession.await(other.built());
         Connection run = DataSourceUtils.getConnection(dataSource);
-        for (Table table : other.tables()) {
-            jdbc.update("create temp table " + table.name() + " on commit drop as " + table.query() + " with no data", table.args());
+        for (Table table : other.tables().stream().filter(Table::copied).toList()) {
+            jdbc.execute("create temp table %s (%s) on commit drop".formatted(table.name(), other.session().columnsOf(table.name())));
             other.session().copyTo(run, table.name());
             jdbc.execute("analyze " + table.name());
         }
@@ -349,7 +350,7 @@ final class FactTables implements AutoCloseable {
     private void runTables(JdbcTemplate session, Date fromDay, Date toMonth) {
         // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
         session.execute("set local work_mem = '256MB'");
-        session.execute("drop table if exists ind_target, ind_months, ind_last_c, ind_last_d, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
+        session.execute("drop table if exists ind_target, ind_months, ind_last_c, ind_last_d, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_base, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
         session.execute("create temp table ind_target (category text primary key, target interval not null) on commit drop");
         session.batchUpdate("insert into ind_target values (?, make_interval(secs => ? * 86400))", Category.codes().stream()
                 .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
@@ -365,8 +366,11 @@ final class FactTables implements AutoCloseable {
         session.execute("analyze ind_months");
     }
 
-    /** A temporary table built from a query, the same on either session. */
-    private record Table(String name, String query, Object... args) {
+    /**
+     * A temporary table built from a query, the same on either session; {@code copied}: whether
+     * the run's session needs it (another session's own tables may only feed the ones it does).
+     */
+    private record Table(String name, boolean copied, String query, Object... args) {
     }
 
     /**
@@ -376,11 +380,12 @@ final class FactTables implements AutoCloseable {
      * not the run's report pass. In a backfill each of the two lists takes about as long as the
      * report pass.
      */
-    private List<List<Table>> handlingTables(YearMonth from, YearMonth to, boolean storedBefore, Date countedDay) {
+    private List<List<Table>> handlingTables(YearMonth from, YearMonth to, boolean storedBefore, Date countedDay,
+                                             boolean afterStoredMonth) {
         Date fromDay = day(from.atDay(1));
         // Closings per month; closed_overdue counts those that were overdue at the end of the
         // month before (open then, and older than their target), for open_overdue.
-        Table closings = new Table("ind_closed", """
+        Table closings = new Table("ind_closed", !afterStoredMonth, """
                 select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
                        date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,
                        count(*) as closed,
@@ -393,7 +398,7 @@ final class FactTables implements AutoCloseable {
                 """.formatted(overdueAt()), countedDay);
         // Percentiles do not add up, so they are computed at every level directly (R-7 is
         // percentile_cont's rule).
-        Table percentiles = new Table("ind_pct", """
+        Table percentiles = new Table("ind_pct", true, """
                 select month,
                        case when grouping(complex_id) = 0 then 'complex'
                             when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end as level,
@@ -423,7 +428,7 @@ final class FactTables implements AutoCloseable {
         List<Object> overdueArgs = new ArrayList<>(Collections.nCopies(storedBefore ? 2 : 4, fromDay));
         overdueArgs.addAll(List.of(day(from.atDay(1).minusDays(maxTargetDays() + 2L)), day(to.atEndOfMonth()), fromDay,
                 day(to.plusMonths(1).atDay(1)), fromDay));
-        Table overdue = new Table("ind_over_delta", """
+        Table overdue = new Table("ind_over_delta", !afterStoredMonth, """
                 select complex_id, category, month, sum(n)::bigint as delta
                 from (%1$s
                       union all
@@ -443,7 +448,34 @@ final class FactTables implements AutoCloseable {
                 having sum(n) <> 0
                 """.formatted(storedBefore ? OVERDUE_STORED : OVERDUE_COUNTED.formatted(overdueAt()), overdueAt()),
                 overdueArgs.toArray());
-        return List.of(List.of(closings, overdue), List.of(percentiles));
+        if (!afterStoredMonth) {
+            return List.of(List.of(closings, overdue), List.of(percentiles));
+        }
+        // One month after a stored one (sumsFromTheMonthBefore): what its 12-month sums take from
+        // the store and from the closings, added up here per complex and category, so that the
+        // run's session joins one table instead of four.
+        Table base = new Table("ind_base", true, """
+                select complex_id, category, sum(closed::int) as closed, sum(within::int) as within,
+                       sum(overdue::int) as overdue, sum(reports_12m::int) as reports_12m, sum(repeats_12m::int) as repeats_12m,
+                       sum(dw_reports_12m::int) as dw_reports_12m, sum(dw_repeats_12m::int) as dw_repeats_12m,
+                       sum(closed_12m::int) as closed_12m, sum(within_12m::int) as within_12m
+                from (select complex_id, category, closed, within, 0::bigint as overdue, 0::bigint as reports_12m,
+                             0::bigint as repeats_12m, 0::bigint as dw_reports_12m, 0::bigint as dw_repeats_12m,
+                             closed as closed_12m, within as within_12m
+                      from ind_closed
+                      union all
+                      select complex_id, category, 0, 0, delta, 0, 0, 0, 0, 0, 0 from ind_over_delta
+                      union all
+                      select complex_id collate "C", category collate "C", 0, 0, 0, reports_12m, repeats_12m, dw_reports_12m,
+                             dw_repeats_12m, closed_12m, within_12m
+                      from complex_month_fact where period = ?
+                      union all
+                      select complex_id collate "C", category collate "C", 0, 0, 0, -reports, -repeats, -dw_reports, -dw_repeats,
+                             -closed, -within
+                      from complex_month_fact where period = ?) x
+                group by 1, 2
+                """, day(from.minusMonths(1).atDay(1)), day(from.minusMonths(12).atDay(1)));
+        return List.of(List.of(closings, overdue, base), List.of(percentiles));
     }
 
     /** Every complex, category and month of [from12, to] with its month's facts, a window of 12 over them. */
@@ -491,15 +523,15 @@ final class FactTables implements AutoCloseable {
 
     /**
      * Month m alone, its 12-month sums those stored for m - 1, plus m's facts, less the stored
-     * facts of m - 12: every input has at most one row per complex and category, so these are
+     * facts of m - 12: ind_base holds all but the report pass's part of that (another session
+     * added it up), and every input has at most one row per complex and category, so these are
      * hash joins on the complex x category grid (the union and filtered sums of the general short
      * run took three times as long at 10M). ind_grp holds m's reports in a row per hot_until.
      */
     private void sumsFromTheMonthBefore(YearMonth month) {
         String key = "on %1$s.complex_id = c.complex_id collate \"C\" and %1$s.category = t.category collate \"C\"";
-        String twelve = Arrays.stream("reports, repeats, dw_reports, dw_repeats, closed, within".split(", "))
-                .map(c -> "coalesce(p.%1$s_12m, 0) - coalesce(o.%1$s, 0) + coalesce(%2$s.%1$s, 0) as %1$s_12m"
-                        .formatted(c, c.startsWith("closed") || c.startsWith("within") ? "cl" : "g"))
+        String twelve = Arrays.stream("reports, repeats, dw_reports, dw_repeats".split(", "))
+                .map(c -> "coalesce(b.%1$s_12m, 0) + coalesce(g.%1$s, 0) as %1$s_12m".formatted(c))
                 .collect(Collectors.joining(",\n       "));
         jdbc.update("""
                 create temp table ind_cc on commit drop as
@@ -507,22 +539,19 @@ final class FactTables implements AutoCloseable {
                        t.category collate "C" as category, ?::date as month,
                        coalesce(g.reports, 0) as reports, coalesce(g.repeats, 0) as repeats,
                        coalesce(g.dw_reports, 0) as dw_reports, coalesce(g.dw_repeats, 0) as dw_repeats,
-                       coalesce(g.follow_ups, 0) as follow_ups, coalesce(cl.closed, 0) as closed, coalesce(cl.within, 0) as within,
+                       coalesce(g.follow_ups, 0) as follow_ups, coalesce(b.closed, 0) as closed, coalesce(b.within, 0) as within,
                        %s,
-                       coalesce(h.hot_n, 0) as hot_n, coalesce(od.delta, 0) as overdue
+                       coalesce(b.closed_12m, 0) as closed_12m, coalesce(b.within_12m, 0) as within_12m,
+                       coalesce(h.hot_n, 0) as hot_n, coalesce(b.overdue, 0) as overdue
                 from complex c cross join ind_target t
                 left join (select complex_id, category, sum(reports::int) as reports, sum(repeats::int) as repeats,
                                   sum(dw_reports::int) as dw_reports, sum(dw_repeats::int) as dw_repeats,
                                   sum(follow_ups::int) as follow_ups
                            from ind_grp where month = ? group by 1, 2) g %s
-                left join ind_closed cl %s
-                left join complex_month_fact p %s and p.period = ?
-                left join complex_month_fact o %s and o.period = ?
-                left join ind_over_delta od %s
+                left join ind_base b %s
                 left join ind_hot h %s
-                """.formatted(twelve, key.formatted("g"), key.formatted("cl"), key.formatted("p"), key.formatted("o"),
-                        key.formatted("od"), key.formatted("h")),
-                day(month.atDay(1)), day(month.atDay(1)), day(month.minusMonths(1).atDay(1)), day(month.minusMonths(12).atDay(1)));
+                """.formatted(twelve, key.formatted("g"), key.formatted("b"), key.formatted("h")),
+                day(month.atDay(1)), day(month.atDay(1)));
     }
 
     /**

@@ -89,6 +89,22 @@ final class SnapshotSession implements AutoCloseable {
     }
 
     /**
+     * The column definitions of this session's temporary table (names, types and collations),
+     * for creating its twin on the run's connection. Call only while no work runs here.
+     */
+    String columnsOf(String table) {
+        return jdbc.queryForObject("""
+                select string_agg(format('%I %s%s', a.attname, format_type(a.atttypid, a.atttypmod),
+                                         case when a.attcollation not in (0, t.typcollation)
+                                              then ' collate ' || quote_ident(c.collname) else '' end), ', ' order by a.attnum)
+                from pg_attribute a
+                join pg_type t on t.oid = a.atttypid
+                left join pg_collation c on c.oid = a.attcollation
+                where a.attrelid = (pg_my_temp_schema()::regnamespace::text || '.' || ?)::regclass and a.attnum > 0 and not a.attisdropped
+                """, String.class, table);
+    }
+
+    /**
      * Copies the rows of this session's temporary table into the table of the same name on the
      * run's connection, which must exist with the same columns.
      */
