@@ -1,6 +1,5 @@
 package nl.leefbaar.indicators;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.time.YearMonth;
@@ -176,39 +175,15 @@ public class IndicatorService {
                 log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
                 replacement.clear(from, to);
                 facts.store();
-                facts.awaitPercentiles();
-            }
-            MonthFigures figures = new MonthFigures(jdbc, settings, units);
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            List<MonthFigures.Components> reference = null;
-            for (YearMonth month : referenceFirst(from, to, context.reference())) {
-                if (reference == null && context.reference() != null && !month.equals(context.reference())) {
-                    // Stored before (or earlier in this run, same transaction).
-                    reference = loadReference(context.reference(), units);
+                MonthFigures figures = new MonthFigures(jdbc, facts.awaitPercentiles(), settings, units);
+                List<MonthFigures.Components> reference = null;
+                for (YearMonth month : referenceFirst(from, to, context.reference())) {
+                    if (reference == null && context.reference() != null && !month.equals(context.reference())) {
+                        // Stored before (or earlier in this run, same transaction).
+                        reference = loadReference(context.reference(), units);
+                    }
+                    storeFigures(month, figures, reference, context);
                 }
-                MonthFigures.Lookback lookback = new MonthFigures.Lookback(
-                        context.span().completeLookback(month, settings.repeatWindowDays()),
-                        context.span().completeLookback(month.minusMonths(11), settings.repeatWindowDays()));
-                long monthStarted = System.nanoTime();
-                boolean isReference = month.equals(context.reference());
-                MonthFigures.Result result;
-                long copyMillis;
-                try (FigureCopy copy = new FigureCopy(connection, month)) {
-                    result = figures.compute(month, lookback, reference, isReference, copy::writer);
-                    copy.close();
-                    copyMillis = copy.copyMillis();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot store the figures of " + month + ": " + e.getMessage(), e);
-                }
-                store(month, result);
-                log.debug("{}: figures stored in {} ms (COPY {} ms)", month, (System.nanoTime() - monthStarted) / 1_000_000, copyMillis);
-                jdbc.update("""
-                        insert into computed_month (period, input_fingerprint, reference_year, computed_at)
-                        values (?, ?, ?, now())
-                        on conflict (period) do update set input_fingerprint = excluded.input_fingerprint,
-                            reference_year = excluded.reference_year, computed_at = excluded.computed_at
-                        """, Date.valueOf(month.atDay(1)), context.fingerprints().get(month),
-                        context.reference() == null ? null : context.referenceYear());
             }
             replacement.finish();
         });
@@ -216,6 +191,33 @@ public class IndicatorService {
             context.pending().remove(month);
         }
         log.info("Computed indicators for {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Month m's figures into its emptied partition, its funnel and index rows, and its fingerprint. */
+    private void storeFigures(YearMonth month, MonthFigures figures, List<MonthFigures.Components> reference, Context context) {
+        MonthFigures.Lookback lookback = new MonthFigures.Lookback(
+                context.span().completeLookback(month, settings.repeatWindowDays()),
+                context.span().completeLookback(month.minusMonths(11), settings.repeatWindowDays()));
+        long started = System.nanoTime();
+        boolean isReference = month.equals(context.reference());
+        MonthFigures.Result result;
+        long copyMillis;
+        try (FigureCopy copy = new FigureCopy(DataSourceUtils.getConnection(dataSource), month)) {
+            result = figures.compute(month, lookback, reference, isReference, copy::writer);
+            copy.close();
+            copyMillis = copy.copyMillis();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the figures of " + month + ": " + e.getMessage(), e);
+        }
+        store(month, result);
+        log.debug("{}: figures stored in {} ms (COPY {} ms)", month, (System.nanoTime() - started) / 1_000_000, copyMillis);
+        jdbc.update("""
+                insert into computed_month (period, input_fingerprint, reference_year, computed_at)
+                values (?, ?, ?, now())
+                on conflict (period) do update set input_fingerprint = excluded.input_fingerprint,
+                    reference_year = excluded.reference_year, computed_at = excluded.computed_at
+                """, Date.valueOf(month.atDay(1)), context.fingerprints().get(month),
+                context.reference() == null ? null : context.referenceYear());
     }
 
     /** The months of [from, to] in order, except that the reference December comes first. */

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -59,12 +60,15 @@ final class MonthFigures {
     private static final Map<Long, Interval> GARWOOD = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
+    /** The session that holds ind_pct (FactTables.awaitPercentiles). */
+    private final JdbcTemplate percentilesSession;
     private final boolean overdispersion;
     private final int hotspotMinReports;
     private final List<Unit> units;
 
-    MonthFigures(JdbcTemplate jdbc, LeefbaarProperties.Indicators settings, List<Unit> units) {
+    MonthFigures(JdbcTemplate jdbc, JdbcTemplate percentilesSession, LeefbaarProperties.Indicators settings, List<Unit> units) {
         this.jdbc = jdbc;
+        this.percentilesSession = percentilesSession;
         this.overdispersion = settings.overdispersion();
         this.hotspotMinReports = settings.hotspotMinReports();
         this.units = units;
@@ -92,6 +96,17 @@ final class MonthFigures {
         for (Facts[] unitFacts : facts) {
             Arrays.fill(unitFacts, Facts.NONE);
         }
+        double[][][] percentiles = new double[units.size()][categories.size()][];
+        // Read on their own session, beside the unit facts on this one.
+        CompletableFuture<Void> percentilesRead = CompletableFuture.runAsync(() -> percentilesSession.query(
+                "select level, unit_id, category, median, p90 from ind_pct where month = ?",
+                rs -> {
+                    Integer at = positions.get(rs.getString(1) + '|' + rs.getString(2));
+                    int category = categories.indexOf(rs.getString(3));
+                    if (at != null && category >= 0) {
+                        percentiles[at][category] = new double[] {rs.getDouble(4), rs.getDouble(5)};
+                    }
+                }, period));
         jdbc.query(FactTables.UNIT_FACTS,
                 rs -> {
                     Integer at = positions.get(rs.getString("level") + '|' + rs.getString("unit_id"));
@@ -100,15 +115,7 @@ final class MonthFigures {
                         facts[at][category] = Facts.of(rs);
                     }
                 }, hotspotMinReports, period, period);
-        double[][][] percentiles = new double[units.size()][categories.size()][];
-        jdbc.query("select level, unit_id, category, median, p90 from ind_pct where month = ?",
-                rs -> {
-                    Integer at = positions.get(rs.getString(1) + '|' + rs.getString(2));
-                    int category = categories.indexOf(rs.getString(3));
-                    if (at != null && category >= 0) {
-                        percentiles[at][category] = new double[] {rs.getDouble(4), rs.getDouble(5)};
-                    }
-                }, period);
+        join(percentilesRead);
         long[][] concentration = new long[units.size()][];
         jdbc.query("select level, unit_id, top, total from ind_conc where month = ?",
                 rs -> {
@@ -240,6 +247,18 @@ final class MonthFigures {
         log.debug("{}: facts read in {} ms, funnels in {} ms, figures in {} ms", month, (read - started) / 1_000_000,
                 (funnelled - read) / 1_000_000, (System.nanoTime() - funnelled) / 1_000_000);
         return new Result(stats, components);
+    }
+
+    /** Waits for work on another thread, rethrowing its failure as it was. */
+    private static void join(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /** The funnel of one level, category (its position) and flagged indicator over the units that have a figure. */

@@ -64,6 +64,11 @@ final class SnapshotSession implements AutoCloseable {
         }
     }
 
+    /** The session itself, to read what its work built once that is done. */
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     /** Starts work on this session; {@link #await} waits for it. */
     Future<Void> submit(Consumer<JdbcTemplate> work) {
         submitted = worker.submit(() -> {
