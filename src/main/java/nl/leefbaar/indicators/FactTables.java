@@ -30,7 +30,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * run stores its own months' facts for the runs after it.
  * <p>
  * The handling facts are built on other sessions that share the run's snapshot
- * ({@link SnapshotSession}), beside the report pass, and copied into the run's session.
+ * ({@link SnapshotSession}), beside the report pass: the closings (and, for one month after a
+ * stored one, what its 12-month sums take from the store) are copied into the run's session; the
+ * percentiles are read where they were built. Use it in try-with-resources: {@link #close()}
+ * ends those sessions.
  * <p>
  * Counts are added up as int ({@code sum(x::int)}, a bigint): over bigint, PostgreSQL's sum
  * accumulates in 128 bits and converts every result through numeric, which made the 12-month sums
@@ -54,7 +57,7 @@ final class FactTables implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final LeefbaarProperties.Indicators settings;
-    /** The sessions that build the handling tables beside this one, until their tables are copied. */
+    /** The sessions that build the handling tables beside this one: the closings', then the percentiles'. */
     private final List<Other> others = new ArrayList<>();
     /** Whether the run built is one month (see {@link #store}). */
     private boolean oneMonth;
@@ -95,11 +98,11 @@ final class FactTables implements AutoCloseable {
         runTables(jdbc, fromDay, day(to.atDay(1)));
         lap("ind_months");
 
-        // Handling (closings, percentiles, open_overdue) needs nothing of the report pass below:
-        // other sessions build it meanwhile, on the other core. The percentiles are only needed
-        // by the figures, so their session goes on while this one sums (see awaitPercentiles).
-        // The percentiles start when the closings are done: three sessions at once on two cores
-        // slowed this one's report pass, which the closings must wait for anyway.
+        // Handling (closings, open_overdue, percentiles) needs nothing of the report pass below:
+        // another session builds it meanwhile, on the other core. The percentiles start on a
+        // third when the closings are done (three sessions at once on two cores slowed this
+        // one's report pass, which must wait for the closings anyway); only the figures need
+        // them, so they are built while this session sums and stores (see awaitPercentiles).
         List<List<Table>> handling = handlingTables(from, to, storedBefore, countedDay, afterStoredMonth);
         for (List<Table> tables : handling) {
             SnapshotSession session = SnapshotSession.sharingSnapshotOf(jdbc, dataSource);
@@ -314,7 +317,7 @@ final class FactTables implements AutoCloseable {
      * Waits for the percentiles of days to close (ind_pct), which another session builds while
      * this one sums and stores, and gives that session, to read them month by month beside this
      * one (copying them here and reading them back took 0.5 s of a month at 10M). It stays open
-     * until {@link #close()}.
+     * until {@link #close()}; it read only report and complex, which the run does not lock.
      */
     JdbcTemplate awaitPercentiles() {
         Other other = others.get(1);
@@ -386,10 +389,10 @@ final class FactTables implements AutoCloseable {
 
     /**
      * The handling facts of the run's months, one list per session: closings and the monthly
-     * changes of open_overdue (which need the closings), and the percentiles of days to close.
-     * They read the reports closed in the months (and the reports that became overdue in them),
-     * not the run's report pass. In a backfill each of the two lists takes about as long as the
-     * report pass.
+     * changes of open_overdue (which need the closings), for one month after a stored one also
+     * ind_base; then the percentiles of days to close. They read the reports closed in the months
+     * (and the reports that became overdue in them), not the run's report pass. In a backfill each
+     * of the two lists takes about as long as the report pass.
      */
     private List<List<Table>> handlingTables(YearMonth from, YearMonth to, boolean storedBefore, Date countedDay,
                                              boolean afterStoredMonth) {

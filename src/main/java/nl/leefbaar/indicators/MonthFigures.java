@@ -31,8 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The figures of one month from the aggregates that {@link FactTables} left: rates, shares and
  * their intervals, funnel flags and the liveability index. Statistics only; nothing here
- * touches a single report. Figures go to a consumer one by one, so a month of a large city is
- * never held as a whole.
+ * touches a single report. Figures go to writers one by one (one writer per thread, each
+ * given whole units), so a month of a large city is never held as a whole.
  */
 final class MonthFigures {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthFigures.class);
@@ -78,6 +78,7 @@ final class MonthFigures {
      * @param reference the complexes' components of the reference December, or null when the
      *                  reference year is not in the data yet (then every index is missing);
      *                  when {@code isReferenceMonth}, this month's own complexes are the reference
+     * @param writers gives a new writer for each thread that computes figures
      */
     Result compute(YearMonth month, Lookback lookback, List<Components> reference, boolean isReferenceMonth,
                    Supplier<Consumer<Figure>> writers) {
