@@ -123,102 +123,98 @@ final class FactTables implements AutoCloseable {
                 }
             })));
         }
-        try {
-            // The repeat flags of a counted report need its predecessor, by (reported_at,
-            // report_id), in its complex and category and in its dwelling and category (if any
-            // earlier report is within W, so is the latest). The first counted report of each
-            // has it before the counted months: there only the latest time matters, per complex
-            // and category, and per dwelling and category for the dwellings with counted reports
-            // (a few thousand of the 700,000 in a month's look-back at 10M). So the sorts for
-            // lag() hold the counted reports alone (a month's, not the three before it as well).
-            jdbc.update("""
-                    create temp table ind_last_c on commit drop as
-                    select complex_id collate "C" as complex_id, category collate "C" as category, max(reported_at) as last_at
-                    from report
-                    where reported_day >= ? and reported_day < ?
-                    group by 1, 2
-                    """, lookbackDay, countedDay);
-            jdbc.update("""
-                    create temp table ind_last_d on commit drop as
-                    select complex_id collate "C" as complex_id, category collate "C" as category,
-                           dwelling_ref collate "C" as dwelling_ref, max(reported_at) as last_at
-                    from report
-                    where reported_day >= ? and reported_day < ? and dwelling_ref is not null
-                      and (complex_id, category, dwelling_ref) in (select complex_id, category, dwelling_ref from report
-                                                                 where reported_day between ? and ? and dwelling_ref is not null)
-                    group by 1, 2, 3
-                    """, lookbackDay, countedDay, countedDay, toDay);
-            jdbc.execute("analyze ind_last_c");
-            jdbc.execute("analyze ind_last_d");
-            lap("ind_last_c, ind_last_d");
-            // The counted reports grouped per complex, category, month and the last month whose
-            // hotspot window still holds them; below them, the reports of the hotspot window
-            // before the counted months, which are only counted (their repeat flags are not used).
-            // A dwelling's first counted report takes its predecessor from ind_last_d on the way
-            // in (a small table); a complex's first (its lag() is null) is compared with
-            // ind_last_c in the group that holds it, after grouping (joining every report to it
-            // took longer than the sorts for lag()).
-            // Keys are compared in the "C" collation here and in every table below: the database's
-            // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
-            // for valid UTF-8 both give the same order (code points), so ties in report_id and
-            // complex_id order as before.
-            String hotUntil = "(date_trunc('month', (reported_day + %d)::timestamp) - interval '1 month')::date".formatted(hotDays);
-            jdbc.update("""
-                    create temp table ind_grp on commit drop as
-                    with flagged as (
-                        select r.complex_id collate "C" as complex_id, r.category collate "C" as category, r.dwelling_ref,
-                               r.reported_day, r.reported_at, r.follow_up,
-                               r.reported_at - lag(r.reported_at) over (partition by r.complex_id collate "C", r.category collate "C"
-                                                                        order by r.reported_at, r.report_id collate "C") as gap_c,
-                               r.reported_at - coalesce(lag(r.reported_at) over (partition by r.complex_id collate "C",
-                                                                                              r.dwelling_ref collate "C", r.category collate "C"
-                                                                                 order by r.reported_at, r.report_id collate "C"),
-                                                        d.last_at) as gap_d
-                        from report r
-                        left join ind_last_d d on d.complex_id = r.complex_id collate "C" and d.category = r.category collate "C"
-                                              and d.dwelling_ref = r.dwelling_ref collate "C"
-                        where r.reported_day between ? and ?),
-                    grouped as (
-                        select complex_id, category, date_trunc('month', reported_day::timestamp)::date as month, %1$s as hot_until,
-                               count(*) as reports,
-                               count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
-                               min(reported_at) filter (where gap_c is null) as first_at,
-                               count(dwelling_ref) as dw_reports,
-                               count(*) filter (where dwelling_ref is not null and gap_d <= make_interval(secs => ?)) as dw_repeats,
-                               count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
-                               max(reported_at) as last_at
-                        from flagged
-                        group by 1, 2, 3, 4)
-                    select g.complex_id, g.category, g.month, g.hot_until, g.reports,
-                           g.repeats + coalesce((g.first_at - c.last_at <= make_interval(secs => ?))::int, 0) as repeats,
-                           g.dw_reports, g.dw_repeats, g.follow_ups, g.last_at
-                    from grouped g
-                    left join ind_last_c c on c.complex_id = g.complex_id and c.category = g.category
-                    union all
-                    select complex_id collate "C", category collate "C", date_trunc('month', reported_day::timestamp)::date, %1$s,
-                           count(*), 0, 0, 0, 0, max(reported_at)
-                    from report
-                    where reported_day >= ? and reported_day < ?
-                    group by 1, 2, 3, 4
-                    """.formatted(hotUntil), countedDay, toDay, windowSeconds, windowSeconds, windowSeconds, lowDay, countedDay);
-            jdbc.execute("analyze ind_grp");
-            lap("ind_grp");
 
-            jdbc.execute("""
-                    create temp table ind_hot on commit drop as
-                    select g.complex_id, g.category, m.month, sum(g.reports::int) as hot_n, max(g.last_at) as hot_last
-                    from ind_grp g join ind_months m on m.month between g.month and g.hot_until
-                    group by 1, 2, 3
-                    """);
-            jdbc.execute("analyze ind_hot");
-            lap("ind_hot");
+        // The repeat flags of a counted report need its predecessor, by (reported_at,
+        // report_id), in its complex and category and in its dwelling and category (if any
+        // earlier report is within W, so is the latest). The first counted report of each
+        // has it before the counted months: there only the latest time matters, per complex
+        // and category, and per dwelling and category for the dwellings with counted reports
+        // (a few thousand of the 700,000 in a month's look-back at 10M). So the sorts for
+        // lag() hold the counted reports alone (a month's, not the three before it as well).
+        jdbc.update("""
+                create temp table ind_last_c on commit drop as
+                select complex_id collate "C" as complex_id, category collate "C" as category, max(reported_at) as last_at
+                from report
+                where reported_day >= ? and reported_day < ?
+                group by 1, 2
+                """, lookbackDay, countedDay);
+        jdbc.update("""
+                create temp table ind_last_d on commit drop as
+                select complex_id collate "C" as complex_id, category collate "C" as category,
+                       dwelling_ref collate "C" as dwelling_ref, max(reported_at) as last_at
+                from report
+                where reported_day >= ? and reported_day < ? and dwelling_ref is not null
+                  and (complex_id, category, dwelling_ref) in (select complex_id, category, dwelling_ref from report
+                                                             where reported_day between ? and ? and dwelling_ref is not null)
+                group by 1, 2, 3
+                """, lookbackDay, countedDay, countedDay, toDay);
+        jdbc.execute("analyze ind_last_c");
+        jdbc.execute("analyze ind_last_d");
+        lap("ind_last_c, ind_last_d");
+        // The counted reports grouped per complex, category, month and the last month whose
+        // hotspot window still holds them; below them, the reports of the hotspot window
+        // before the counted months, which are only counted (their repeat flags are not used).
+        // A dwelling's first counted report takes its predecessor from ind_last_d on the way
+        // in (a small table); a complex's first (its lag() is null) is compared with
+        // ind_last_c in the group that holds it, after grouping (joining every report to it
+        // took longer than the sorts for lag()).
+        // Keys are compared in the "C" collation here and in every table below: the database's
+        // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
+        // for valid UTF-8 both give the same order (code points), so ties in report_id and
+        // complex_id order as before.
+        String hotUntil = "(date_trunc('month', (reported_day + %d)::timestamp) - interval '1 month')::date".formatted(hotDays);
+        jdbc.update("""
+                create temp table ind_grp on commit drop as
+                with flagged as (
+                    select r.complex_id collate "C" as complex_id, r.category collate "C" as category, r.dwelling_ref,
+                           r.reported_day, r.reported_at, r.follow_up,
+                           r.reported_at - lag(r.reported_at) over (partition by r.complex_id collate "C", r.category collate "C"
+                                                                    order by r.reported_at, r.report_id collate "C") as gap_c,
+                           r.reported_at - coalesce(lag(r.reported_at) over (partition by r.complex_id collate "C",
+                                                                                          r.dwelling_ref collate "C", r.category collate "C"
+                                                                             order by r.reported_at, r.report_id collate "C"),
+                                                    d.last_at) as gap_d
+                    from report r
+                    left join ind_last_d d on d.complex_id = r.complex_id collate "C" and d.category = r.category collate "C"
+                                          and d.dwelling_ref = r.dwelling_ref collate "C"
+                    where r.reported_day between ? and ?),
+                grouped as (
+                    select complex_id, category, date_trunc('month', reported_day::timestamp)::date as month, %1$s as hot_until,
+                           count(*) as reports,
+                           count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
+                           min(reported_at) filter (where gap_c is null) as first_at,
+                           count(dwelling_ref) as dw_reports,
+                           count(*) filter (where dwelling_ref is not null and gap_d <= make_interval(secs => ?)) as dw_repeats,
+                           count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
+                           max(reported_at) as last_at
+                    from flagged
+                    group by 1, 2, 3, 4)
+                select g.complex_id, g.category, g.month, g.hot_until, g.reports,
+                       g.repeats + coalesce((g.first_at - c.last_at <= make_interval(secs => ?))::int, 0) as repeats,
+                       g.dw_reports, g.dw_repeats, g.follow_ups, g.last_at
+                from grouped g
+                left join ind_last_c c on c.complex_id = g.complex_id and c.category = g.category
+                union all
+                select complex_id collate "C", category collate "C", date_trunc('month', reported_day::timestamp)::date, %1$s,
+                       count(*), 0, 0, 0, 0, max(reported_at)
+                from report
+                where reported_day >= ? and reported_day < ?
+                group by 1, 2, 3, 4
+                """.formatted(hotUntil), countedDay, toDay, windowSeconds, windowSeconds, windowSeconds, lowDay, countedDay);
+        jdbc.execute("analyze ind_grp");
+        lap("ind_grp");
 
-            copyBack(others.get(0));
-            lap("closings copied");
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        jdbc.execute("""
+                create temp table ind_hot on commit drop as
+                select g.complex_id, g.category, m.month, sum(g.reports::int) as hot_n, max(g.last_at) as hot_last
+                from ind_grp g join ind_months m on m.month between g.month and g.hot_until
+                group by 1, 2, 3
+                """);
+        jdbc.execute("analyze ind_hot");
+        lap("ind_hot");
+
+        copyBack(others.get(0));
+        lap("closings copied");
 
         // The 12-month sums: one month after a stored month (a monthly job) updates the sums of the
         // month before; another short run adds up the facts that fall in each of its months'
