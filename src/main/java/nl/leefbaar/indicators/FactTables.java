@@ -131,13 +131,22 @@ final class FactTables implements AutoCloseable {
         // and category, and per dwelling and category for the dwellings with counted reports
         // (a few thousand of the 700,000 in a month's look-back at 10M). So the sorts for
         // lag() hold the counted reports alone (a month's, not the three before it as well).
+        // One scan of the days before the counted months gives both the latest time per
+        // complex and category and the counts of the hotspot window's days before them
+        // (ind_back, a row per month and hot_until for those days, one without for the days
+        // before; two scans took 0.55 s more at 10M). Reading from before lookbackDay is
+        // harmless: an earlier latest time is more than W before every counted report.
+        String hotUntil = "(date_trunc('month', (reported_day + %d)::timestamp) - interval '1 month')::date".formatted(hotDays);
         jdbc.update("""
-                create temp table ind_last_c on commit drop as
-                select complex_id collate "C" as complex_id, category collate "C" as category, max(reported_at) as last_at
+                create temp table ind_back on commit drop as
+                select complex_id collate "C" as complex_id, category collate "C" as category,
+                       case when reported_day >= ? then date_trunc('month', reported_day::timestamp)::date end as month,
+                       case when reported_day >= ? then %s end as hot_until,
+                       count(*) as reports, max(reported_at) as last_at
                 from report
                 where reported_day >= ? and reported_day < ?
-                group by 1, 2
-                """, lookbackDay, countedDay);
+                group by 1, 2, 3, 4
+                """.formatted(hotUntil), lowDay, lowDay, lookbackDay.before(lowDay) ? lookbackDay : lowDay, countedDay);
         jdbc.update("""
                 create temp table ind_last_d on commit drop as
                 select complex_id collate "C" as complex_id, category collate "C" as category,
@@ -148,21 +157,20 @@ final class FactTables implements AutoCloseable {
                                                              where reported_day between ? and ? and dwelling_ref is not null)
                 group by 1, 2, 3
                 """, lookbackDay, countedDay, countedDay, toDay);
-        jdbc.execute("analyze ind_last_c");
+        jdbc.execute("analyze ind_back");
         jdbc.execute("analyze ind_last_d");
-        lap("ind_last_c, ind_last_d");
+        lap("ind_back, ind_last_d");
         // The counted reports grouped per complex, category, month and the last month whose
         // hotspot window still holds them; below them, the reports of the hotspot window
-        // before the counted months, which are only counted (their repeat flags are not used).
-        // A dwelling's first counted report takes its predecessor from ind_last_d on the way
-        // in (a small table); a complex's first (its lag() is null) is compared with
-        // ind_last_c in the group that holds it, after grouping (joining every report to it
-        // took longer than the sorts for lag()).
+        // before the counted months (ind_back), which are only counted (their repeat flags
+        // are not used). A dwelling's first counted report takes its predecessor from
+        // ind_last_d on the way in (a small table); a complex's first (its lag() is null) is
+        // compared with the latest time in ind_back in the group that holds it, after grouping
+        // (joining every report to it took longer than the sorts for lag()).
         // Keys are compared in the "C" collation here and in every table below: the database's
         // C.UTF-8 sorts text through strcoll without abbreviated keys, several times slower, and
         // for valid UTF-8 both give the same order (code points), so ties in report_id and
         // complex_id order as before.
-        String hotUntil = "(date_trunc('month', (reported_day + %d)::timestamp) - interval '1 month')::date".formatted(hotDays);
         jdbc.update("""
                 create temp table ind_grp on commit drop as
                 with flagged as (
@@ -179,7 +187,7 @@ final class FactTables implements AutoCloseable {
                                           and d.dwelling_ref = r.dwelling_ref collate "C"
                     where r.reported_day between ? and ?),
                 grouped as (
-                    select complex_id, category, date_trunc('month', reported_day::timestamp)::date as month, %1$s as hot_until,
+                    select complex_id, category, date_trunc('month', reported_day::timestamp)::date as month, %s as hot_until,
                            count(*) as reports,
                            count(*) filter (where gap_c <= make_interval(secs => ?)) as repeats,
                            min(reported_at) filter (where gap_c is null) as first_at,
@@ -193,14 +201,12 @@ final class FactTables implements AutoCloseable {
                        g.repeats + coalesce((g.first_at - c.last_at <= make_interval(secs => ?))::int, 0) as repeats,
                        g.dw_reports, g.dw_repeats, g.follow_ups, g.last_at
                 from grouped g
-                left join ind_last_c c on c.complex_id = g.complex_id and c.category = g.category
+                left join (select complex_id, category, max(last_at) as last_at from ind_back group by 1, 2) c
+                       on c.complex_id = g.complex_id and c.category = g.category
                 union all
-                select complex_id collate "C", category collate "C", date_trunc('month', reported_day::timestamp)::date, %1$s,
-                       count(*), 0, 0, 0, 0, max(reported_at)
-                from report
-                where reported_day >= ? and reported_day < ?
-                group by 1, 2, 3, 4
-                """.formatted(hotUntil), countedDay, toDay, windowSeconds, windowSeconds, windowSeconds, lowDay, countedDay);
+                select complex_id, category, month, hot_until, reports, 0, 0, 0, 0, last_at
+                from ind_back where month is not null
+                """.formatted(hotUntil), countedDay, toDay, windowSeconds, windowSeconds, windowSeconds);
         jdbc.execute("analyze ind_grp");
         lap("ind_grp");
 
@@ -353,7 +359,7 @@ final class FactTables implements AutoCloseable {
     private void runTables(JdbcTemplate session, Date fromDay, Date toMonth) {
         // The sorts below hold a few hundred thousand aggregates; the default spills them to disk.
         session.execute("set local work_mem = '256MB'");
-        session.execute("drop table if exists ind_target, ind_months, ind_last_c, ind_last_d, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_base, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
+        session.execute("drop table if exists ind_target, ind_months, ind_back, ind_last_d, ind_grp, ind_closed, ind_pct, ind_over_delta, ind_base, ind_hot, ind_cc, ind_unit, ind_conc, ind_act");
         session.execute("create temp table ind_target (category text primary key, target interval not null) on commit drop");
         session.batchUpdate("insert into ind_target values (?, make_interval(secs => ? * 86400))", Category.codes().stream()
                 .map(code -> new Object[] {code, settings.targetDays(Category.fromCode(code).orElseThrow())}).toList());
