@@ -171,7 +171,7 @@ public class IndicatorService {
             List<Unit> units = Unit.load(jdbc);
             FigureReplacement replacement = new FigureReplacement(jdbc);
             try (FactTables facts = new FactTables(jdbc, dataSource, settings)) {
-                facts.build(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)));
+                facts.build(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)), context.span().firstMonth());
                 log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
                 replacement.clear(from, to);
                 facts.store();
