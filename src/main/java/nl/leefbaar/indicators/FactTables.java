@@ -542,7 +542,7 @@ final class FactTables implements AutoCloseable {
                                                       rows between unbounded preceding and current row) as overdue
                     from d
                     window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
-                select w.*, coalesce(h.hot_n, 0) as hot_n
+                select w.*, coalesce(h.hot_n, 0) as hot_n, h.hot_last
                 from w
                 left join ind_hot h using (complex_id, category, month)
                 where w.month >= ?
@@ -571,7 +571,7 @@ final class FactTables implements AutoCloseable {
                        coalesce(g.follow_ups, 0) as follow_ups, coalesce(b.closed, 0) as closed, coalesce(b.within, 0) as within,
                        %s,
                        coalesce(b.closed_12m, 0) as closed_12m, coalesce(b.within_12m, 0) as within_12m,
-                       coalesce(h.hot_n, 0) as hot_n, coalesce(b.overdue, 0) as overdue
+                       coalesce(h.hot_n, 0) as hot_n, h.hot_last, coalesce(b.overdue, 0) as overdue
                 from complex c cross join ind_target t
                 left join (select complex_id, category, sum(reports::int) as reports, sum(repeats::int) as repeats,
                                   sum(dw_reports::int) as dw_reports, sum(dw_repeats::int) as dw_repeats,
@@ -644,7 +644,7 @@ final class FactTables implements AutoCloseable {
                        coalesce(s.reports_12m, 0) as reports_12m, coalesce(s.repeats_12m, 0) as repeats_12m,
                        coalesce(s.dw_reports_12m, 0) as dw_reports_12m, coalesce(s.dw_repeats_12m, 0) as dw_repeats_12m,
                        coalesce(s.closed_12m, 0) as closed_12m, coalesce(s.within_12m, 0) as within_12m,
-                       coalesce(h.hot_n, 0) as hot_n, coalesce(s.overdue, 0) as overdue
+                       coalesce(h.hot_n, 0) as hot_n, h.hot_last, coalesce(s.overdue, 0) as overdue
                 from complex c cross join ind_target t cross join ind_months m
                 left join s on s.complex_id = c.complex_id collate "C" and s.category = t.category collate "C" and s.month = m.month
                 left join ind_hot h on h.complex_id = c.complex_id collate "C" and h.category = t.category collate "C"
@@ -653,25 +653,23 @@ final class FactTables implements AutoCloseable {
     }
 
     /**
-     * Stores the run's hotspot lists, and its months' complex facts for the runs after it, into
-     * the partitions FigureReplacement emptied. One month in the order of the primary key, so
-     * that its index grows at its right edge (0.2 s less at 10M); a longer run month by month
-     * (sorting a backfill's 5 M month facts by their whole key as well took 17 s more).
+     * Stores the run's months' complex facts, with their hotspots (V66), for the runs after it
+     * and the reports, into the partitions FigureReplacement emptied. One month in the order of
+     * the primary key, so that its index grows at its right edge (0.2 s less at 10M); a longer
+     * run month by month (sorting a backfill's 5 M month facts by their whole key as well took
+     * 17 s more).
      */
     void store() {
         String order = oneMonth ? "month, complex_id, category" : "month";
         jdbc.update("""
-                insert into hotspot (period, complex_id, category, reports, last_reported)
-                select month, complex_id, category, hot_n, hot_last from ind_hot where hot_n >= ? order by %s
-                """.formatted(order), settings.hotspotMinReports());
-        jdbc.update("""
                 insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
                                                 overdue, reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m,
-                                                within_12m)
+                                                within_12m, hot_reports, hot_last)
                 select month, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within, overdue,
-                       reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m, within_12m
+                       reports_12m, repeats_12m, dw_reports_12m, dw_repeats_12m, closed_12m, within_12m,
+                       case when hot_n >= ? then hot_n end, case when hot_n >= ? then hot_last end
                 from ind_cc where reports_12m > 0 or closed_12m > 0 or overdue > 0 order by %s
-                """.formatted(order));
+                """.formatted(order), settings.hotspotMinReports(), settings.hotspotMinReports());
         lap("stored");
     }
 

@@ -37,8 +37,7 @@ final class FigureReplacement {
     /** One partition a month each (V65), besides the default partition for rows stored by hand. */
     private static final List<Partitioned> PARTITIONED = List.of(
             new Partitioned("unit_figure", "period, level, unit_id, category"),
-            new Partitioned("complex_month_fact", "period, complex_id, category"),
-            new Partitioned("hotspot", "period, complex_id, category"));
+            new Partitioned("complex_month_fact", "period, complex_id, category"));
     /** From this many months on, a run that replaces everything stored is a backfill. */
     private static final int BULK_MONTHS = 12;
     /** Partitions from this size on are emptied by TRUNCATE, smaller ones by deleting their rows. */
@@ -96,8 +95,9 @@ final class FigureReplacement {
             }
         }
         // A backfill stores without the keys and builds them once at the end, by sorting, instead
-        // of growing them row by row (at 10M: 40 s of storing the month facts and hotspots, and
-        // a slower COPY of the figures, against 15 s to build the keys).
+        // of growing them row by row (at 10M: 40 s of storing the month facts and the hotspots,
+        // then a table of their own, and a slower COPY of the figures, against 15 s to build the
+        // keys).
         long months = from.until(to, ChronoUnit.MONTHS) + 1;
         bulk = months >= BULK_MONTHS && PARTITIONED.stream().noneMatch(p -> storedOutside(p.table(), range));
         if (bulk) {

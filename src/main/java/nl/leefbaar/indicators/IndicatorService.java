@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Computes the indicators of indicators.md for month m (or every month in the data) and stores
- * them in unit_figure (read as indicator_value), hotspot, funnel_stat and index_component.
+ * them in unit_figure (read as indicator_value), complex_month_fact (with the hotspots),
+ * funnel_stat and index_component.
  * <p>
  * Computing m also makes sure that the 23 months before it (for trends) and the reference
  * December (for the index) are computed from their current input. A month whose input

@@ -106,7 +106,7 @@ public final class IndicatorsBench {
     private static void load(JdbcTemplate jdbc, long reports) {
         long t0 = System.nanoTime();
         jdbc.execute("""
-                truncate table report, activity, complex, neighbourhood, unit_figure, complex_month_fact, hotspot,
+                truncate table report, activity, complex, neighbourhood, unit_figure, complex_month_fact,
                                activity_effect, funnel_stat, computed_month, index_component cascade
                 """);
         long complexes = Math.max(1, reports / 500);

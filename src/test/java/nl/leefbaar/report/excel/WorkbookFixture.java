@@ -35,8 +35,11 @@ final class WorkbookFixture {
                 + " ('C4', 'Parkzicht', 'N3', 'corp', 200)", "C1", INJECTION_NAME, "C2", PHONE_NAME);
         indicatorValues(jdbc);
         jdbc.update("""
-                insert into hotspot values (?, 'C1', 'pollution', 7, '2025-06-28T10:00:00Z'), (?, 'C4', 'safety', 4, '2025-06-20T08:00:00Z'),
-                                           (?, 'C1', 'damage', 4, '2025-06-25T08:00:00Z')
+                insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
+                                                hot_reports, hot_last)
+                values (?, 'C1', 'pollution', 3, 0, 0, 0, 0, 0, 7, '2025-06-28T10:00:00Z'),
+                       (?, 'C4', 'safety', 2, 0, 0, 0, 0, 0, 4, '2025-06-20T08:00:00Z'),
+                       (?, 'C1', 'damage', 2, 0, 0, 0, 0, 0, 4, '2025-06-25T08:00:00Z')
                 """, date(MONTH), date(MONTH), date(MONTH));
         reports(jdbc);
         jdbc.update("""
