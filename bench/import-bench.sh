@@ -32,4 +32,5 @@ fi
 
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
-java -Xmx512m -cp "$cp" -Dleefbaar.home="$home" nl.leefbaar.ingest.bench.ImportBench "$data" "$work/out-$reports"
+# -XX:TieredStopAtLevel=1 as ./leefbaar runs the application.
+java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$cp" -Dleefbaar.home="$home" nl.leefbaar.ingest.bench.ImportBench "$data" "$work/out-$reports"

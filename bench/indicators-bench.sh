@@ -23,5 +23,6 @@ cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 
 home="${BENCH_HOME:-target/bench-indicators-$reports}"
 mkdir -p "$home"
-java -Xmx512m -cp "$cp" -Dleefbaar.home="$home" -Dlogging.level.nl.leefbaar=WARN ${BENCH_JAVA_OPTS:-} \
+# -XX:TieredStopAtLevel=1 as ./leefbaar runs the application.
+java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$cp" -Dleefbaar.home="$home" -Dlogging.level.nl.leefbaar=WARN ${BENCH_JAVA_OPTS:-} \
   nl.leefbaar.indicators.bench.IndicatorsBench "$reports" ${2:-}

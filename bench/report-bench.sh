@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -o test-compile
 ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-java -Xmx512m ${BENCH_OPTS:-} -Djava.awt.headless=true \
+# -XX:TieredStopAtLevel=1 as ./leefbaar runs the application.
+java -Xmx512m -XX:TieredStopAtLevel=1 ${BENCH_OPTS:-} -Djava.awt.headless=true \
      -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
      nl.leefbaar.report.excel.ReportBench "${1:-5000}" "${2:-2025-06}" "${3:-target/bench-out}" "${4:-nl}"

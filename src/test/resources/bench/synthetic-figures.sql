@@ -165,8 +165,10 @@ lateral (select (array['neighbour_nuisance','pollution','pollution','damage','da
                 [1 + floor(random() * 9)::int] || (case when j < 0 then 'x' else '' end) cat,
                 r.period + random() * ((r.period + interval '1 month')::date - r.period) * interval '1 day' ts) x;
 ;;
-insert into hotspot
-select :month::date, complex_id, category, count(*), max(reported_at)
+-- The hotspots live in the month facts (V66); the other facts are not read by the reports.
+insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
+                                hot_reports, hot_last)
+select :month::date, complex_id, category, 0, 0, 0, 0, 0, 0, count(*), max(reported_at)
 from report
 where reported_day > (:month::date + interval '1 month' - interval '90 days')::date
   and reported_day < (:month::date + interval '1 month')::date

@@ -17,10 +17,17 @@ public final class ChildProcessRunner implements Scheduler.Runner {
         this.launcher = List.copyOf(launcher);
     }
 
-    /** How to start this same application again: {@code java -jar leefbaar.jar} or a class path. */
+    /**
+     * How to start this same application again: {@code java -jar leefbaar.jar} or a class path,
+     * with this JVM's memory and compiler options ({@code -Xmx}, {@code -XX:...}, as the launcher
+     * gave them; not a debugger's, whose port the child could not take again).
+     */
     public static ChildProcessRunner ofThisProcess(String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-XX:") || argument.startsWith("-Xm") || argument.startsWith("-Xss"))
+                .forEach(command::add);
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("leefbaar.") || name.startsWith("spring.") || name.equals("java.awt.headless"))
                 .sorted()

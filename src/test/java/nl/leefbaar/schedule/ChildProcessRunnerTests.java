@@ -28,6 +28,9 @@ class ChildProcessRunnerTests {
                 SchedulerTests.definition("monthly", "0 0 6 2 * *", List.of("compute")), YearMonth.of(2025, 4));
 
         assertThat(command.get(0)).endsWith("java");
+        // The JVM's own options carry over (the launcher's compiler setting, a heap limit).
+        assertThat(command).containsAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-XX:")).toList());
         assertThat(command).contains("-Dleefbaar.home=" + System.getProperty("leefbaar.home"));
         assertThat(command.subList(command.size() - 4, command.size())).containsExactly("run", "monthly", "--month", "2025-04");
     }
