@@ -506,7 +506,10 @@ final class FactTables implements AutoCloseable {
         return List.of(List.of(closings, overdue, base), List.of(percentiles));
     }
 
-    /** Every complex, category and month of [from12, to] with its month's facts, a window of 12 over them. */
+    /**
+     * Every complex, category and month from gridFrom (from12, or the first month with data if
+     * that is later) to the run's last, with its month's facts and a window of 12 over them.
+     */
     private void sumsBySlidingWindow(Date countedDay, Date from12Day, Date gridFrom, Date toMonth, Date fromDay) {
         jdbc.update("""
                 create temp table ind_cc on commit drop as
