@@ -22,5 +22,4 @@ select h.*, row_number() over (partition by period
                                order by reports desc, last_reported desc, complex_id, category) as rank
 from hotspot h;
 
--- Every month is computed again, which fills the new columns.
 delete from computed_month;

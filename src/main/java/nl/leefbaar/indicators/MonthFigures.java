@@ -89,9 +89,9 @@ final class MonthFigures {
         // A unit's facts and percentiles by its position in units and the category's in
         // categories: every figure reads them, and hash lookups with concatenated string keys
         // were the top of the profile (a month of 20,000 complexes looks them up millions of times).
-        Map<String, Integer> positions = new HashMap<>();
+        Map<String, Map<String, Integer>> positions = new HashMap<>();
         for (int i = 0; i < units.size(); i++) {
-            positions.put(units.get(i).level().code() + '|' + units.get(i).id(), i);
+            positions.computeIfAbsent(units.get(i).level().code(), level -> new HashMap<>()).put(units.get(i).id(), i);
         }
         Facts[][] facts = new Facts[units.size()][categories.size()];
         for (Facts[] unitFacts : facts) {
@@ -102,7 +102,7 @@ final class MonthFigures {
         CompletableFuture<Void> percentilesRead = CompletableFuture.runAsync(() -> percentilesSession.query(
                 "select level, unit_id, category, median, p90 from ind_pct where month = ?",
                 rs -> {
-                    Integer at = positions.get(rs.getString(1) + '|' + rs.getString(2));
+                    Integer at = position(positions, rs.getString(1), rs.getString(2));
                     int category = categories.indexOf(rs.getString(3));
                     if (at != null && category >= 0) {
                         percentiles[at][category] = new double[] {rs.getDouble(4), rs.getDouble(5)};
@@ -110,8 +110,8 @@ final class MonthFigures {
                 }, period));
         jdbc.query(FactTables.UNIT_FACTS,
                 rs -> {
-                    Integer at = positions.get(rs.getString("level") + '|' + rs.getString("unit_id"));
-                    int category = categories.indexOf(rs.getString("category"));
+                    Integer at = position(positions, rs.getString(1), rs.getString(2));
+                    int category = categories.indexOf(rs.getString(3));
                     if (at != null && category >= 0) {
                         facts[at][category] = Facts.of(rs);
                     }
@@ -120,7 +120,7 @@ final class MonthFigures {
         long[][] concentration = new long[units.size()][];
         jdbc.query("select level, unit_id, top, total from ind_conc where month = ?",
                 rs -> {
-                    Integer at = positions.get(rs.getString(1) + '|' + rs.getString(2));
+                    Integer at = position(positions, rs.getString(1), rs.getString(2));
                     if (at != null) {
                         concentration[at] = new long[] {rs.getLong(3), rs.getLong(4)};
                     }
@@ -128,7 +128,7 @@ final class MonthFigures {
         long[][] activities = new long[units.size()][];
         jdbc.query("select level, unit_id, activities, participants, participants_12m from ind_act where month = ?",
                 rs -> {
-                    Integer at = positions.get(rs.getString(1) + '|' + rs.getString(2));
+                    Integer at = position(positions, rs.getString(1), rs.getString(2));
                     if (at != null) {
                         activities[at] = new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)};
                     }
@@ -248,6 +248,12 @@ final class MonthFigures {
         log.debug("{}: facts read in {} ms, funnels in {} ms, figures in {} ms", month, (read - started) / 1_000_000,
                 (funnelled - read) / 1_000_000, (System.nanoTime() - funnelled) / 1_000_000);
         return new Result(stats, components);
+    }
+
+    /** A unit's position in units, by its level's code and its id (null for a unit not there). */
+    private static Integer position(Map<String, Map<String, Integer>> positions, String level, String unitId) {
+        Map<String, Integer> ofLevel = positions.get(level);
+        return ofLevel == null ? null : ofLevel.get(unitId);
     }
 
     /** Waits for work on another thread, rethrowing its failure as it was. */
