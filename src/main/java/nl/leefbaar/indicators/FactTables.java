@@ -32,8 +32,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * The handling facts and the dwellings' latest report times are built on other sessions that
  * share the run's snapshot ({@link SnapshotSession}), beside the report pass: the closings (and,
  * for one month after a stored one, what its 12-month sums take from the store) and the latest
- * times are copied into the run's session; the percentiles are read where they were built. Use it in try-with-resources: {@link #close()}
- * ends those sessions.
+ * times are copied into the run's session; the percentiles are read where they were built. Use
+ * it in try-with-resources: {@link #close()} ends those sessions.
  * <p>
  * Counts are added up as int ({@code sum(x::int)}, a bigint): over bigint, PostgreSQL's sum
  * accumulates in 128 bits and converts every result through numeric, which made the 12-month sums
@@ -106,7 +106,8 @@ final class FactTables implements AutoCloseable {
         // report pass below) is built on a session of its own while this one scans for ind_back,
         // and copied here (a few thousand rows): every later step of this session waits for the
         // report pass, while the closings' session has time to spare. One month at 10M took
-        // 0.4 s less on average (12 runs each), though for a while three sessions share two cores.
+        // 0.4 s less on average (6 alternating pairs of runs of two months), though for a while
+        // three sessions share two cores.
         lastDwellingSession = SnapshotSession.sharingSnapshotOf(jdbc, dataSource);
         Table lastDwelling = new Table("ind_last_d", Use.COPIED, """
                 select complex_id collate "C" as complex_id, category collate "C" as category,
