@@ -23,7 +23,7 @@ public class DatabaseConfiguration {
         String user = db.external() ? db.user() : environment.getProperty("spring.datasource.username");
         String password = db.external() ? db.password() : environment.getProperty("spring.datasource.password");
         if (url == null || url.isBlank()) {
-            EmbeddedDatabase.Endpoint endpoint = EmbeddedDatabase.startOrConnect(properties.home().resolve("db"));
+            EmbeddedDatabase.Endpoint endpoint = EmbeddedDatabase.startOrConnect(properties.home().resolve("db"), db.fsync());
             url = endpoint.jdbcUrl();
             user = "postgres";
             password = null;

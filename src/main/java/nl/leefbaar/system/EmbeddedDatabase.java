@@ -39,12 +39,16 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
-    public static Endpoint startOrConnect(Path dataDirectory) {
+    /**
+     * @param fsync whether the server forces its writes to disk; the embedded library turns that
+     *              off by default, which suits a test's throwaway database but not a user's
+     */
+    public static Endpoint startOrConnect(Path dataDirectory, boolean fsync) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(dir, EmbeddedDatabase::open);
+        return RUNNING.computeIfAbsent(dir, d -> open(d, fsync));
     }
 
-    private static Endpoint open(Path dir) {
+    private static Endpoint open(Path dir, boolean fsync) {
         try {
             createPrivateDirectory(dir);
             Integer port = portOfServerHeldByAnotherProcess(dir);
@@ -62,6 +66,9 @@ public final class EmbeddedDatabase {
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("fsync", fsync ? "on" : "off")
+                    // A commit returns before its WAL is on disk: a crash can lose the last
+                    // moments' commits, never consistency, and a run is restartable anyway.
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("timezone", "UTC")
                     .start();

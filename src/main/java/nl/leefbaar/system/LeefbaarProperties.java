@@ -22,15 +22,20 @@ public record LeefbaarProperties(
         @DefaultValue("nl") String lang,
         @DefaultValue("out") Path output) {
 
-    /** A server to use instead of the embedded one; all empty means embedded. */
-    public record Db(String url, String user, String password) {
+    /**
+     * A server to use instead of the embedded one (all empty means embedded), and whether the
+     * embedded server forces its writes to disk (PostgreSQL's fsync): without it a power cut or an
+     * operating-system crash can leave the database corrupt. Only the throwaway databases of the
+     * tests turn it off.
+     */
+    public record Db(String url, String user, String password, @DefaultValue("true") boolean fsync) {
         public boolean external() {
             return url != null && !url.isBlank();
         }
 
         @Override
         public String toString() {
-            return "Db[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "***") + "]";
+            return "Db[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "***") + ", fsync=" + fsync + "]";
         }
     }
 

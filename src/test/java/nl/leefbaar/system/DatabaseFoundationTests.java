@@ -21,4 +21,10 @@ class DatabaseFoundationTests {
         assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Integer.class)).isNotNull();
         assertThat(jdbc.queryForObject("select count(*) from report", Integer.class)).isNotNull();
     }
+
+    @Test
+    void theTestsThrowawayDatabaseDoesNotSyncToDisk() {
+        // leefbaar.db.fsync=false in pom.xml; a user's home syncs (EmbeddedDatabaseTests)
+        assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("off");
+    }
 }
