@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class EmbeddedDatabaseTests {
 
     @Test
-    void aUsersHomeSyncsItsWritesToDiskUnlessToldOtherwise(@TempDir Path home) throws Exception {
+    void aUsersHomeSyncsItsWritesToDisk(@TempDir Path home) throws Exception {
         LeefbaarProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("leefbaar", LeefbaarProperties.class);
         assertThat(defaults.db().fsync()).isTrue();
@@ -36,7 +36,7 @@ class EmbeddedDatabaseTests {
         }
     }
 
-    static String fsyncOf(EmbeddedDatabase.Endpoint endpoint) throws Exception {
+    private static String fsyncOf(EmbeddedDatabase.Endpoint endpoint) throws Exception {
         try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), "postgres", null);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("show fsync")) {
