@@ -1,5 +1,6 @@
 package nl.leefbaar.schedule;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class ChildProcessRunner implements Scheduler.Runner {
     public static ChildProcessRunner ofThisProcess(String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> argument.startsWith("-XX:") || argument.startsWith("-Xm") || argument.startsWith("-Xss"))
                 .forEach(command::add);
         System.getProperties().stringPropertyNames().stream()

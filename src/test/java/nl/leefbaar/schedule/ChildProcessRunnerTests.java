@@ -2,6 +2,7 @@ package nl.leefbaar.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -29,7 +30,7 @@ class ChildProcessRunnerTests {
 
         assertThat(command.get(0)).endsWith("java");
         // The JVM's own options carry over (the launcher's compiler setting, a heap limit).
-        assertThat(command).containsAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        assertThat(command).containsAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> argument.startsWith("-XX:")).toList());
         assertThat(command).contains("-Dleefbaar.home=" + System.getProperty("leefbaar.home"));
         assertThat(command.subList(command.size() - 4, command.size())).containsExactly("run", "monthly", "--month", "2025-04");
