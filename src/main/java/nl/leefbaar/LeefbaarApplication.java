@@ -9,39 +9,43 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The one entry: {@code leefbaar <command>} (cli.md). The command line is read before Spring
- * starts, so that a usage error or an invalid job definition exits with status 2 at once, and
- * the exit status of the command becomes the process's, for schedulers and scripts.
+ * The one entry: {@code leefbaar <command>} (cli.md). The command line is read before
+ * Spring starts, so that a usage error or an invalid job definition exits with status 2
+ * at once, and the exit status of the command becomes the process's, for schedulers and
+ * scripts.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LeefbaarApplication {
 
-    public static void main(String[] args) {
-        Cli cli = new Cli(System.out, System.err, Cli.jobsFolder());
-        Cli.Prepared prepared = cli.prepare(args, StepCatalog.STANDARD);
-        if (prepared.exitCode() != null) {
-            System.exit(prepared.exitCode());
-        }
-        ConfigurableApplicationContext context;
-        try {
-            context = SpringApplication.run(LeefbaarApplication.class, prepared.applicationArguments());
-        } catch (RuntimeException e) {
-            System.exit(cli.startFailed(e, prepared.invocation().command().debug()));
-            return;
-        }
-        if (prepared.invocation().command().command().equals("restart")) {
-            // a job's settings come from its definition, which only the job repository can name
-            String job = context.getBean(CommandRunner.class)
-                    .jobOf(Long.parseLong(prepared.invocation().command().arguments().get(0)));
-            String[] withSettings = Cli.restartArguments(prepared, job);
-            if (withSettings != null) {
-                context.close();
-                context = SpringApplication.run(LeefbaarApplication.class, withSettings);
-            }
-        }
-        CommandRunner runner = context.getBean(CommandRunner.class);
-        int code = runner.execute(prepared.invocation(), System.out, System.err);
-        System.exit(SpringApplication.exit(context, () -> code));
-    }
+	public static void main(String[] args) {
+		Cli cli = new Cli(System.out, System.err, Cli.jobsFolder());
+		Cli.Prepared prepared = cli.prepare(args, StepCatalog.STANDARD);
+		if (prepared.exitCode() != null) {
+			System.exit(prepared.exitCode());
+		}
+		ConfigurableApplicationContext context;
+		try {
+			context = SpringApplication.run(LeefbaarApplication.class, prepared.applicationArguments());
+		}
+		catch (RuntimeException e) {
+			System.exit(cli.startFailed(e, prepared.invocation().command().debug()));
+			return;
+		}
+		if (prepared.invocation().command().command().equals("restart")) {
+			// a job's settings come from its definition, which only the job repository
+			// can name
+			String job = context.getBean(CommandRunner.class)
+				.jobOf(Long.parseLong(prepared.invocation().command().arguments().get(0)));
+			String[] withSettings = Cli.restartArguments(prepared, job);
+			if (withSettings != null) {
+				context.close();
+				context = SpringApplication.run(LeefbaarApplication.class, withSettings);
+			}
+		}
+		CommandRunner runner = context.getBean(CommandRunner.class);
+		int code = runner.execute(prepared.invocation(), System.out, System.err);
+		System.exit(SpringApplication.exit(context, () -> code));
+	}
+
 }

@@ -27,134 +27,148 @@ import org.springframework.stereotype.Component;
 /** Carries out the commands that need the database, once the application has started. */
 @Component
 public class CommandRunner {
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final Runs runs;
-    private final RunHistory history;
-    private final JobRepository jobRepository;
-    private final LeefbaarProperties properties;
-    private final Failures failures;
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    CommandRunner(Runs runs, RunHistory history, JobRepository jobRepository, LeefbaarProperties properties,
-            Failures failures) {
-        this.runs = runs;
-        this.history = history;
-        this.jobRepository = jobRepository;
-        this.properties = properties;
-        this.failures = failures;
-    }
+	private final Runs runs;
 
-    public int execute(Invocation invocation, PrintStream out, PrintStream err) {
-        ParsedCommand command = invocation.command();
-        try {
-            return switch (command.command()) {
-                case "run" -> run(invocation, out, err);
-                case "import", "compute", "report" -> runs.launch(stage(command), invocation.catalog(),
-                        command.debug(), out, err);
-                case "restart" -> restart(invocation, out, err);
-                case "status" -> status(Integer.parseInt(command.option("limit").orElse("20")), out);
-                case "schedule" -> schedule(invocation, out);
-                default -> throw new UsageException(command.command(), "unknown command '" + command.command() + "'");
-            };
-        } catch (UsageException e) {
-            err.println("leefbaar: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCodes.OK;
-        } catch (Exception e) {
-            return failures.report(e, command.debug(), err);
-        }
-    }
+	private final RunHistory history;
 
-    private int run(Invocation invocation, PrintStream out, PrintStream err) {
-        ParsedCommand command = invocation.command();
-        JobDefinition definition = Cli.definition(invocation.definitions(), command.arguments().get(0));
-        if (!definition.monthly() && command.flag("month")) {
-            throw new UsageException("run", "job " + definition.name() + " only imports and has no month");
-        }
-        RunRequest request = new RunRequest(definition.name(), definition.steps(), command.month(), false,
-                command.option("input").map(Path::of).orElse(definition.input()),
-                command.option("output").map(Path::of).orElse(definition.output()),
-                command.option("lang").orElse(definition.language()), command.flag("force"), null, false);
-        return runs.launch(request, invocation.catalog(), command.debug(), out, err);
-    }
+	private final JobRepository jobRepository;
 
-    /** The one-step jobs import, compute and report, named after their step. */
-    private RunRequest stage(ParsedCommand command) {
-        String name = command.command();
-        String scope = command.option("scope")
-                .or(() -> command.option("complexes").map(ids -> "complexes:" + ids)).orElse(null);
-        return new RunRequest(name, List.of(name), command.month(), command.flag("all"),
-                command.option("input").map(Path::of).orElse(null),
-                command.option("output").map(Path::of).orElse(properties.output()),
-                command.option("lang").orElse(properties.lang()), command.flag("force"), scope, true);
-    }
+	private final LeefbaarProperties properties;
 
-    private int restart(Invocation invocation, PrintStream out, PrintStream err) {
-        ParsedCommand command = invocation.command();
-        long id = Long.parseLong(command.arguments().get(0));
-        JobExecution execution;
-        try {
-            execution = jobRepository.getJobExecution(id);
-        } catch (RuntimeException e) {
-            execution = null; // the repository reports an unknown id in its own ways
-        }
-        if (execution == null) {
-            throw new UsageException("restart", "no execution " + id + " (see leefbaar status)");
-        }
-        String job = execution.getJobInstance().getJobName();
-        List<String> steps = JobDefinitions.RESERVED.contains(job) ? List.of(job)
-                : Optional.ofNullable(invocation.definitions().get(job)).map(JobDefinition::steps)
-                        .orElseThrow(() -> new UsageException("restart",
-                                "execution " + id + " is of job " + job + ", which jobs/ does not define"));
-        return runs.restart(id, steps, invocation.catalog(), command.debug(), out, err);
-    }
+	private final Failures failures;
 
-    /** The job an execution belongs to, or null when there is no such execution. */
-    public String jobOf(long executionId) {
-        try {
-            JobExecution execution = jobRepository.getJobExecution(executionId);
-            return execution == null ? null : execution.getJobInstance().getJobName();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
+	CommandRunner(Runs runs, RunHistory history, JobRepository jobRepository, LeefbaarProperties properties,
+			Failures failures) {
+		this.runs = runs;
+		this.history = history;
+		this.jobRepository = jobRepository;
+		this.properties = properties;
+		this.failures = failures;
+	}
 
-    int status(int limit, PrintStream out) {
-        out.printf("%-6s %-14s %-8s %-10s %-17s %9s %10s %6s%n", "id", "job", "month", "status",
-                "started", "duration", "rows read", "files");
-        for (long id : history.recentExecutionIds(limit)) {
-            JobExecution execution = jobRepository.getJobExecution(id);
-            var facts = execution.getExecutionContext();
-            var parameters = execution.getJobParameters();
-            String month = facts.containsKey(RunKeys.RESOLVED_MONTH) ? facts.getString(RunKeys.RESOLVED_MONTH)
-                    : parameters.getString(RunKeys.MONTH, "true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "-");
-            LocalDateTime start = execution.getStartTime();
-            LocalDateTime end = execution.getEndTime();
-            String started = start == null ? "-"
-                    : MINUTE.format(start.atZone(ZoneId.systemDefault()).withZoneSameInstant(Months.ZONE));
-            String duration = start == null ? "-" : String.format(Locale.ROOT, "%.1f s",
-                    Duration.between(start, end != null ? end : LocalDateTime.now()).toMillis() / 1000.0);
-            Object rows = facts.get(RunKeys.ROWS_READ);
-            Object files = facts.get(RunKeys.FILES);
-            long fileCount = files == null ? 0 : files.toString().lines().filter(l -> !l.isBlank()).count();
-            out.printf("%-6d %-14s %-8s %-10s %-17s %9s %10s %6d%n", id, execution.getJobInstance().getJobName(), month,
-                    execution.getStatus(), started, duration, rows == null ? "-" : rows, fileCount);
-        }
-        return ExitCodes.OK;
-    }
+	public int execute(Invocation invocation, PrintStream out, PrintStream err) {
+		ParsedCommand command = invocation.command();
+		try {
+			return switch (command.command()) {
+				case "run" -> run(invocation, out, err);
+				case "import", "compute", "report" ->
+					runs.launch(stage(command), invocation.catalog(), command.debug(), out, err);
+				case "restart" -> restart(invocation, out, err);
+				case "status" -> status(Integer.parseInt(command.option("limit").orElse("20")), out);
+				case "schedule" -> schedule(invocation, out);
+				default -> throw new UsageException(command.command(), "unknown command '" + command.command() + "'");
+			};
+		}
+		catch (UsageException e) {
+			err.println("leefbaar: " + e.getMessage());
+			return ExitCodes.USAGE;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return ExitCodes.OK;
+		}
+		catch (Exception e) {
+			return failures.report(e, command.debug(), err);
+		}
+	}
 
-    private int schedule(Invocation invocation, PrintStream out) throws InterruptedException {
-        Clock clock = Clock.systemDefaultZone();
-        Scheduler scheduler = new Scheduler(invocation.definitions().values(), clock,
-                ChildProcessRunner.ofThisProcess(LeefbaarApplication.class.getName()), history,
-                Scheduler.sleeping(clock));
-        out.println("Scheduler up (pid " + ProcessHandle.current().pid() + "); Ctrl-C stops it.");
-        Cli.printList(invocation.definitions(), clock, out);
-        out.flush();
-        scheduler.catchUp();
-        scheduler.loop(Long.MAX_VALUE);
-        return ExitCodes.OK;
-    }
+	private int run(Invocation invocation, PrintStream out, PrintStream err) {
+		ParsedCommand command = invocation.command();
+		JobDefinition definition = Cli.definition(invocation.definitions(), command.arguments().get(0));
+		if (!definition.monthly() && command.flag("month")) {
+			throw new UsageException("run", "job " + definition.name() + " only imports and has no month");
+		}
+		RunRequest request = new RunRequest(definition.name(), definition.steps(), command.month(), false,
+				command.option("input").map(Path::of).orElse(definition.input()),
+				command.option("output").map(Path::of).orElse(definition.output()),
+				command.option("lang").orElse(definition.language()), command.flag("force"), null, false);
+		return runs.launch(request, invocation.catalog(), command.debug(), out, err);
+	}
+
+	/** The one-step jobs import, compute and report, named after their step. */
+	private RunRequest stage(ParsedCommand command) {
+		String name = command.command();
+		String scope = command.option("scope")
+			.or(() -> command.option("complexes").map(ids -> "complexes:" + ids))
+			.orElse(null);
+		return new RunRequest(name, List.of(name), command.month(), command.flag("all"),
+				command.option("input").map(Path::of).orElse(null),
+				command.option("output").map(Path::of).orElse(properties.output()),
+				command.option("lang").orElse(properties.lang()), command.flag("force"), scope, true);
+	}
+
+	private int restart(Invocation invocation, PrintStream out, PrintStream err) {
+		ParsedCommand command = invocation.command();
+		long id = Long.parseLong(command.arguments().get(0));
+		JobExecution execution;
+		try {
+			execution = jobRepository.getJobExecution(id);
+		}
+		catch (RuntimeException e) {
+			execution = null; // the repository reports an unknown id in its own ways
+		}
+		if (execution == null) {
+			throw new UsageException("restart", "no execution " + id + " (see leefbaar status)");
+		}
+		String job = execution.getJobInstance().getJobName();
+		List<String> steps = JobDefinitions.RESERVED.contains(job) ? List.of(job)
+				: Optional.ofNullable(invocation.definitions().get(job))
+					.map(JobDefinition::steps)
+					.orElseThrow(() -> new UsageException("restart",
+							"execution " + id + " is of job " + job + ", which jobs/ does not define"));
+		return runs.restart(id, steps, invocation.catalog(), command.debug(), out, err);
+	}
+
+	/** The job an execution belongs to, or null when there is no such execution. */
+	public String jobOf(long executionId) {
+		try {
+			JobExecution execution = jobRepository.getJobExecution(executionId);
+			return execution == null ? null : execution.getJobInstance().getJobName();
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+
+	int status(int limit, PrintStream out) {
+		out.printf("%-6s %-14s %-8s %-10s %-17s %9s %10s %6s%n", "id", "job", "month", "status", "started", "duration",
+				"rows read", "files");
+		for (long id : history.recentExecutionIds(limit)) {
+			JobExecution execution = jobRepository.getJobExecution(id);
+			var facts = execution.getExecutionContext();
+			var parameters = execution.getJobParameters();
+			String month = facts.containsKey(RunKeys.RESOLVED_MONTH) ? facts.getString(RunKeys.RESOLVED_MONTH)
+					: parameters.getString(RunKeys.MONTH,
+							"true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "-");
+			LocalDateTime start = execution.getStartTime();
+			LocalDateTime end = execution.getEndTime();
+			String started = start == null ? "-"
+					: MINUTE.format(start.atZone(ZoneId.systemDefault()).withZoneSameInstant(Months.ZONE));
+			String duration = start == null ? "-" : String.format(Locale.ROOT, "%.1f s",
+					Duration.between(start, end != null ? end : LocalDateTime.now()).toMillis() / 1000.0);
+			Object rows = facts.get(RunKeys.ROWS_READ);
+			Object files = facts.get(RunKeys.FILES);
+			long fileCount = files == null ? 0 : files.toString().lines().filter(l -> !l.isBlank()).count();
+			out.printf("%-6d %-14s %-8s %-10s %-17s %9s %10s %6d%n", id, execution.getJobInstance().getJobName(), month,
+					execution.getStatus(), started, duration, rows == null ? "-" : rows, fileCount);
+		}
+		return ExitCodes.OK;
+	}
+
+	private int schedule(Invocation invocation, PrintStream out) throws InterruptedException {
+		Clock clock = Clock.systemDefaultZone();
+		Scheduler scheduler = new Scheduler(invocation.definitions().values(), clock,
+				ChildProcessRunner.ofThisProcess(LeefbaarApplication.class.getName()), history,
+				Scheduler.sleeping(clock));
+		out.println("Scheduler up (pid " + ProcessHandle.current().pid() + "); Ctrl-C stops it.");
+		Cli.printList(invocation.definitions(), clock, out);
+		out.flush();
+		scheduler.catchUp();
+		scheduler.loop(Long.MAX_VALUE);
+		return ExitCodes.OK;
+	}
+
 }

@@ -4,99 +4,93 @@ import java.util.Map;
 
 /** The --help texts: what each command does, its options and what a default means. */
 final class Help {
-    private static final String MONTH_DEFAULT = """
-              Without --month: the last complete month (Europe/Amsterdam). When the database has no
-              reports on or after that month's first day (data that end earlier, such as the demo in
-              sample-data/), the latest month that has reports; the log says so. For run, this is
-              decided after the import step, so that the new exports count.
-            """;
 
-    static final String GLOBAL = """
-            Usage: leefbaar <command> [options]       (leefbaar <command> --help for details)
+	private static final String MONTH_DEFAULT = """
+			  Without --month: the last complete month (Europe/Amsterdam). When the database has no
+			  reports on or after that month's first day (data that end earlier, such as the demo in
+			  sample-data/), the latest month that has reports; the log says so. For run, this is
+			  decided after the import step, so that the new exports count.
+			""";
 
-            Commands:
-              run <job>     run a job of jobs/ now (monthly: import, compute, report)
-              import        read CSV exports into the database
-              compute       compute the indicators of a month from the database
-              report        write the workbooks, charts and deck of a month
-              list          the job definitions and their next run times
-              schedule      stay up and run every job on its cron, catching up missed months
-              status        the recent runs
-              restart <id>  continue a failed run where it stopped
+	static final String GLOBAL = """
+			Usage: leefbaar <command> [options]       (leefbaar <command> --help for details)
 
-            Options for every command: --help, --debug (stack traces on failure).
-            Database: LEEFBAAR_DB_URL, LEEFBAAR_DB_USER, LEEFBAAR_DB_PASSWORD, or the embedded
-            PostgreSQL under $LEEFBAAR_HOME/db (default .leefbaar). Job definitions: jobs/ (or
-            LEEFBAAR_JOBS).
-            Exit status: 0 done, 1 the run failed, 2 usage error or invalid job definition,
-            3 another process runs this job for this month.
-            """;
+			Commands:
+			  run <job>     run a job of jobs/ now (monthly: import, compute, report)
+			  import        read CSV exports into the database
+			  compute       compute the indicators of a month from the database
+			  report        write the workbooks, charts and deck of a month
+			  list          the job definitions and their next run times
+			  schedule      stay up and run every job on its cron, catching up missed months
+			  status        the recent runs
+			  restart <id>  continue a failed run where it stopped
 
-    private static final Map<String, String> COMMANDS = Map.of(
-            "run", """
-                    Usage: leefbaar run <job> [--month yyyy-mm] [--input DIR] [--output DIR] [--lang nl|en] [--force]
+			Options for every command: --help, --debug (stack traces on failure).
+			Database: LEEFBAAR_DB_URL, LEEFBAAR_DB_USER, LEEFBAAR_DB_PASSWORD, or the embedded
+			PostgreSQL under $LEEFBAAR_HOME/db (default .leefbaar). Job definitions: jobs/ (or
+			LEEFBAAR_JOBS).
+			Exit status: 0 done, 1 the run failed, 2 usage error or invalid job definition,
+			3 another process runs this job for this month.
+			""";
 
-                    Runs the steps of jobs/<job>.yml. A month that completed before is not run again
-                    unless --force; a month whose run failed continues where it stopped.
-                      --month yyyy-mm   the month to compute and report
-                      --input DIR       the folder with the CSV exports (default: the job's input)
-                      --output DIR      where files go, <output>/<yyyy-mm>/ (default: the job's output)
-                      --lang nl|en      language of the reports (default: the job's language)
-                      --force           run a completed month again
-                    """ + MONTH_DEFAULT,
-            "import", """
-                    Usage: leefbaar import --input DIR [--output DIR]
+	private static final Map<String, String> COMMANDS = Map.of("run", """
+			Usage: leefbaar run <job> [--month yyyy-mm] [--input DIR] [--output DIR] [--lang nl|en] [--force]
 
-                    Reads the CSV exports in DIR into the database (new and changed records; the rest
-                    stays). Rejected rows and the run summary go to <output>/import/ (default out/).
-                    """,
-            "compute", """
-                    Usage: leefbaar compute [--month yyyy-mm | --all] [--output DIR] [--force]
+			Runs the steps of jobs/<job>.yml. A month that completed before is not run again
+			unless --force; a month whose run failed continues where it stopped.
+			  --month yyyy-mm   the month to compute and report
+			  --input DIR       the folder with the CSV exports (default: the job's input)
+			  --output DIR      where files go, <output>/<yyyy-mm>/ (default: the job's output)
+			  --lang nl|en      language of the reports (default: the job's language)
+			  --force           run a completed month again
+			""" + MONTH_DEFAULT, "import", """
+			Usage: leefbaar import --input DIR [--output DIR]
 
-                    Computes the indicators of a month from the database (or of every month with --all).
-                    Runs whenever asked; a month whose data did not change is kept as it is.
-                    The run summary goes to <output>/<yyyy-mm>/ (<output>/all/ for --all).
-                      --force           compute again even when the month's data did not change
-                    """ + MONTH_DEFAULT,
-            "report", """
-                    Usage: leefbaar report [--month yyyy-mm] [--output DIR] [--lang nl|en]
-                                           [--scope neighbourhood:CODE | --complexes ID,ID] [--force]
+			Reads the CSV exports in DIR into the database (new and changed records; the rest
+			stays). Rejected rows and the run summary go to <output>/import/ (default out/).
+			""", "compute", """
+			Usage: leefbaar compute [--month yyyy-mm | --all] [--output DIR] [--force]
 
-                    Writes the workbooks, charts and deck of a computed month into <output>/<yyyy-mm>/.
-                      --scope neighbourhood:CODE   charts for one neighbourhood (for presenters)
-                      --complexes ID,ID            charts for these complexes
-                      --force                      write everything again, even what did not change
-                    """ + MONTH_DEFAULT,
-            "list", """
-                    Usage: leefbaar list
+			Computes the indicators of a month from the database (or of every month with --all).
+			Runs whenever asked; a month whose data did not change is kept as it is.
+			The run summary goes to <output>/<yyyy-mm>/ (<output>/all/ for --all).
+			  --force           compute again even when the month's data did not change
+			""" + MONTH_DEFAULT, "report", """
+			Usage: leefbaar report [--month yyyy-mm] [--output DIR] [--lang nl|en]
+			                       [--scope neighbourhood:CODE | --complexes ID,ID] [--force]
 
-                    The job definitions in jobs/ with their steps, cron and next run time
-                    (Europe/Amsterdam). Needs no database.
-                    """,
-            "schedule", """
-                    Usage: leefbaar schedule
+			Writes the workbooks, charts and deck of a computed month into <output>/<yyyy-mm>/.
+			  --scope neighbourhood:CODE   charts for one neighbourhood (for presenters)
+			  --complexes ID,ID            charts for these complexes
+			  --force                      write everything again, even what did not change
+			""" + MONTH_DEFAULT, "list", """
+			Usage: leefbaar list
 
-                    Stays up and runs every job of jobs/ on its cron (Europe/Amsterdam), each run in a
-                    process of its own. At start, and at each run, it catches up the months missed
-                    since the last completed one, oldest first, once each. Stop it with Ctrl-C.
-                    """,
-            "status", """
-                    Usage: leefbaar status [--limit N]
+			The job definitions in jobs/ with their steps, cron and next run time
+			(Europe/Amsterdam). Needs no database.
+			""", "schedule", """
+			Usage: leefbaar schedule
 
-                    The most recent runs (default 20): execution id, job, month, state, start,
-                    duration, rows read and files written. Works beside a running scheduler.
-                    """,
-            "restart", """
-                    Usage: leefbaar restart <execution-id>
+			Stays up and runs every job of jobs/ on its cron (Europe/Amsterdam), each run in a
+			process of its own. At start, and at each run, it catches up the months missed
+			since the last completed one, oldest first, once each. Stop it with Ctrl-C.
+			""", "status", """
+			Usage: leefbaar status [--limit N]
 
-                    Continues a failed run (or one a killed process left behind) where it stopped:
-                    completed steps are not run again. The id is the first column of leefbaar status.
-                    """);
+			The most recent runs (default 20): execution id, job, month, state, start,
+			duration, rows read and files written. Works beside a running scheduler.
+			""", "restart", """
+			Usage: leefbaar restart <execution-id>
 
-    private Help() {
-    }
+			Continues a failed run (or one a killed process left behind) where it stopped:
+			completed steps are not run again. The id is the first column of leefbaar status.
+			""");
 
-    static String of(String command) {
-        return command == null ? GLOBAL : COMMANDS.getOrDefault(command, GLOBAL);
-    }
+	private Help() {
+	}
+
+	static String of(String command) {
+		return command == null ? GLOBAL : COMMANDS.getOrDefault(command, GLOBAL);
+	}
+
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import nl.leefbaar.schedule.JobDefinition;
 import nl.leefbaar.schedule.StepCatalog;
 
-/** A parsed command with what it runs against: the job definitions and the step catalog. */
+/**
+ * A parsed command with what it runs against: the job definitions and the step catalog.
+ */
 public record Invocation(ParsedCommand command, Map<String, JobDefinition> definitions, StepCatalog catalog) {
 }

@@ -5,19 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A command line after parsing: the command, its positional arguments and its options. */
+/**
+ * A command line after parsing: the command, its positional arguments and its options.
+ */
 public record ParsedCommand(String command, List<String> arguments, Map<String, String> options, boolean debug,
-        boolean help) {
+		boolean help) {
 
-    public Optional<String> option(String name) {
-        return Optional.ofNullable(options.get(name));
-    }
+	public Optional<String> option(String name) {
+		return Optional.ofNullable(options.get(name));
+	}
 
-    public boolean flag(String name) {
-        return options.containsKey(name);
-    }
+	public boolean flag(String name) {
+		return options.containsKey(name);
+	}
 
-    public Optional<YearMonth> month() {
-        return option("month").map(YearMonth::parse);
-    }
+	public Optional<YearMonth> month() {
+		return option("month").map(YearMonth::parse);
+	}
 }

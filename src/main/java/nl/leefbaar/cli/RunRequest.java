@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One run to launch: a job's name and steps with its folders and options, from a definition
- * and the command line ({@code run}) or from the command alone ({@code import}, {@code compute},
- * {@code report}).
+ * One run to launch: a job's name and steps with its folders and options, from a
+ * definition and the command line ({@code run}) or from the command alone
+ * ({@code import}, {@code compute}, {@code report}).
  *
- * @param everyTimeNew a new job instance at every launch: the stage commands are tools a person
- *                     runs again on purpose (another language, a scope), unlike a job's month
+ * @param everyTimeNew a new job instance at every launch: the stage commands are tools a
+ * person runs again on purpose (another language, a scope), unlike a job's month
  */
 record RunRequest(String job, List<String> steps, Optional<YearMonth> month, boolean all, Path input, Path output,
-        String lang, boolean force, String scope, boolean everyTimeNew) {
+		String lang, boolean force, String scope, boolean everyTimeNew) {
 
-    boolean monthly() {
-        return steps.stream().anyMatch(step -> !step.equals("import"));
-    }
+	boolean monthly() {
+		return steps.stream().anyMatch(step -> !step.equals("import"));
+	}
 }

@@ -29,209 +29,236 @@ import org.springframework.stereotype.Component;
 
 /**
  * Launches and restarts runs. The job instance is the job and its month (the identifying
- * parameter), so Spring Batch itself tells a new month from a completed one (not run again
- * unless forced: --force adds an identifying timestamp, a new instance) and from a failed one
- * (continued where it stopped). The run holds the database lock for its job and month from
- * before that check until its summary is written.
+ * parameter), so Spring Batch itself tells a new month from a completed one (not run
+ * again unless forced: --force adds an identifying timestamp, a new instance) and from a
+ * failed one (continued where it stopped). The run holds the database lock for its job
+ * and month from before that check until its summary is written.
  */
 @Component
 class Runs {
-    /** Identifying timestamp of runs that are new every time (import-only, --all, --force). */
-    static final String STARTED_AT = "started_at";
-    static final String FORCED_AT = "forced_at";
-    private static final Logger log = LoggerFactory.getLogger(Runs.class);
 
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
-    private final JobAssembler assembler;
-    private final MonthResolver months;
-    private final RunLock runLock;
-    private final Failures failures;
+	/**
+	 * Identifying timestamp of runs that are new every time (import-only, --all,
+	 * --force).
+	 */
+	static final String STARTED_AT = "started_at";
+	static final String FORCED_AT = "forced_at";
 
-    Runs(JobOperator jobOperator, JobRepository jobRepository, JobAssembler assembler, MonthResolver months,
-            RunLock runLock, Failures failures) {
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
-        this.assembler = assembler;
-        this.months = months;
-        this.runLock = runLock;
-        this.failures = failures;
-    }
+	private static final Logger log = LoggerFactory.getLogger(Runs.class);
 
-    int launch(RunRequest request, StepCatalog catalog, boolean debug, PrintStream out, PrintStream err) {
-        YearMonth month = null;
-        String lockKey = "import";
-        if (request.all()) {
-            lockKey = "all";
-        } else if (request.monthly()) {
-            month = request.month().orElseGet(months::resolveAndTell);
-            lockKey = month.toString();
-        }
-        if (request.steps().contains("import") && (request.input() == null || !Files.isDirectory(request.input()))) {
-            err.println("leefbaar: the input folder " + request.input() + " does not exist");
-            return ExitCodes.USAGE;
-        }
-        try (RunLock.Held lock = runLock.acquire(request.job(), lockKey)) {
-            JobParameters parameters = parameters(request, month);
-            JobInstance instance = jobRepository.getJobInstance(request.job(), parameters);
-            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
-            if (last != null) {
-                if (last.getStatus() == BatchStatus.COMPLETED) {
-                    out.println(request.job() + " for " + lockKey + " was already completed (execution " + last.getId()
-                            + "); --force runs it again");
-                    return ExitCodes.OK;
-                }
-                recoverIfUnknown(recoverIfLeftRunning(last));
-                log.info("Continuing execution {} of {} {} where it stopped", last.getId(), request.job(), lockKey);
-            }
-            Job job = assembler.assemble(request.job(), request.steps(), catalog);
-            return finish(jobOperator.start(job, parameters), out, err);
-        } catch (RunLock.HeldException e) {
-            err.println("leefbaar: " + e.getMessage());
-            return ExitCodes.LOCKED;
-        } catch (Exception e) {
-            return failures.report(e, debug, err);
-        }
-    }
+	private final JobOperator jobOperator;
 
-    int restart(long executionId, List<String> steps, StepCatalog catalog, boolean debug, PrintStream out,
-            PrintStream err) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        String job = execution.getJobInstance().getJobName();
-        JobParameters parameters = execution.getJobParameters();
-        String lockKey = parameters.getString(RunKeys.MONTH) != null ? parameters.getString(RunKeys.MONTH)
-                : "true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "import";
-        try (RunLock.Held lock = runLock.acquire(job, lockKey)) {
-            execution = jobRepository.getJobExecution(executionId);
-            switch (execution.getStatus()) {
-                case COMPLETED -> {
-                    out.println("execution " + executionId + " (" + job + " " + lockKey + ") completed; nothing to restart");
-                    return ExitCodes.OK;
-                }
-                case ABANDONED -> {
-                    err.println("leefbaar: execution " + executionId + " was abandoned and cannot be restarted; run "
-                            + job + " again instead");
-                    return ExitCodes.FAILED;
-                }
-                default -> {
-                }
-            }
-            JobExecution newer = jobRepository.getLastJobExecution(execution.getJobInstance());
-            if (newer != null && newer.getId() != executionId) {
-                err.println("leefbaar: execution " + executionId + " was continued by execution " + newer.getId()
-                        + " (" + newer.getStatus() + "); restart that one");
-                return ExitCodes.USAGE;
-            }
-            execution = recoverIfUnknown(recoverIfLeftRunning(execution));
-            assembler.assemble(job, steps, catalog);
-            log.info("Restarting execution {} of {} {} where it stopped", executionId, job, lockKey);
-            return finish(jobOperator.restart(execution), out, err);
-        } catch (RunLock.HeldException e) {
-            err.println("leefbaar: " + e.getMessage());
-            return ExitCodes.LOCKED;
-        } catch (Exception e) {
-            return failures.report(e, debug, err);
-        }
-    }
+	private final JobRepository jobRepository;
 
-    /** A process that was killed leaves its execution STARTED; we hold the lock, so nobody runs it. */
-    private JobExecution recoverIfLeftRunning(JobExecution execution) {
-        if (!execution.isRunning()) {
-            return execution;
-        }
-        log.info("Execution {} was left running by a process that stopped; marking it failed", execution.getId());
-        JobExecution full = jobRepository.getJobExecution(execution.getId());
-        return jobOperator.recover(full);
-    }
+	private final JobAssembler assembler;
 
-    /**
-     * A step whose commit or rollback failed (the database went away under it) leaves the run
-     * UNKNOWN, which Spring Batch refuses to restart ("manual intervention"). Here that is safe:
-     * PostgreSQL rolls back the open transaction of a session that died, and every step redoes
-     * its work whole when it runs again (upserts, a month's figures replaced, files rewritten).
-     */
-    private JobExecution recoverIfUnknown(JobExecution execution) {
-        JobExecution full = jobRepository.getJobExecution(execution.getId());
-        boolean unknown = full.getStatus() == BatchStatus.UNKNOWN;
-        for (StepExecution step : full.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN) {
-                unknown = true;
-                step.setStatus(BatchStatus.FAILED);
-                if (step.getEndTime() == null) {
-                    step.setEndTime(LocalDateTime.now());
-                }
-                jobRepository.update(step);
-            }
-        }
-        if (!unknown) {
-            return execution;
-        }
-        log.info("Execution {} ended in an unknown state (the database went away during a step); marking it failed",
-                execution.getId());
-        full.setStatus(BatchStatus.FAILED);
-        if (full.getEndTime() == null) {
-            full.setEndTime(LocalDateTime.now());
-        }
-        jobRepository.update(full);
-        return full;
-    }
+	private final MonthResolver months;
 
-    private static JobParameters parameters(RunRequest request, YearMonth month) {
-        JobParametersBuilder parameters = new JobParametersBuilder();
-        if (month != null) {
-            parameters.addString(RunKeys.MONTH, month.toString(), true);
-            parameters.addString(JobAssembler.MONTH_GIVEN, request.month().isPresent() ? "given" : "default", false);
-        }
-        if (request.all()) {
-            parameters.addString(RunKeys.ALL_MONTHS, "true", true);
-        }
-        if (request.all() || !request.monthly() || request.everyTimeNew()) {
-            parameters.addString(STARTED_AT, Instant.now().toString(), true);
-        }
-        if (request.force()) {
-            parameters.addString(FORCED_AT, Instant.now().toString(), true);
-        }
-        if (request.scope() != null) {
-            parameters.addString(RunKeys.SCOPE, request.scope(), true);
-        }
-        parameters.addString(RunKeys.FORCE, String.valueOf(request.force()), false);
-        if (request.input() != null) {
-            parameters.addString(RunKeys.INPUT, request.input().toString(), false);
-        }
-        parameters.addString(RunKeys.OUTPUT, request.output().toString(), false);
-        parameters.addString(RunKeys.LANG, request.lang(), false);
-        return parameters.toJobParameters();
-    }
+	private final RunLock runLock;
 
-    /** The summary on the console and in the run's folder, the reason on stderr, the JSON's path last. */
-    private int finish(JobExecution execution, PrintStream out, PrintStream err) {
-        boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-        String reason = completed ? null : failures.reason(execution);
-        RunSummary summary = RunSummary.of(execution, reason);
-        JobParameters parameters = execution.getJobParameters();
-        String folder = summary.month() != null ? summary.month()
-                : "true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "import";
-        Path output = Path.of(parameters.getString(RunKeys.OUTPUT, "out"));
-        out.print(summary.text());
-        Path json = null;
-        String summaryProblem = null;
-        try {
-            json = SummaryFiles.write(output.resolve(folder), summary);
-        } catch (IOException | RuntimeException e) {
-            summaryProblem = "cannot write the run summary into " + output.resolve(folder) + ": " + e.getMessage();
-        }
-        if (!completed) {
-            // one line says why, also when the same fault (a full disk) kept the summary from being written
-            err.println("leefbaar: " + summary.job() + (summary.month() == null ? "" : " " + summary.month())
-                    + " failed (execution " + execution.getId() + "): " + reason
-                    + (summaryProblem == null ? "" : "; " + summaryProblem));
-        } else if (summaryProblem != null) {
-            err.println("leefbaar: " + summaryProblem);
-        }
-        if (json != null) {
-            out.println(json);
-        }
-        out.flush();
-        return completed ? ExitCodes.OK : ExitCodes.FAILED;
-    }
+	private final Failures failures;
+
+	Runs(JobOperator jobOperator, JobRepository jobRepository, JobAssembler assembler, MonthResolver months,
+			RunLock runLock, Failures failures) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.assembler = assembler;
+		this.months = months;
+		this.runLock = runLock;
+		this.failures = failures;
+	}
+
+	int launch(RunRequest request, StepCatalog catalog, boolean debug, PrintStream out, PrintStream err) {
+		YearMonth month = null;
+		String lockKey = "import";
+		if (request.all()) {
+			lockKey = "all";
+		}
+		else if (request.monthly()) {
+			month = request.month().orElseGet(months::resolveAndTell);
+			lockKey = month.toString();
+		}
+		if (request.steps().contains("import") && (request.input() == null || !Files.isDirectory(request.input()))) {
+			err.println("leefbaar: the input folder " + request.input() + " does not exist");
+			return ExitCodes.USAGE;
+		}
+		try (RunLock.Held lock = runLock.acquire(request.job(), lockKey)) {
+			JobParameters parameters = parameters(request, month);
+			JobInstance instance = jobRepository.getJobInstance(request.job(), parameters);
+			JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+			if (last != null) {
+				if (last.getStatus() == BatchStatus.COMPLETED) {
+					out.println(request.job() + " for " + lockKey + " was already completed (execution " + last.getId()
+							+ "); --force runs it again");
+					return ExitCodes.OK;
+				}
+				recoverIfUnknown(recoverIfLeftRunning(last));
+				log.info("Continuing execution {} of {} {} where it stopped", last.getId(), request.job(), lockKey);
+			}
+			Job job = assembler.assemble(request.job(), request.steps(), catalog);
+			return finish(jobOperator.start(job, parameters), out, err);
+		}
+		catch (RunLock.HeldException e) {
+			err.println("leefbaar: " + e.getMessage());
+			return ExitCodes.LOCKED;
+		}
+		catch (Exception e) {
+			return failures.report(e, debug, err);
+		}
+	}
+
+	int restart(long executionId, List<String> steps, StepCatalog catalog, boolean debug, PrintStream out,
+			PrintStream err) {
+		JobExecution execution = jobRepository.getJobExecution(executionId);
+		String job = execution.getJobInstance().getJobName();
+		JobParameters parameters = execution.getJobParameters();
+		String lockKey = parameters.getString(RunKeys.MONTH) != null ? parameters.getString(RunKeys.MONTH)
+				: "true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "import";
+		try (RunLock.Held lock = runLock.acquire(job, lockKey)) {
+			execution = jobRepository.getJobExecution(executionId);
+			switch (execution.getStatus()) {
+				case COMPLETED -> {
+					out.println("execution " + executionId + " (" + job + " " + lockKey
+							+ ") completed; nothing to restart");
+					return ExitCodes.OK;
+				}
+				case ABANDONED -> {
+					err.println("leefbaar: execution " + executionId + " was abandoned and cannot be restarted; run "
+							+ job + " again instead");
+					return ExitCodes.FAILED;
+				}
+				default -> {
+				}
+			}
+			JobExecution newer = jobRepository.getLastJobExecution(execution.getJobInstance());
+			if (newer != null && newer.getId() != executionId) {
+				err.println("leefbaar: execution " + executionId + " was continued by execution " + newer.getId() + " ("
+						+ newer.getStatus() + "); restart that one");
+				return ExitCodes.USAGE;
+			}
+			execution = recoverIfUnknown(recoverIfLeftRunning(execution));
+			assembler.assemble(job, steps, catalog);
+			log.info("Restarting execution {} of {} {} where it stopped", executionId, job, lockKey);
+			return finish(jobOperator.restart(execution), out, err);
+		}
+		catch (RunLock.HeldException e) {
+			err.println("leefbaar: " + e.getMessage());
+			return ExitCodes.LOCKED;
+		}
+		catch (Exception e) {
+			return failures.report(e, debug, err);
+		}
+	}
+
+	/**
+	 * A process that was killed leaves its execution STARTED; we hold the lock, so nobody
+	 * runs it.
+	 */
+	private JobExecution recoverIfLeftRunning(JobExecution execution) {
+		if (!execution.isRunning()) {
+			return execution;
+		}
+		log.info("Execution {} was left running by a process that stopped; marking it failed", execution.getId());
+		JobExecution full = jobRepository.getJobExecution(execution.getId());
+		return jobOperator.recover(full);
+	}
+
+	/**
+	 * A step whose commit or rollback failed (the database went away under it) leaves the
+	 * run UNKNOWN, which Spring Batch refuses to restart ("manual intervention"). Here
+	 * that is safe: PostgreSQL rolls back the open transaction of a session that died,
+	 * and every step redoes its work whole when it runs again (upserts, a month's figures
+	 * replaced, files rewritten).
+	 */
+	private JobExecution recoverIfUnknown(JobExecution execution) {
+		JobExecution full = jobRepository.getJobExecution(execution.getId());
+		boolean unknown = full.getStatus() == BatchStatus.UNKNOWN;
+		for (StepExecution step : full.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN) {
+				unknown = true;
+				step.setStatus(BatchStatus.FAILED);
+				if (step.getEndTime() == null) {
+					step.setEndTime(LocalDateTime.now());
+				}
+				jobRepository.update(step);
+			}
+		}
+		if (!unknown) {
+			return execution;
+		}
+		log.info("Execution {} ended in an unknown state (the database went away during a step); marking it failed",
+				execution.getId());
+		full.setStatus(BatchStatus.FAILED);
+		if (full.getEndTime() == null) {
+			full.setEndTime(LocalDateTime.now());
+		}
+		jobRepository.update(full);
+		return full;
+	}
+
+	private static JobParameters parameters(RunRequest request, YearMonth month) {
+		JobParametersBuilder parameters = new JobParametersBuilder();
+		if (month != null) {
+			parameters.addString(RunKeys.MONTH, month.toString(), true);
+			parameters.addString(JobAssembler.MONTH_GIVEN, request.month().isPresent() ? "given" : "default", false);
+		}
+		if (request.all()) {
+			parameters.addString(RunKeys.ALL_MONTHS, "true", true);
+		}
+		if (request.all() || !request.monthly() || request.everyTimeNew()) {
+			parameters.addString(STARTED_AT, Instant.now().toString(), true);
+		}
+		if (request.force()) {
+			parameters.addString(FORCED_AT, Instant.now().toString(), true);
+		}
+		if (request.scope() != null) {
+			parameters.addString(RunKeys.SCOPE, request.scope(), true);
+		}
+		parameters.addString(RunKeys.FORCE, String.valueOf(request.force()), false);
+		if (request.input() != null) {
+			parameters.addString(RunKeys.INPUT, request.input().toString(), false);
+		}
+		parameters.addString(RunKeys.OUTPUT, request.output().toString(), false);
+		parameters.addString(RunKeys.LANG, request.lang(), false);
+		return parameters.toJobParameters();
+	}
+
+	/**
+	 * The summary on the console and in the run's folder, the reason on stderr, the
+	 * JSON's path last.
+	 */
+	private int finish(JobExecution execution, PrintStream out, PrintStream err) {
+		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+		String reason = completed ? null : failures.reason(execution);
+		RunSummary summary = RunSummary.of(execution, reason);
+		JobParameters parameters = execution.getJobParameters();
+		String folder = summary.month() != null ? summary.month()
+				: "true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "import";
+		Path output = Path.of(parameters.getString(RunKeys.OUTPUT, "out"));
+		out.print(summary.text());
+		Path json = null;
+		String summaryProblem = null;
+		try {
+			json = SummaryFiles.write(output.resolve(folder), summary);
+		}
+		catch (IOException | RuntimeException e) {
+			summaryProblem = "cannot write the run summary into " + output.resolve(folder) + ": " + e.getMessage();
+		}
+		if (!completed) {
+			// one line says why, also when the same fault (a full disk) kept the summary
+			// from being written
+			err.println("leefbaar: " + summary.job() + (summary.month() == null ? "" : " " + summary.month())
+					+ " failed (execution " + execution.getId() + "): " + reason
+					+ (summaryProblem == null ? "" : "; " + summaryProblem));
+		}
+		else if (summaryProblem != null) {
+			err.println("leefbaar: " + summaryProblem);
+		}
+		if (json != null) {
+			out.println(json);
+		}
+		out.flush();
+		return completed ? ExitCodes.OK : ExitCodes.FAILED;
+	}
+
 }

@@ -9,32 +9,41 @@ import nl.leefbaar.system.AtomicFiles;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes run-summary.txt and run-summary.json, each to a temporary name first, owner-only. */
+/**
+ * Writes run-summary.txt and run-summary.json, each to a temporary name first,
+ * owner-only.
+ */
 final class SummaryFiles {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SummaryFiles() {
-    }
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** @return the path of run-summary.json */
-    static Path write(Path folder, RunSummary summary) throws IOException {
-        AtomicFiles.createPrivateFolder(folder);
-        write(folder.resolve("run-summary.txt"), "Leefbaar run summary\n" + summary.text());
-        Path json = folder.resolve("run-summary.json");
-        write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary.json()) + "\n");
-        return json;
-    }
+	private SummaryFiles() {
+	}
 
-    /** Owner-only from the start, and no partial file when the disk is full (AtomicFiles). */
-    private static void write(Path file, String content) throws IOException {
-        try {
-            AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
-    }
+	/**
+	 * @return the path of run-summary.json
+	 */
+	static Path write(Path folder, RunSummary summary) throws IOException {
+		AtomicFiles.createPrivateFolder(folder);
+		write(folder.resolve("run-summary.txt"), "Leefbaar run summary\n" + summary.text());
+		Path json = folder.resolve("run-summary.json");
+		write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary.json()) + "\n");
+		return json;
+	}
 
+	/**
+	 * Owner-only from the start, and no partial file when the disk is full (AtomicFiles).
+	 */
+	private static void write(Path file, String content) throws IOException {
+		try {
+			AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException | RuntimeException e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new IOException(e.getMessage(), e);
+		}
+	}
 
 }

@@ -7,36 +7,33 @@ import java.util.Optional;
 
 /** The canonical report categories of input-format.md; {@code all} is not one of them. */
 public enum Category {
-    NEIGHBOUR_NUISANCE("neighbour_nuisance"),
-    POLLUTION("pollution"),
-    DAMAGE("damage"),
-    SAFETY("safety"),
-    SOCIAL("social"),
-    PUBLIC_SPACE("public_space"),
-    OTHER("other");
 
-    /** The pseudo-category of totals over all categories in indicators.csv. */
-    public static final String ALL = "all";
+	NEIGHBOUR_NUISANCE("neighbour_nuisance"), POLLUTION("pollution"), DAMAGE("damage"), SAFETY("safety"),
+	SOCIAL("social"), PUBLIC_SPACE("public_space"), OTHER("other");
 
-    private final String code;
+	/** The pseudo-category of totals over all categories in indicators.csv. */
+	public static final String ALL = "all";
 
-    Category(String code) {
-        this.code = code;
-    }
+	private final String code;
 
-    public String code() {
-        return code;
-    }
+	Category(String code) {
+		this.code = code;
+	}
 
-    public static List<String> codes() {
-        return Arrays.stream(values()).map(Category::code).toList();
-    }
+	public String code() {
+		return code;
+	}
 
-    public static Optional<Category> fromCode(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        String wanted = code.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(c -> c.code.equals(wanted)).findFirst();
-    }
+	public static List<String> codes() {
+		return Arrays.stream(values()).map(Category::code).toList();
+	}
+
+	public static Optional<Category> fromCode(String code) {
+		if (code == null) {
+			return Optional.empty();
+		}
+		String wanted = code.trim().toLowerCase(Locale.ROOT);
+		return Arrays.stream(values()).filter(c -> c.code.equals(wanted)).findFirst();
+	}
+
 }

@@ -1,13 +1,18 @@
 package nl.leefbaar.domain;
 
-/** The levels at which indicators are computed; {@link #code()} is what indicators.csv says. */
+/**
+ * The levels at which indicators are computed; {@link #code()} is what indicators.csv
+ * says.
+ */
 public enum Level {
-    COMPLEX, NEIGHBOURHOOD, CITY;
 
-    /** The unit id of the one city-level unit. */
-    public static final String CITY_UNIT = "city";
+	COMPLEX, NEIGHBOURHOOD, CITY;
 
-    public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+	/** The unit id of the one city-level unit. */
+	public static final String CITY_UNIT = "city";
+
+	public String code() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
 }

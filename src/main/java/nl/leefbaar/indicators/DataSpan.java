@@ -9,51 +9,56 @@ import nl.leefbaar.domain.Months;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Where the report data start and end: the first report fixes the look-back and the default
- * reference year, the last month bounds a backfill. Read through the reported_day index.
+ * Where the report data start and end: the first report fixes the look-back and the
+ * default reference year, the last month bounds a backfill. Read through the reported_day
+ * index.
  */
 record DataSpan(Instant firstReport, YearMonth firstMonth, YearMonth lastMonth) {
 
-    static DataSpan read(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("""
-                select (select min(reported_at) from report where reported_day = (select min(reported_day) from report)),
-                       (select min(reported_day) from report), (select max(reported_day) from report)
-                """, (rs, i) -> {
-            Timestamp first = rs.getTimestamp(1);
-            return first == null ? new DataSpan(null, null, null)
-                    : new DataSpan(first.toInstant(), YearMonth.from(rs.getDate(2).toLocalDate()),
-                    YearMonth.from(rs.getDate(3).toLocalDate()));
-        });
-    }
+	static DataSpan read(JdbcTemplate jdbc) {
+		return jdbc.queryForObject(
+				"""
+						select (select min(reported_at) from report where reported_day = (select min(reported_day) from report)),
+						       (select min(reported_day) from report), (select max(reported_day) from report)
+						""",
+				(rs, i) -> {
+					Timestamp first = rs.getTimestamp(1);
+					return first == null ? new DataSpan(null, null, null) : new DataSpan(first.toInstant(),
+							YearMonth.from(rs.getDate(2).toLocalDate()), YearMonth.from(rs.getDate(3).toLocalDate()));
+				});
+	}
 
-    boolean empty() {
-        return firstReport == null;
-    }
+	boolean empty() {
+		return firstReport == null;
+	}
 
-    /** Does a period starting at the start of {@code month} have W days of data before it? */
-    boolean completeLookback(YearMonth periodStart, int windowDays) {
-        if (empty()) {
-            return true; // no reports: every share is missing for n = 0 anyway
-        }
-        Instant start = Months.start(periodStart).toInstant();
-        return start.getEpochSecond() - firstReport.getEpochSecond() >= windowDays * 86400L;
-    }
+	/**
+	 * Does a period starting at the start of {@code month} have W days of data before it?
+	 */
+	boolean completeLookback(YearMonth periodStart, int windowDays) {
+		if (empty()) {
+			return true; // no reports: every share is missing for n = 0 anyway
+		}
+		Instant start = Months.start(periodStart).toInstant();
+		return start.getEpochSecond() - firstReport.getEpochSecond() >= windowDays * 86400L;
+	}
 
-    /**
-     * The reference year: the configured one, or the first calendar year that starts at least
-     * W days after the first report (so that its repeat figures have complete look-back).
-     */
-    Integer referenceYear(Integer configured, int windowDays) {
-        if (configured != null) {
-            return configured;
-        }
-        if (empty()) {
-            return null;
-        }
-        int year = ZonedDateTime.ofInstant(firstReport, Months.ZONE).getYear();
-        while (!completeLookback(YearMonth.of(year, 1), windowDays)) {
-            year++;
-        }
-        return year;
-    }
+	/**
+	 * The reference year: the configured one, or the first calendar year that starts at
+	 * least W days after the first report (so that its repeat figures have complete
+	 * look-back).
+	 */
+	Integer referenceYear(Integer configured, int windowDays) {
+		if (configured != null) {
+			return configured;
+		}
+		if (empty()) {
+			return null;
+		}
+		int year = ZonedDateTime.ofInstant(firstReport, Months.ZONE).getYear();
+		while (!completeLookback(YearMonth.of(year, 1), windowDays)) {
+			year++;
+		}
+		return year;
+	}
 }

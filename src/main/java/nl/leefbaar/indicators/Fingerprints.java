@@ -18,122 +18,142 @@ import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The input fingerprint of a month: a digest of everything its figures depend on, so that a
- * month is recomputed only when that changed. Sums of row hashes are order-free and cheap; the
- * report table's triggers keep them per day and per closing month (V62), so a fingerprint reads a
- * few hundred small rows, not the reports:
+ * The input fingerprint of a month: a digest of everything its figures depend on, so that
+ * a month is recomputed only when that changed. Sums of row hashes are order-free and
+ * cheap; the report table's triggers keep them per day and per closing month (V62), so a
+ * fingerprint reads a few hundred small rows, not the reports:
  * <ul>
- * <li>the reports reported from W days before the 12-month window (and the hotspot window) to
- *     the end of m, without their closed_at, so that a later closing does not touch a past month;</li>
+ * <li>the reports reported from W days before the 12-month window (and the hotspot
+ * window) to the end of m, without their closed_at, so that a later closing does not
+ * touch a past month;</li>
  * <li>the reports closed in the 12 months to m (handling figures);</li>
- * <li>the reports open at the end of m, however old (open_overdue, and the stored count that
- *     the next month's starts from): the sum of the open digests of the months up to m (V63);</li>
- * <li>the activities of the 12 months, all complexes and neighbourhoods, the settings, the first
- *     report (look-back) and the reference year with the reference December's own inputs.</li>
+ * <li>the reports open at the end of m, however old (open_overdue, and the stored count
+ * that the next month's starts from): the sum of the open digests of the months up to m
+ * (V63);</li>
+ * <li>the activities of the 12 months, all complexes and neighbourhoods, the settings,
+ * the first report (look-back) and the reference year with the reference December's own
+ * inputs.</li>
  * </ul>
  */
 final class Fingerprints {
-    private final JdbcTemplate jdbc;
-    private final LeefbaarProperties.Indicators settings;
 
-    Fingerprints(JdbcTemplate jdbc, LeefbaarProperties.Indicators settings) {
-        this.jdbc = jdbc;
-        this.settings = settings;
-    }
+	private final JdbcTemplate jdbc;
 
-    /** The first day whose reports a month's figures read (see {@link FactTables}). */
-    static LocalDate scanFrom(YearMonth month, LeefbaarProperties.Indicators settings) {
-        LocalDate from12 = month.minusMonths(11).atDay(1);
-        LocalDate hot = month.atEndOfMonth().minusDays(settings.hotspotWindowDays() - 1L);
-        return (hot.isBefore(from12) ? hot : from12).minusDays(settings.repeatWindowDays() + 2L);
-    }
+	private final LeefbaarProperties.Indicators settings;
 
-    Map<YearMonth, String> of(Collection<YearMonth> wanted, DataSpan span, Integer referenceYear) {
-        TreeSet<YearMonth> months = new TreeSet<>(wanted);
-        YearMonth reference = referenceYear == null ? null : YearMonth.of(referenceYear, 12);
-        if (reference != null) {
-            months.add(reference);
-        }
-        Map<YearMonth, String> result = new TreeMap<>();
-        if (months.isEmpty()) {
-            return result;
-        }
-        String common = commonInputs(span, referenceYear);
-        TreeMap<LocalDate, BigInteger[]> days = new TreeMap<>();
-        jdbc.query("select reported_day, reports, digest::text from report_day_digest where reported_day between ? and ?",
-                rs -> {
-                    days.put(rs.getDate(1).toLocalDate(), new BigInteger[] {
-                            BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
-                }, Date.valueOf(scanFrom(months.first(), settings)), Date.valueOf(months.last().atEndOfMonth()));
-        TreeMap<YearMonth, BigInteger[]> closings = new TreeMap<>();
-        jdbc.query("select month, reports, digest::text from report_closing_digest where month between ? and ?", rs -> {
-            closings.put(YearMonth.from(rs.getDate(1).toLocalDate()), new BigInteger[] {
-                    BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
-        }, Date.valueOf(months.first().minusMonths(11).atDay(1)), Date.valueOf(months.last().atDay(1)));
-        TreeMap<YearMonth, BigInteger[]> open = new TreeMap<>();
-        jdbc.query("select month, reports, digest::text from report_open_digest where month <= ?", rs -> {
-            open.put(YearMonth.from(rs.getDate(1).toLocalDate()), new BigInteger[] {
-                    BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3))});
-        }, Date.valueOf(months.last().atDay(1)));
-        TreeMap<YearMonth, String> activities = new TreeMap<>();
-        jdbc.query("""
-                select date_trunc('month', date::timestamp)::date, md5(string_agg(a::text, ';' order by activity_id))
-                from activity a group by 1
-                """, rs -> {
-            activities.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2));
-        });
+	Fingerprints(JdbcTemplate jdbc, LeefbaarProperties.Indicators settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
 
-        Map<YearMonth, String> own = new TreeMap<>();
-        for (YearMonth month : months) {
-            StringBuilder input = new StringBuilder(common);
-            input.append("|reported:").append(sum(days.subMap(scanFrom(month, settings), true, month.atEndOfMonth(), true).values()));
-            input.append("|closed:").append(sum(closings.subMap(month.minusMonths(11), true, month, true).values()));
-            input.append("|open:").append(sum(open.headMap(month, true).values()));
-            input.append("|activities:").append(activities.subMap(month.minusMonths(11), true, month, true));
-            own.put(month, input.toString());
-        }
-        for (YearMonth month : wanted) {
-            String input = own.get(month);
-            if (reference != null && !month.equals(reference)) {
-                input += "|reference:" + own.get(reference);
-            }
-            result.put(month, md5(input));
-        }
-        return result;
-    }
+	/** The first day whose reports a month's figures read (see {@link FactTables}). */
+	static LocalDate scanFrom(YearMonth month, LeefbaarProperties.Indicators settings) {
+		LocalDate from12 = month.minusMonths(11).atDay(1);
+		LocalDate hot = month.atEndOfMonth().minusDays(settings.hotspotWindowDays() - 1L);
+		return (hot.isBefore(from12) ? hot : from12).minusDays(settings.repeatWindowDays() + 2L);
+	}
 
-    private String commonInputs(DataSpan span, Integer referenceYear) {
-        StringBuilder input = new StringBuilder();
-        input.append("W=").append(settings.repeatWindowDays())
-                .append(";hotspot=").append(settings.hotspotMinReports()).append('/').append(settings.hotspotWindowDays())
-                .append(";overdispersion=").append(settings.overdispersion())
-                .append(";referenceYear=").append(referenceYear)
-                .append(";first=").append(span.firstReport());
-        for (Category category : Category.values()) {
-            input.append(";target.").append(category.code()).append('=').append(settings.targetDays(category));
-        }
-        input.append("|units:").append(jdbc.queryForObject("""
-                select md5(coalesce((select string_agg(c::text, ';' order by complex_id) from complex c), '')
-                        || '#' || coalesce((select string_agg(n::text, ';' order by neighbourhood_code) from neighbourhood n), ''))
-                """, String.class));
-        return input.toString();
-    }
+	Map<YearMonth, String> of(Collection<YearMonth> wanted, DataSpan span, Integer referenceYear) {
+		TreeSet<YearMonth> months = new TreeSet<>(wanted);
+		YearMonth reference = referenceYear == null ? null : YearMonth.of(referenceYear, 12);
+		if (reference != null) {
+			months.add(reference);
+		}
+		Map<YearMonth, String> result = new TreeMap<>();
+		if (months.isEmpty()) {
+			return result;
+		}
+		String common = commonInputs(span, referenceYear);
+		TreeMap<LocalDate, BigInteger[]> days = new TreeMap<>();
+		jdbc.query(
+				"select reported_day, reports, digest::text from report_day_digest where reported_day between ? and ?",
+				rs -> {
+					days.put(rs.getDate(1).toLocalDate(),
+							new BigInteger[] { BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3)) });
+				}, Date.valueOf(scanFrom(months.first(), settings)), Date.valueOf(months.last().atEndOfMonth()));
+		TreeMap<YearMonth, BigInteger[]> closings = new TreeMap<>();
+		jdbc.query("select month, reports, digest::text from report_closing_digest where month between ? and ?", rs -> {
+			closings.put(YearMonth.from(rs.getDate(1).toLocalDate()),
+					new BigInteger[] { BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3)) });
+		}, Date.valueOf(months.first().minusMonths(11).atDay(1)), Date.valueOf(months.last().atDay(1)));
+		TreeMap<YearMonth, BigInteger[]> open = new TreeMap<>();
+		jdbc.query("select month, reports, digest::text from report_open_digest where month <= ?", rs -> {
+			open.put(YearMonth.from(rs.getDate(1).toLocalDate()),
+					new BigInteger[] { BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3)) });
+		}, Date.valueOf(months.last().atDay(1)));
+		TreeMap<YearMonth, String> activities = new TreeMap<>();
+		jdbc.query("""
+				select date_trunc('month', date::timestamp)::date, md5(string_agg(a::text, ';' order by activity_id))
+				from activity a group by 1
+				""", rs -> {
+			activities.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2));
+		});
 
-    private static String sum(Collection<BigInteger[]> parts) {
-        BigInteger count = BigInteger.ZERO;
-        BigInteger hash = BigInteger.ZERO;
-        for (BigInteger[] part : parts) {
-            count = count.add(part[0]);
-            hash = hash.add(part[1]);
-        }
-        return count + ":" + hash;
-    }
+		Map<YearMonth, String> own = new TreeMap<>();
+		for (YearMonth month : months) {
+			StringBuilder input = new StringBuilder(common);
+			input.append("|reported:")
+				.append(sum(days.subMap(scanFrom(month, settings), true, month.atEndOfMonth(), true).values()));
+			input.append("|closed:").append(sum(closings.subMap(month.minusMonths(11), true, month, true).values()));
+			input.append("|open:").append(sum(open.headMap(month, true).values()));
+			input.append("|activities:").append(activities.subMap(month.minusMonths(11), true, month, true));
+			own.put(month, input.toString());
+		}
+		for (YearMonth month : wanted) {
+			String input = own.get(month);
+			if (reference != null && !month.equals(reference)) {
+				input += "|reference:" + own.get(reference);
+			}
+			result.put(month, md5(input));
+		}
+		return result;
+	}
 
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	private String commonInputs(DataSpan span, Integer referenceYear) {
+		StringBuilder input = new StringBuilder();
+		input.append("W=")
+			.append(settings.repeatWindowDays())
+			.append(";hotspot=")
+			.append(settings.hotspotMinReports())
+			.append('/')
+			.append(settings.hotspotWindowDays())
+			.append(";overdispersion=")
+			.append(settings.overdispersion())
+			.append(";referenceYear=")
+			.append(referenceYear)
+			.append(";first=")
+			.append(span.firstReport());
+		for (Category category : Category.values()) {
+			input.append(";target.").append(category.code()).append('=').append(settings.targetDays(category));
+		}
+		input.append("|units:")
+			.append(jdbc.queryForObject(
+					"""
+							select md5(coalesce((select string_agg(c::text, ';' order by complex_id) from complex c), '')
+							        || '#' || coalesce((select string_agg(n::text, ';' order by neighbourhood_code) from neighbourhood n), ''))
+							""",
+					String.class));
+		return input.toString();
+	}
+
+	private static String sum(Collection<BigInteger[]> parts) {
+		BigInteger count = BigInteger.ZERO;
+		BigInteger hash = BigInteger.ZERO;
+		for (BigInteger[] part : parts) {
+			count = count.add(part[0]);
+			hash = hash.add(part[1]);
+		}
+		return count + ":" + hash;
+	}
+
+	private static String md5(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 }

@@ -21,146 +21,157 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The machine-readable exports of month m (indicators.md): {@code indicators.csv} (exact),
- * {@code indicators-public.csv} (small-number rules applied) and {@code activity-effects.csv},
- * in {@code <output>/<yyyy-mm>/}.
+ * The machine-readable exports of month m (indicators.md): {@code indicators.csv}
+ * (exact), {@code indicators-public.csv} (small-number rules applied) and
+ * {@code activity-effects.csv}, in {@code <output>/<yyyy-mm>/}.
  * <p>
  * Small-number rules of the public file (thresholds from {@code leefbaar.publishing}):
  * complexes under {@code minDwellings} dwellings are left out (they count in their
- * neighbourhood's figures); a count of reports or people ({@code reports}, {@code reports_12m},
- * {@code open_overdue}, {@code participants}) from 1 to {@code minCount - 1}, a rate whose count
- * is in that range, a share whose numerator or denominator is in that range, and a handling-time
- * percentile over fewer than {@code minCount} closed reports are hidden: value, numerator,
- * denominator and interval empty, flag {@code suppressed}. Zero is shown (it discloses no one).
+ * neighbourhood's figures); a count of reports or people ({@code reports},
+ * {@code reports_12m}, {@code open_overdue}, {@code participants}) from 1 to
+ * {@code minCount - 1}, a rate whose count is in that range, a share whose numerator or
+ * denominator is in that range, and a handling-time percentile over fewer than
+ * {@code minCount} closed reports are hidden: value, numerator, denominator and interval
+ * empty, flag {@code suppressed}. Zero is shown (it discloses no one).
  */
 @Component
 public class IndicatorExports {
-    public static final List<String> HEADER = List.of("period", "level", "unit_id", "unit_name", "category",
-            "indicator", "value", "numerator", "denominator", "ci_low", "ci_high", "flag");
-    public static final List<String> EFFECTS_HEADER = List.of("activity_id", "type", "complex_id",
-            "neighbourhood_code", "date", "category", "window_days", "before", "after", "rate_ratio", "ci_low",
-            "ci_high", "p_value", "comparison_before", "comparison_after", "comparison_rate_ratio",
-            "effect_vs_comparison", "flag");
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
-    private final LeefbaarProperties.Publishing publishing;
-    private final ActivityEffectService effects;
+	public static final List<String> HEADER = List.of("period", "level", "unit_id", "unit_name", "category",
+			"indicator", "value", "numerator", "denominator", "ci_low", "ci_high", "flag");
 
-    public IndicatorExports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                            LeefbaarProperties properties, ActivityEffectService effects) {
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(10_000);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
-        this.publishing = properties.publishing();
-        this.effects = effects;
-    }
+	public static final List<String> EFFECTS_HEADER = List.of("activity_id", "type", "complex_id", "neighbourhood_code",
+			"date", "category", "window_days", "before", "after", "rate_ratio", "ci_low", "ci_high", "p_value",
+			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag");
 
-    /** Writes the three files for month m; returns their paths. */
-    public List<Path> write(YearMonth month, Path output) throws IOException {
-        Path folder = output.resolve(month.toString());
-        List<Path> files = new ArrayList<>();
-        files.add(writeIndicators(month, folder.resolve("indicators.csv"), false));
-        files.add(writeIndicators(month, folder.resolve("indicators-public.csv"), true));
-        files.add(writeEffects(month, folder.resolve("activity-effects.csv")));
-        return files;
-    }
+	private final JdbcTemplate jdbc;
 
-    private Path writeIndicators(YearMonth month, Path target, boolean publicRules) throws IOException {
-        try (CsvWriter csv = CsvWriter.open(target)) {
-            csv.row(HEADER);
-            readOnly.executeWithoutResult(status -> jdbc.query("""
-                    select v.*, coalesce(c.name, n.name, 'city') as unit_name, c.dwellings as complex_dwellings
-                    from indicator_value v
-                    left join complex c on v.level = 'complex' and c.complex_id = v.unit_id
-                    left join neighbourhood n on v.level = 'neighbourhood' and n.neighbourhood_code = v.unit_id
-                    where v.period = ?
-                    order by array_position(array['complex', 'neighbourhood', 'city'], v.level), v.unit_id,
-                             array_position(?::text[], v.indicator), array_position(?::text[], v.category)
-                    """, rs -> {
-                try {
-                    writeRow(csv, month, rs, publicRules);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, Date.valueOf(month.atDay(1)), indicatorOrder(), categoryOrder()));
-            csv.commit();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return target;
-    }
+	private final TransactionTemplate readOnly;
 
-    private void writeRow(CsvWriter csv, YearMonth month, ResultSet rs, boolean publicRules) throws SQLException, IOException {
-        Indicator indicator = byCode(rs.getString("indicator"));
-        Double value = (Double) rs.getObject("value");
-        Double numerator = (Double) rs.getObject("numerator");
-        Double denominator = (Double) rs.getObject("denominator");
-        Double ciLow = (Double) rs.getObject("ci_low");
-        Double ciHigh = (Double) rs.getObject("ci_high");
-        String flag = rs.getString("flag");
-        if (publicRules) {
-            Integer dwellings = (Integer) rs.getObject("complex_dwellings");
-            if (dwellings != null && dwellings < publishing.minDwellings()) {
-                return;
-            }
-            if (hidden(indicator, value, numerator, denominator)) {
-                value = numerator = denominator = ciLow = ciHigh = null;
-                flag = Figure.SUPPRESSED;
-            }
-        }
-        csv.row(month.toString(), rs.getString("level"), rs.getString("unit_id"), rs.getString("unit_name"),
-                rs.getString("category"), indicator.code(), value, numerator, denominator, ciLow, ciHigh, flag);
-    }
+	private final LeefbaarProperties.Publishing publishing;
 
-    /** Does a small-number rule hide this figure from outside readers? */
-    boolean hidden(Indicator indicator, Double value, Double numerator, Double denominator) {
-        return switch (indicator) {
-            case REPORTS, REPORTS_12M, OPEN_OVERDUE, PARTICIPANTS -> small(value);
-            case REPORT_RATE, REPORT_RATE_12M, PARTICIPATION_RATE_12M -> small(numerator);
-            case REPEAT_RATE, REPEAT_RATE_12M, DWELLING_REPEAT_RATE, DWELLING_REPEAT_RATE_12M,
-                 CONCENTRATION_TOP10_12M, CLOSED_WITHIN_TARGET_SHARE, FOLLOW_UP_SHARE -> small(numerator) || small(denominator);
-            case DAYS_TO_CLOSE_MEDIAN, DAYS_TO_CLOSE_P90 -> value != null && denominator != null && denominator < publishing.minCount();
-            case HOTSPOTS, ACTIVITIES, LIVEABILITY_INDEX -> false;
-        };
-    }
+	private final ActivityEffectService effects;
 
-    private boolean small(Double count) {
-        return count != null && count >= 1 && count < publishing.minCount();
-    }
+	public IndicatorExports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			LeefbaarProperties properties, ActivityEffectService effects) {
+		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+		this.jdbc.setFetchSize(10_000);
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
+		this.publishing = properties.publishing();
+		this.effects = effects;
+	}
 
-    private Path writeEffects(YearMonth month, Path target) throws IOException {
-        List<ActivityEffect> rows = effects.computeAndStore(month);
-        try (CsvWriter csv = CsvWriter.open(target)) {
-            csv.row(EFFECTS_HEADER);
-            for (ActivityEffect e : rows) {
-                csv.row(e.activityId(), e.type(), e.complexId(), e.neighbourhoodCode(),
-                        e.date() == null ? null : e.date().toString(), e.category(), e.windowDays(), e.before(),
-                        e.after(), e.rateRatio(), e.ciLow(), e.ciHigh(), e.pValue(), e.comparisonBefore(),
-                        e.comparisonAfter(), e.comparisonRateRatio(), e.effectVsComparison(), e.flag());
-            }
-            csv.commit();
-        }
-        return target;
-    }
+	/** Writes the three files for month m; returns their paths. */
+	public List<Path> write(YearMonth month, Path output) throws IOException {
+		Path folder = output.resolve(month.toString());
+		List<Path> files = new ArrayList<>();
+		files.add(writeIndicators(month, folder.resolve("indicators.csv"), false));
+		files.add(writeIndicators(month, folder.resolve("indicators-public.csv"), true));
+		files.add(writeEffects(month, folder.resolve("activity-effects.csv")));
+		return files;
+	}
 
-    private static Indicator byCode(String code) {
-        for (Indicator indicator : Indicator.values()) {
-            if (indicator.code().equals(code)) {
-                return indicator;
-            }
-        }
-        throw new IllegalStateException("unknown indicator in indicator_value: " + code);
-    }
+	private Path writeIndicators(YearMonth month, Path target, boolean publicRules) throws IOException {
+		try (CsvWriter csv = CsvWriter.open(target)) {
+			csv.row(HEADER);
+			readOnly.executeWithoutResult(status -> jdbc.query("""
+					select v.*, coalesce(c.name, n.name, 'city') as unit_name, c.dwellings as complex_dwellings
+					from indicator_value v
+					left join complex c on v.level = 'complex' and c.complex_id = v.unit_id
+					left join neighbourhood n on v.level = 'neighbourhood' and n.neighbourhood_code = v.unit_id
+					where v.period = ?
+					order by array_position(array['complex', 'neighbourhood', 'city'], v.level), v.unit_id,
+					         array_position(?::text[], v.indicator), array_position(?::text[], v.category)
+					""", rs -> {
+				try {
+					writeRow(csv, month, rs, publicRules);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}, Date.valueOf(month.atDay(1)), indicatorOrder(), categoryOrder()));
+			csv.commit();
+		}
+		catch (UncheckedIOException e) {
+			throw e.getCause();
+		}
+		return target;
+	}
 
-    private static String[] indicatorOrder() {
-        return java.util.Arrays.stream(Indicator.values()).map(Indicator::code).toArray(String[]::new);
-    }
+	private void writeRow(CsvWriter csv, YearMonth month, ResultSet rs, boolean publicRules)
+			throws SQLException, IOException {
+		Indicator indicator = byCode(rs.getString("indicator"));
+		Double value = (Double) rs.getObject("value");
+		Double numerator = (Double) rs.getObject("numerator");
+		Double denominator = (Double) rs.getObject("denominator");
+		Double ciLow = (Double) rs.getObject("ci_low");
+		Double ciHigh = (Double) rs.getObject("ci_high");
+		String flag = rs.getString("flag");
+		if (publicRules) {
+			Integer dwellings = (Integer) rs.getObject("complex_dwellings");
+			if (dwellings != null && dwellings < publishing.minDwellings()) {
+				return;
+			}
+			if (hidden(indicator, value, numerator, denominator)) {
+				value = numerator = denominator = ciLow = ciHigh = null;
+				flag = Figure.SUPPRESSED;
+			}
+		}
+		csv.row(month.toString(), rs.getString("level"), rs.getString("unit_id"), rs.getString("unit_name"),
+				rs.getString("category"), indicator.code(), value, numerator, denominator, ciLow, ciHigh, flag);
+	}
 
-    private static String[] categoryOrder() {
-        List<String> order = new ArrayList<>(Category.codes());
-        order.add(Category.ALL);
-        return order.toArray(String[]::new);
-    }
+	/** Does a small-number rule hide this figure from outside readers? */
+	boolean hidden(Indicator indicator, Double value, Double numerator, Double denominator) {
+		return switch (indicator) {
+			case REPORTS, REPORTS_12M, OPEN_OVERDUE, PARTICIPANTS -> small(value);
+			case REPORT_RATE, REPORT_RATE_12M, PARTICIPATION_RATE_12M -> small(numerator);
+			case REPEAT_RATE, REPEAT_RATE_12M, DWELLING_REPEAT_RATE, DWELLING_REPEAT_RATE_12M, CONCENTRATION_TOP10_12M,
+					CLOSED_WITHIN_TARGET_SHARE, FOLLOW_UP_SHARE ->
+				small(numerator) || small(denominator);
+			case DAYS_TO_CLOSE_MEDIAN, DAYS_TO_CLOSE_P90 ->
+				value != null && denominator != null && denominator < publishing.minCount();
+			case HOTSPOTS, ACTIVITIES, LIVEABILITY_INDEX -> false;
+		};
+	}
+
+	private boolean small(Double count) {
+		return count != null && count >= 1 && count < publishing.minCount();
+	}
+
+	private Path writeEffects(YearMonth month, Path target) throws IOException {
+		List<ActivityEffect> rows = effects.computeAndStore(month);
+		try (CsvWriter csv = CsvWriter.open(target)) {
+			csv.row(EFFECTS_HEADER);
+			for (ActivityEffect e : rows) {
+				csv.row(e.activityId(), e.type(), e.complexId(), e.neighbourhoodCode(),
+						e.date() == null ? null : e.date().toString(), e.category(), e.windowDays(), e.before(),
+						e.after(), e.rateRatio(), e.ciLow(), e.ciHigh(), e.pValue(), e.comparisonBefore(),
+						e.comparisonAfter(), e.comparisonRateRatio(), e.effectVsComparison(), e.flag());
+			}
+			csv.commit();
+		}
+		return target;
+	}
+
+	private static Indicator byCode(String code) {
+		for (Indicator indicator : Indicator.values()) {
+			if (indicator.code().equals(code)) {
+				return indicator;
+			}
+		}
+		throw new IllegalStateException("unknown indicator in indicator_value: " + code);
+	}
+
+	private static String[] indicatorOrder() {
+		return java.util.Arrays.stream(Indicator.values()).map(Indicator::code).toArray(String[]::new);
+	}
+
+	private static String[] categoryOrder() {
+		List<String> order = new ArrayList<>(Category.codes());
+		order.add(Category.ALL);
+		return order.toArray(String[]::new);
+	}
+
 }

@@ -8,110 +8,128 @@ import java.util.Set;
 import nl.leefbaar.domain.ActivityType;
 
 /**
- * activities.csv: an activity took place at exactly one known complex or neighbourhood, on a
- * date between 2000 and today, with a known type and a category it addresses (or none).
+ * activities.csv: an activity took place at exactly one known complex or neighbourhood,
+ * on a date between 2000 and today, with a known type and a category it addresses (or
+ * none).
  */
 final class ActivitiesFile extends InputFile {
-    static final String FILE = "activities.csv";
-    private static final Target TARGET = new Target("activity", "staging_activity", "activity_id",
-            List.of("complex_id", "neighbourhood_code", "type", "date", "participants", "addresses_category"));
 
-    private final Set<String> complexes;
-    private final Set<String> neighbourhoods;
-    private final CategoryMapping mapping;
-    private final LocalDate today;
-    private int id;
-    private int complex;
-    private int neighbourhood;
-    private int type;
-    private int date;
-    private int participants;
-    private int addresses;
+	static final String FILE = "activities.csv";
 
-    ActivitiesFile(Set<String> complexes, Set<String> neighbourhoods, CategoryMapping mapping, Clock clock) {
-        this.complexes = complexes;
-        this.neighbourhoods = neighbourhoods;
-        this.mapping = mapping;
-        this.today = LocalDate.now(clock.withZone(Temporals.ZONE));
-    }
+	private static final Target TARGET = new Target("activity", "staging_activity", "activity_id",
+			List.of("complex_id", "neighbourhood_code", "type", "date", "participants", "addresses_category"));
 
-    @Override
-    String fileName() {
-        return FILE;
-    }
+	private final Set<String> complexes;
 
-    @Override
-    Target target() {
-        return TARGET;
-    }
+	private final Set<String> neighbourhoods;
 
-    @Override
-    List<String> required() {
-        return List.of("activity_id", "type", "date");
-    }
+	private final CategoryMapping mapping;
 
-    @Override
-    List<String> optional() {
-        return List.of("complex_id", "neighbourhood_code", "participants", "addresses_category");
-    }
+	private final LocalDate today;
 
-    @Override
-    void checkHeader(Columns columns) {
-        if (columns.index("complex_id") < 0 && columns.index("neighbourhood_code") < 0) {
-            throw new ImportException(FILE + ": missing required column complex_id or neighbourhood_code (one of the two)");
-        }
-    }
+	private int id;
 
-    @Override
-    void bind(Columns columns) {
-        id = columns.index("activity_id");
-        complex = columns.index("complex_id");
-        neighbourhood = columns.index("neighbourhood_code");
-        type = columns.index("type");
-        date = columns.index("date");
-        participants = columns.index("participants");
-        addresses = columns.index("addresses_category");
-    }
+	private int complex;
 
-    @Override
-    void stage(CopyRows out) {
-        String idValue = required(id, "activity_id");
-        String complexValue = text(complex, "complex_id");
-        String neighbourhoodValue = text(neighbourhood, "neighbourhood_code");
-        if ((complexValue == null) == (neighbourhoodValue == null)) {
-            throw new RowRejected(complexValue == null ? "complex_id" : "neighbourhood_code",
-                    "exactly one of complex_id and neighbourhood_code must be given");
-        }
-        if (complexValue != null && !complexes.contains(complexValue)) {
-            throw new RowRejected("complex_id", "unknown complex '" + Texts.shorten(complexValue) + "'");
-        }
-        if (neighbourhoodValue != null && !neighbourhoods.contains(neighbourhoodValue)) {
-            throw new RowRejected("neighbourhood_code", "unknown neighbourhood '" + Texts.shorten(neighbourhoodValue) + "'");
-        }
-        String typeText = required(type, "type");
-        ActivityType activityType = ActivityType.fromCode(typeText).orElseThrow(() -> new RowRejected("type",
-                "'" + Texts.shorten(typeText) + "' is not an activity type (cleanup, greening, meeting, mediation,"
-                        + " accompaniment, job_guidance, home_visit, other)"));
-        LocalDate day = date(required(date, "date"), "date", today);
-        Integer count = integer(text(participants, "participants"), "participants");
-        if (count != null && count < 0) {
-            throw new RowRejected("participants", "participants must be a whole number >= 0, not " + count);
-        }
-        String addressed = text(addresses, "addresses_category");
-        String code = null;
-        if (addressed != null) {
-            code = mapping.map(addressed);
-            if (code == null) {
-                throw new RowRejected("addresses_category", "'" + Texts.shorten(addressed) + "' is not a report category");
-            }
-        }
-        key = idValue;
-        out.add(idValue);
-        out.add(complexValue);
-        out.add(neighbourhoodValue);
-        out.add(activityType.code());
-        out.add(day);
-        out.add(count == null ? null : count.toString());
-        out.add(code);
-    }
+	private int neighbourhood;
+
+	private int type;
+
+	private int date;
+
+	private int participants;
+
+	private int addresses;
+
+	ActivitiesFile(Set<String> complexes, Set<String> neighbourhoods, CategoryMapping mapping, Clock clock) {
+		this.complexes = complexes;
+		this.neighbourhoods = neighbourhoods;
+		this.mapping = mapping;
+		this.today = LocalDate.now(clock.withZone(Temporals.ZONE));
+	}
+
+	@Override
+	String fileName() {
+		return FILE;
+	}
+
+	@Override
+	Target target() {
+		return TARGET;
+	}
+
+	@Override
+	List<String> required() {
+		return List.of("activity_id", "type", "date");
+	}
+
+	@Override
+	List<String> optional() {
+		return List.of("complex_id", "neighbourhood_code", "participants", "addresses_category");
+	}
+
+	@Override
+	void checkHeader(Columns columns) {
+		if (columns.index("complex_id") < 0 && columns.index("neighbourhood_code") < 0) {
+			throw new ImportException(
+					FILE + ": missing required column complex_id or neighbourhood_code (one of the two)");
+		}
+	}
+
+	@Override
+	void bind(Columns columns) {
+		id = columns.index("activity_id");
+		complex = columns.index("complex_id");
+		neighbourhood = columns.index("neighbourhood_code");
+		type = columns.index("type");
+		date = columns.index("date");
+		participants = columns.index("participants");
+		addresses = columns.index("addresses_category");
+	}
+
+	@Override
+	void stage(CopyRows out) {
+		String idValue = required(id, "activity_id");
+		String complexValue = text(complex, "complex_id");
+		String neighbourhoodValue = text(neighbourhood, "neighbourhood_code");
+		if ((complexValue == null) == (neighbourhoodValue == null)) {
+			throw new RowRejected(complexValue == null ? "complex_id" : "neighbourhood_code",
+					"exactly one of complex_id and neighbourhood_code must be given");
+		}
+		if (complexValue != null && !complexes.contains(complexValue)) {
+			throw new RowRejected("complex_id", "unknown complex '" + Texts.shorten(complexValue) + "'");
+		}
+		if (neighbourhoodValue != null && !neighbourhoods.contains(neighbourhoodValue)) {
+			throw new RowRejected("neighbourhood_code",
+					"unknown neighbourhood '" + Texts.shorten(neighbourhoodValue) + "'");
+		}
+		String typeText = required(type, "type");
+		ActivityType activityType = ActivityType.fromCode(typeText)
+			.orElseThrow(() -> new RowRejected("type",
+					"'" + Texts.shorten(typeText) + "' is not an activity type (cleanup, greening, meeting, mediation,"
+							+ " accompaniment, job_guidance, home_visit, other)"));
+		LocalDate day = date(required(date, "date"), "date", today);
+		Integer count = integer(text(participants, "participants"), "participants");
+		if (count != null && count < 0) {
+			throw new RowRejected("participants", "participants must be a whole number >= 0, not " + count);
+		}
+		String addressed = text(addresses, "addresses_category");
+		String code = null;
+		if (addressed != null) {
+			code = mapping.map(addressed);
+			if (code == null) {
+				throw new RowRejected("addresses_category",
+						"'" + Texts.shorten(addressed) + "' is not a report category");
+			}
+		}
+		key = idValue;
+		out.add(idValue);
+		out.add(complexValue);
+		out.add(neighbourhoodValue);
+		out.add(activityType.code());
+		out.add(day);
+		out.add(count == null ? null : count.toString());
+		out.add(code);
+	}
+
 }

@@ -4,77 +4,84 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A Bloom filter over the ids of one file while it is read: an id it has surely not seen before
- * costs nothing; an id it may have seen becomes a suspect. Only suspects are looked for as
- * duplicates in SQL, so a file without duplicates skips the grouping of millions of staging rows.
- * About 12 bits per expected row (at most 32 MB), three hashes; past 100,000 suspects the filter
- * gives up and every row is checked in SQL.
+ * A Bloom filter over the ids of one file while it is read: an id it has surely not seen
+ * before costs nothing; an id it may have seen becomes a suspect. Only suspects are
+ * looked for as duplicates in SQL, so a file without duplicates skips the grouping of
+ * millions of staging rows. About 12 bits per expected row (at most 32 MB), three hashes;
+ * past 100,000 suspects the filter gives up and every row is checked in SQL.
  */
 final class DuplicateSuspects {
-    static final int MAX_SUSPECTS = 100_000;
-    private static final long MAX_BITS = 1L << 28;
 
-    private final long[] bits;
-    private final long mask;
-    private final Set<String> suspects = new HashSet<>();
-    private boolean overflow;
+	static final int MAX_SUSPECTS = 100_000;
 
-    DuplicateSuspects(long fileBytes) {
-        long expectedRows = Math.max(1024, fileBytes / 40);
-        long wanted = Math.min(MAX_BITS, Long.highestOneBit(expectedRows * 12) << 1);
-        bits = new long[(int) (wanted >>> 6)];
-        mask = wanted - 1;
-    }
+	private static final long MAX_BITS = 1L << 28;
 
-    void add(String key) {
-        long h = hash(key);
-        long h1 = h;
-        long h2 = (h >>> 32) | 1;
-        boolean seen = true;
-        for (int i = 0; i < 3; i++) {
-            long bit = (h1 + i * h2) & mask;
-            int word = (int) (bit >>> 6);
-            long flag = 1L << (bit & 63);
-            if ((bits[word] & flag) == 0) {
-                seen = false;
-                bits[word] |= flag;
-            }
-        }
-        if (seen && !overflow) {
-            if (suspects.size() < MAX_SUSPECTS) {
-                suspects.add(key);
-            } else {
-                overflow = true;
-                suspects.clear();
-            }
-        }
-    }
+	private final long[] bits;
 
-    /** True when every id is surely unique. */
-    boolean none() {
-        return !overflow && suspects.isEmpty();
-    }
+	private final long mask;
 
-    /** True when the filter gave up: check all rows. */
-    boolean overflow() {
-        return overflow;
-    }
+	private final Set<String> suspects = new HashSet<>();
 
-    String[] suspects() {
-        return suspects.toArray(String[]::new);
-    }
+	private boolean overflow;
 
-    private static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
-    }
+	DuplicateSuspects(long fileBytes) {
+		long expectedRows = Math.max(1024, fileBytes / 40);
+		long wanted = Math.min(MAX_BITS, Long.highestOneBit(expectedRows * 12) << 1);
+		bits = new long[(int) (wanted >>> 6)];
+		mask = wanted - 1;
+	}
+
+	void add(String key) {
+		long h = hash(key);
+		long h1 = h;
+		long h2 = (h >>> 32) | 1;
+		boolean seen = true;
+		for (int i = 0; i < 3; i++) {
+			long bit = (h1 + i * h2) & mask;
+			int word = (int) (bit >>> 6);
+			long flag = 1L << (bit & 63);
+			if ((bits[word] & flag) == 0) {
+				seen = false;
+				bits[word] |= flag;
+			}
+		}
+		if (seen && !overflow) {
+			if (suspects.size() < MAX_SUSPECTS) {
+				suspects.add(key);
+			}
+			else {
+				overflow = true;
+				suspects.clear();
+			}
+		}
+	}
+
+	/** True when every id is surely unique. */
+	boolean none() {
+		return !overflow && suspects.isEmpty();
+	}
+
+	/** True when the filter gave up: check all rows. */
+	boolean overflow() {
+		return overflow;
+	}
+
+	String[] suspects() {
+		return suspects.toArray(String[]::new);
+	}
+
+	private static long hash(String key) {
+		long h = 0xcbf29ce484222325L;
+		for (int i = 0; i < key.length(); i++) {
+			h ^= key.charAt(i);
+			h *= 0x100000001b3L;
+		}
+		h ^= h >>> 33;
+		h *= 0xff51afd7ed558ccdL;
+		h ^= h >>> 33;
+		h *= 0xc4ceb9fe1a85ec53L;
+		h ^= h >>> 33;
+		return h;
+	}
+
 }

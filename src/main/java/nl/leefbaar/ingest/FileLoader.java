@@ -19,218 +19,241 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Loads one input file inside the import's transaction: read and check every row in Java,
- * stream the valid ones by COPY into the staging table, find ids that occur more than once
- * (the first row wins; a later row with other content is rejected), then upsert into the domain
- * table in one statement that counts new and changed rows. A big file into an empty table goes
- * by COPY straight into that table instead (see {@link #directLoadPossible}).
+ * stream the valid ones by COPY into the staging table, find ids that occur more than
+ * once (the first row wins; a later row with other content is rejected), then upsert into
+ * the domain table in one statement that counts new and changed rows. A big file into an
+ * empty table goes by COPY straight into that table instead (see
+ * {@link #directLoadPossible}).
  */
 final class FileLoader {
-    private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
 
-    static final int MAX_CONFLICTING_DUPLICATES = 1_000_000;
+	private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
 
-    private final Connection connection;
-    private final JdbcTemplate jdbc;
-    private final CopyManager copyManager;
-    private final RejectFile rejects;
-    private final int progressEveryRows;
-    private final long bulkMinRows;
+	static final int MAX_CONFLICTING_DUPLICATES = 1_000_000;
 
-    FileLoader(Connection connection, JdbcTemplate jdbc, CopyManager copyManager, RejectFile rejects,
-               int progressEveryRows, long bulkMinRows) {
-        this.connection = connection;
-        this.bulkMinRows = bulkMinRows;
-        this.jdbc = jdbc;
-        this.copyManager = copyManager;
-        this.rejects = rejects;
-        this.progressEveryRows = progressEveryRows;
-    }
+	private final Connection connection;
 
-    ImportResult.FileCounts load(InputFile kind, Path file) throws IOException, SQLException {
-        String name = file.getFileName().toString();
-        Target target = kind.target();
-        long started = System.nanoTime();
-        boolean rejectsWritten = false;
-        if (directLoadPossible(target, file)) {
-            Savepoint beforeDirect = connection.setSavepoint();
-            BulkMode bulk = BulkMode.enter(jdbc, target.table(), true);
-            Pass pass = read(kind, file, target.copyDirect(), false, true);
-            if (pass.suspects.none() || !hasRealDuplicates(target, pass.suspects)) {
-                long loadedAt = System.nanoTime();
-                bulk.leave(target.table());
-                connection.releaseSavepoint(beforeDirect);
-                return counted(name, pass, 0, pass.read - pass.rejected, 0, started, loadedAt, loadedAt);
-            }
-            // a real duplicate id: its first row must win, which needs the line numbers of staging
-            log.info("{}: ids occur more than once; loading through staging instead", name);
-            connection.rollback(beforeDirect);
-            rejectsWritten = true;
-        }
-        jdbc.execute(target.truncate());
-        Pass pass = read(kind, file, target.copy(), true, !rejectsWritten);
-        long stagedAt = System.nanoTime();
-        long duplicates = pass.suspects.none() ? 0 : rejectConflictingDuplicates(file, target, pass.suspects);
-        long checked = System.nanoTime();
-        long[] counts;
-        if (BulkMode.worthIt(jdbc, target.table(), pass.read - pass.rejected - duplicates, bulkMinRows)) {
-            BulkMode bulk = BulkMode.enter(jdbc, target.table(), false);
-            counts = upsert(target);
-            bulk.leave(target.table());
-        } else {
-            counts = upsert(target);
-        }
-        jdbc.execute(target.truncate());
-        return counted(name, pass, duplicates, counts[0], counts[1], started, stagedAt, checked);
-    }
+	private final JdbcTemplate jdbc;
 
-    /**
-     * A big file into an empty table that no other table refers to goes by COPY straight into the
-     * table, without indexes and keys (built afterwards): one pass over the data instead of two.
-     */
-    private boolean directLoadPossible(Target target, Path file) throws IOException {
-        return Files.size(file) / 40 >= bulkMinRows
-                && !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + target.table() + ")", Boolean.class))
-                && BulkMode.unreferenced(jdbc, target.table());
-    }
+	private final CopyManager copyManager;
 
-    private boolean hasRealDuplicates(Target target, DuplicateSuspects suspects) {
-        return suspects.overflow()
-                ? Boolean.TRUE.equals(jdbc.queryForObject(target.tableHasDuplicates(false), Boolean.class))
-                : Boolean.TRUE.equals(jdbc.queryForObject(target.tableHasDuplicates(true), Boolean.class,
-                        (Object) suspects.suspects()));
-    }
+	private final RejectFile rejects;
 
-    private ImportResult.FileCounts counted(String name, Pass pass, long duplicates, long newRows, long changed,
-                                            long started, long stagedAt, long checked) {
-        long rejected = pass.rejected + duplicates;
-        long loaded = pass.read - rejected;
-        ImportResult.FileCounts result = new ImportResult.FileCounts(name, pass.read, loaded, rejected, newRows, changed,
-                loaded - newRows - changed, pass.unmapped);
-        log.info("{}: {} rows read, {} loaded ({} new, {} changed, {} unchanged), {} rejected;"
-                        + " seconds: read and stage {}, duplicates {}, upsert and indexes {}", name, pass.read, loaded,
-                newRows, changed, result.unchanged(), rejected, seconds(stagedAt - started), seconds(checked - stagedAt),
-                seconds(System.nanoTime() - checked));
-        return result;
-    }
+	private final int progressEveryRows;
 
-    /** What one pass over a file found. */
-    private record Pass(long read, long rejected, long unmapped, DuplicateSuspects suspects) {
-    }
+	private final long bulkMinRows;
 
-    /**
-     * Reads every row, checks it, and COPYs the valid ones with the given statement (with the line
-     * number as first column or without). Rejects go to the reject file unless an earlier pass over
-     * the same file wrote them already.
-     */
-    private Pass read(InputFile kind, Path file, String copySql, boolean withLine, boolean writeRejects)
-            throws IOException, SQLException {
-        String name = file.getFileName().toString();
-        long read = 0;
-        long rejected = 0;
-        long unmappedBefore = kind instanceof ReportsFile reports ? reports.unmapped() : 0;
-        DuplicateSuspects suspects = new DuplicateSuspects(Files.size(file));
-        try (CsvReader reader = CsvReader.open(file)) {
-            if (reader.header() == null) {
-                throw new ImportException(name + ": empty file (no header line)");
-            }
-            Columns columns = Columns.bind(name, reader.header(), kind.required(), kind.optional());
-            kind.checkHeader(columns);
-            if (!columns.unknown().isEmpty() && writeRejects) {
-                log.info("{}: ignoring columns outside the input contract (never stored): {}", name,
-                        String.join(", ", columns.unknown()));
-            }
-            kind.bind(columns);
-            kind.read(reader);
-            Progress progress = new Progress(name, Files.size(file), progressEveryRows);
-            CopyIn copy = copyManager.copyIn(copySql);
-            try {
-                CopyRows out = new CopyRows(copy);
-                while (reader.next()) {
-                    read++;
-                    String problem = reader.problem();
-                    if (problem != null) {
-                        if (writeRejects) {
-                            rejects.add(name, reader.line(), "", problem, reader.raw());
-                        }
-                        rejected++;
-                    } else {
-                        if (withLine) {
-                            out.begin(reader.line());
-                        } else {
-                            out.begin();
-                        }
-                        try {
-                            kind.stage(out);
-                            out.end();
-                            suspects.add(kind.key);
-                        } catch (RowRejected e) {
-                            out.discard();
-                            if (writeRejects) {
-                                rejects.add(name, reader.line(), e.column(), e.reason(), reader.raw());
-                            }
-                            rejected++;
-                        }
-                    }
-                    progress.tick(read, reader.bytesRead());
-                }
-                out.finish();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (CsvException e) {
-            throw new ImportException(name + ": " + e.getMessage() + "; the file is refused as a whole");
-        }
-        long unmapped = kind instanceof ReportsFile reports ? reports.unmapped() - unmappedBefore : 0;
-        return new Pass(read, rejected, unmapped, suspects);
-    }
+	FileLoader(Connection connection, JdbcTemplate jdbc, CopyManager copyManager, RejectFile rejects,
+			int progressEveryRows, long bulkMinRows) {
+		this.connection = connection;
+		this.bulkMinRows = bulkMinRows;
+		this.jdbc = jdbc;
+		this.copyManager = copyManager;
+		this.rejects = rejects;
+		this.progressEveryRows = progressEveryRows;
+	}
 
-    private long[] upsert(Target target) {
-        Map<String, Object> counts = jdbc.queryForMap(target.upsert());
-        return new long[] {((Number) counts.get("new_rows")).longValue(), ((Number) counts.get("changed_rows")).longValue()};
-    }
+	ImportResult.FileCounts load(InputFile kind, Path file) throws IOException, SQLException {
+		String name = file.getFileName().toString();
+		Target target = kind.target();
+		long started = System.nanoTime();
+		boolean rejectsWritten = false;
+		if (directLoadPossible(target, file)) {
+			Savepoint beforeDirect = connection.setSavepoint();
+			BulkMode bulk = BulkMode.enter(jdbc, target.table(), true);
+			Pass pass = read(kind, file, target.copyDirect(), false, true);
+			if (pass.suspects.none() || !hasRealDuplicates(target, pass.suspects)) {
+				long loadedAt = System.nanoTime();
+				bulk.leave(target.table());
+				connection.releaseSavepoint(beforeDirect);
+				return counted(name, pass, 0, pass.read - pass.rejected, 0, started, loadedAt, loadedAt);
+			}
+			// a real duplicate id: its first row must win, which needs the line numbers
+			// of staging
+			log.info("{}: ids occur more than once; loading through staging instead", name);
+			connection.rollback(beforeDirect);
+			rejectsWritten = true;
+		}
+		jdbc.execute(target.truncate());
+		Pass pass = read(kind, file, target.copy(), true, !rejectsWritten);
+		long stagedAt = System.nanoTime();
+		long duplicates = pass.suspects.none() ? 0 : rejectConflictingDuplicates(file, target, pass.suspects);
+		long checked = System.nanoTime();
+		long[] counts;
+		if (BulkMode.worthIt(jdbc, target.table(), pass.read - pass.rejected - duplicates, bulkMinRows)) {
+			BulkMode bulk = BulkMode.enter(jdbc, target.table(), false);
+			counts = upsert(target);
+			bulk.leave(target.table());
+		}
+		else {
+			counts = upsert(target);
+		}
+		jdbc.execute(target.truncate());
+		return counted(name, pass, duplicates, counts[0], counts[1], started, stagedAt, checked);
+	}
 
-    private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
-    }
+	/**
+	 * A big file into an empty table that no other table refers to goes by COPY straight
+	 * into the table, without indexes and keys (built afterwards): one pass over the data
+	 * instead of two.
+	 */
+	private boolean directLoadPossible(Target target, Path file) throws IOException {
+		return Files.size(file) / 40 >= bulkMinRows
+				&& !Boolean.TRUE
+					.equals(jdbc.queryForObject("select exists (select 1 from " + target.table() + ")", Boolean.class))
+				&& BulkMode.unreferenced(jdbc, target.table());
+	}
 
-    /**
-     * The first row of an id wins; later rows with other content are rejected naming the first
-     * row's line; exact repeats are dropped silently (they change nothing). Their raw text is
-     * fetched by reading the file once more, which only happens when there are such rows.
-     */
-    private long rejectConflictingDuplicates(Path file, Target target, DuplicateSuspects suspects) throws IOException {
-        boolean suspectsOnly = !suspects.overflow();
-        Object[] parameters = suspectsOnly ? new Object[] {suspects.suspects()} : new Object[0];
-        Map<Long, long[]> firstLineByLine = new HashMap<>();
-        Map<Long, String> idByLine = new HashMap<>();
-        String fileName = file.getFileName().toString();
-        jdbc.query(target.conflictingDuplicates(suspectsOnly), rs -> {
-            if (firstLineByLine.size() >= MAX_CONFLICTING_DUPLICATES) {
-                // their lines would have to be held in memory; a file like this is not an export of records
-                throw new ImportException(fileName + ": more than " + MAX_CONFLICTING_DUPLICATES
-                        + " rows repeat an earlier " + target.key() + " with other content; the file is refused");
-            }
-            long line = rs.getLong("line");
-            firstLineByLine.put(line, new long[] {rs.getLong("first_line")});
-            idByLine.put(line, rs.getString("id"));
-        }, parameters);
-        jdbc.update(target.deleteLaterDuplicates(suspectsOnly), parameters);
-        if (firstLineByLine.isEmpty()) {
-            return 0;
-        }
-        String name = file.getFileName().toString();
-        try (CsvReader reader = CsvReader.open(file)) {
-            while (reader.next()) {
-                long[] first = firstLineByLine.get(reader.line());
-                if (first != null) {
-                    rejects.add(name, reader.line(), target.key(), "duplicate " + target.key() + " '"
-                            + Texts.shorten(idByLine.get(reader.line())) + "' with other content than line " + first[0]
-                            + " (the first row of an id is kept)", reader.raw());
-                }
-            }
-        }
-        return firstLineByLine.size();
-    }
+	private boolean hasRealDuplicates(Target target, DuplicateSuspects suspects) {
+		return suspects.overflow()
+				? Boolean.TRUE.equals(jdbc.queryForObject(target.tableHasDuplicates(false), Boolean.class))
+				: Boolean.TRUE.equals(jdbc.queryForObject(target.tableHasDuplicates(true), Boolean.class,
+						(Object) suspects.suspects()));
+	}
+
+	private ImportResult.FileCounts counted(String name, Pass pass, long duplicates, long newRows, long changed,
+			long started, long stagedAt, long checked) {
+		long rejected = pass.rejected + duplicates;
+		long loaded = pass.read - rejected;
+		ImportResult.FileCounts result = new ImportResult.FileCounts(name, pass.read, loaded, rejected, newRows,
+				changed, loaded - newRows - changed, pass.unmapped);
+		log.info(
+				"{}: {} rows read, {} loaded ({} new, {} changed, {} unchanged), {} rejected;"
+						+ " seconds: read and stage {}, duplicates {}, upsert and indexes {}",
+				name, pass.read, loaded, newRows, changed, result.unchanged(), rejected, seconds(stagedAt - started),
+				seconds(checked - stagedAt), seconds(System.nanoTime() - checked));
+		return result;
+	}
+
+	/** What one pass over a file found. */
+	private record Pass(long read, long rejected, long unmapped, DuplicateSuspects suspects) {
+	}
+
+	/**
+	 * Reads every row, checks it, and COPYs the valid ones with the given statement (with
+	 * the line number as first column or without). Rejects go to the reject file unless
+	 * an earlier pass over the same file wrote them already.
+	 */
+	private Pass read(InputFile kind, Path file, String copySql, boolean withLine, boolean writeRejects)
+			throws IOException, SQLException {
+		String name = file.getFileName().toString();
+		long read = 0;
+		long rejected = 0;
+		long unmappedBefore = kind instanceof ReportsFile reports ? reports.unmapped() : 0;
+		DuplicateSuspects suspects = new DuplicateSuspects(Files.size(file));
+		try (CsvReader reader = CsvReader.open(file)) {
+			if (reader.header() == null) {
+				throw new ImportException(name + ": empty file (no header line)");
+			}
+			Columns columns = Columns.bind(name, reader.header(), kind.required(), kind.optional());
+			kind.checkHeader(columns);
+			if (!columns.unknown().isEmpty() && writeRejects) {
+				log.info("{}: ignoring columns outside the input contract (never stored): {}", name,
+						String.join(", ", columns.unknown()));
+			}
+			kind.bind(columns);
+			kind.read(reader);
+			Progress progress = new Progress(name, Files.size(file), progressEveryRows);
+			CopyIn copy = copyManager.copyIn(copySql);
+			try {
+				CopyRows out = new CopyRows(copy);
+				while (reader.next()) {
+					read++;
+					String problem = reader.problem();
+					if (problem != null) {
+						if (writeRejects) {
+							rejects.add(name, reader.line(), "", problem, reader.raw());
+						}
+						rejected++;
+					}
+					else {
+						if (withLine) {
+							out.begin(reader.line());
+						}
+						else {
+							out.begin();
+						}
+						try {
+							kind.stage(out);
+							out.end();
+							suspects.add(kind.key);
+						}
+						catch (RowRejected e) {
+							out.discard();
+							if (writeRejects) {
+								rejects.add(name, reader.line(), e.column(), e.reason(), reader.raw());
+							}
+							rejected++;
+						}
+					}
+					progress.tick(read, reader.bytesRead());
+				}
+				out.finish();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+		}
+		catch (CsvException e) {
+			throw new ImportException(name + ": " + e.getMessage() + "; the file is refused as a whole");
+		}
+		long unmapped = kind instanceof ReportsFile reports ? reports.unmapped() - unmappedBefore : 0;
+		return new Pass(read, rejected, unmapped, suspects);
+	}
+
+	private long[] upsert(Target target) {
+		Map<String, Object> counts = jdbc.queryForMap(target.upsert());
+		return new long[] { ((Number) counts.get("new_rows")).longValue(),
+				((Number) counts.get("changed_rows")).longValue() };
+	}
+
+	private static String seconds(long nanos) {
+		return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+	}
+
+	/**
+	 * The first row of an id wins; later rows with other content are rejected naming the
+	 * first row's line; exact repeats are dropped silently (they change nothing). Their
+	 * raw text is fetched by reading the file once more, which only happens when there
+	 * are such rows.
+	 */
+	private long rejectConflictingDuplicates(Path file, Target target, DuplicateSuspects suspects) throws IOException {
+		boolean suspectsOnly = !suspects.overflow();
+		Object[] parameters = suspectsOnly ? new Object[] { suspects.suspects() } : new Object[0];
+		Map<Long, long[]> firstLineByLine = new HashMap<>();
+		Map<Long, String> idByLine = new HashMap<>();
+		String fileName = file.getFileName().toString();
+		jdbc.query(target.conflictingDuplicates(suspectsOnly), rs -> {
+			if (firstLineByLine.size() >= MAX_CONFLICTING_DUPLICATES) {
+				// their lines would have to be held in memory; a file like this is not an
+				// export of records
+				throw new ImportException(fileName + ": more than " + MAX_CONFLICTING_DUPLICATES
+						+ " rows repeat an earlier " + target.key() + " with other content; the file is refused");
+			}
+			long line = rs.getLong("line");
+			firstLineByLine.put(line, new long[] { rs.getLong("first_line") });
+			idByLine.put(line, rs.getString("id"));
+		}, parameters);
+		jdbc.update(target.deleteLaterDuplicates(suspectsOnly), parameters);
+		if (firstLineByLine.isEmpty()) {
+			return 0;
+		}
+		String name = file.getFileName().toString();
+		try (CsvReader reader = CsvReader.open(file)) {
+			while (reader.next()) {
+				long[] first = firstLineByLine.get(reader.line());
+				if (first != null) {
+					rejects.add(name, reader.line(), target.key(),
+							"duplicate " + target.key() + " '" + Texts.shorten(idByLine.get(reader.line()))
+									+ "' with other content than line " + first[0]
+									+ " (the first row of an id is kept)",
+							reader.raw());
+				}
+			}
+		}
+		return firstLineByLine.size();
+	}
+
 }

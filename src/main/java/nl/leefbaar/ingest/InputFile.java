@@ -7,102 +7,108 @@ import java.util.List;
 import nl.leefbaar.ingest.csv.CsvReader;
 
 /**
- * One of the four exports of input-format.md: its columns, its rules for a row, and the staging
- * columns a valid row becomes. {@link #stage} throws {@link RowRejected} for a row that breaks a
- * rule, naming the column.
+ * One of the four exports of input-format.md: its columns, its rules for a row, and the
+ * staging columns a valid row becomes. {@link #stage} throws {@link RowRejected} for a
+ * row that breaks a rule, naming the column.
  */
 abstract class InputFile {
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
-    private CsvReader reader;
-    /** The id of the row last staged, for duplicate detection. */
-    String key;
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
-    abstract String fileName();
+	private CsvReader reader;
 
-    abstract Target target();
+	/** The id of the row last staged, for duplicate detection. */
+	String key;
 
-    abstract List<String> required();
+	abstract String fileName();
 
-    abstract List<String> optional();
+	abstract Target target();
 
-    /** Resolves the positions of the columns once per file. */
-    abstract void bind(Columns columns);
+	abstract List<String> required();
 
-    /** Checks the current row and writes it after the line number; throws RowRejected. */
-    abstract void stage(CopyRows out);
+	abstract List<String> optional();
 
-    /** Header rules beyond required columns. */
-    void checkHeader(Columns columns) {
-    }
+	/** Resolves the positions of the columns once per file. */
+	abstract void bind(Columns columns);
 
-    final void read(CsvReader reader) {
-        this.reader = reader;
-    }
+	/** Checks the current row and writes it after the line number; throws RowRejected. */
+	abstract void stage(CopyRows out);
 
-    /** The trimmed value, or null when the column is absent or the value empty. */
-    final String text(int index, String column) {
-        if (index < 0) {
-            return null;
-        }
-        String value = reader.get(index).trim();
-        if (value.isEmpty()) {
-            return null;
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw new RowRejected(column, "contains a NUL character");
-        }
-        return value;
-    }
+	/** Header rules beyond required columns. */
+	void checkHeader(Columns columns) {
+	}
 
-    final String required(int index, String column) {
-        String value = text(index, column);
-        if (value == null) {
-            throw new RowRejected(column, "missing value (required)");
-        }
-        return value;
-    }
+	final void read(CsvReader reader) {
+		this.reader = reader;
+	}
 
-    static Integer integer(String value, String column) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new RowRejected(column, "not a whole number: '" + Texts.shorten(value) + "'");
-        }
-    }
+	/** The trimmed value, or null when the column is absent or the value empty. */
+	final String text(int index, String column) {
+		if (index < 0) {
+			return null;
+		}
+		String value = reader.get(index).trim();
+		if (value.isEmpty()) {
+			return null;
+		}
+		if (value.indexOf('\0') >= 0) {
+			throw new RowRejected(column, "contains a NUL character");
+		}
+		return value;
+	}
 
-    static LocalDate date(String value, String column, LocalDate today) {
-        LocalDate date;
-        try {
-            date = Temporals.date(value);
-        } catch (IllegalArgumentException e) {
-            throw new RowRejected(column, e.getMessage());
-        }
-        if (date.isBefore(EARLIEST)) {
-            throw new RowRejected(column, "date " + date + " is before 2000: not plausible");
-        }
-        if (date.isAfter(today)) {
-            throw new RowRejected(column, "date " + date + " is in the future");
-        }
-        return date;
-    }
+	final String required(int index, String column) {
+		String value = text(index, column);
+		if (value == null) {
+			throw new RowRejected(column, "missing value (required)");
+		}
+		return value;
+	}
 
-    static OffsetDateTime timestamp(String value, String column, OffsetDateTime now) {
-        OffsetDateTime time;
-        try {
-            time = Temporals.timestamp(value);
-        } catch (IllegalArgumentException e) {
-            throw new RowRejected(column, e.getMessage());
-        }
-        if (Temporals.localDay(time).isBefore(EARLIEST)) {
-            throw new RowRejected(column, "timestamp " + time + " is before 2000: not plausible");
-        }
-        if (time.isAfter(now)) {
-            throw new RowRejected(column, "timestamp " + time + " is in the future");
-        }
-        return time;
-    }
+	static Integer integer(String value, String column) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException e) {
+			throw new RowRejected(column, "not a whole number: '" + Texts.shorten(value) + "'");
+		}
+	}
+
+	static LocalDate date(String value, String column, LocalDate today) {
+		LocalDate date;
+		try {
+			date = Temporals.date(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new RowRejected(column, e.getMessage());
+		}
+		if (date.isBefore(EARLIEST)) {
+			throw new RowRejected(column, "date " + date + " is before 2000: not plausible");
+		}
+		if (date.isAfter(today)) {
+			throw new RowRejected(column, "date " + date + " is in the future");
+		}
+		return date;
+	}
+
+	static OffsetDateTime timestamp(String value, String column, OffsetDateTime now) {
+		OffsetDateTime time;
+		try {
+			time = Temporals.timestamp(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new RowRejected(column, e.getMessage());
+		}
+		if (Temporals.localDay(time).isBefore(EARLIEST)) {
+			throw new RowRejected(column, "timestamp " + time + " is before 2000: not plausible");
+		}
+		if (time.isAfter(now)) {
+			throw new RowRejected(column, "timestamp " + time + " is in the future");
+		}
+		return time;
+	}
+
 }

@@ -7,108 +7,124 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * reports.csv: a report belongs to a known complex, came in between 2000 and now, was not closed
- * before it came in; its source category is mapped (unmapped: {@code other}, counted).
+ * reports.csv: a report belongs to a known complex, came in between 2000 and now, was not
+ * closed before it came in; its source category is mapped (unmapped: {@code other},
+ * counted).
  */
 final class ReportsFile extends InputFile {
-    static final String FILE = "reports.csv";
-    static final Set<String> FOLLOW_UPS = Set.of("visit", "conversation", "referral", "accompaniment", "mediation", "none");
-    private static final Target TARGET = new Target("report", "staging_report", "report_id",
-            List.of("complex_id", "dwelling_ref", "source_category", "category", "reported_at", "reported_day",
-                    "closed_at", "channel", "follow_up"));
 
-    private final Set<String> complexes;
-    private final CategoryMapping mapping;
-    private final OffsetDateTime now;
-    private long unmapped;
-    private int id;
-    private int complex;
-    private int dwelling;
-    private int category;
-    private int reportedAt;
-    private int closedAt;
-    private int channel;
-    private int followUp;
+	static final String FILE = "reports.csv";
+	static final Set<String> FOLLOW_UPS = Set.of("visit", "conversation", "referral", "accompaniment", "mediation",
+			"none");
 
-    ReportsFile(Set<String> complexes, CategoryMapping mapping, Clock clock) {
-        this.complexes = complexes;
-        this.mapping = mapping;
-        this.now = OffsetDateTime.now(clock);
-    }
+	private static final Target TARGET = new Target("report", "staging_report", "report_id",
+			List.of("complex_id", "dwelling_ref", "source_category", "category", "reported_at", "reported_day",
+					"closed_at", "channel", "follow_up"));
 
-    long unmapped() {
-        return unmapped;
-    }
+	private final Set<String> complexes;
 
-    @Override
-    String fileName() {
-        return FILE;
-    }
+	private final CategoryMapping mapping;
 
-    @Override
-    Target target() {
-        return TARGET;
-    }
+	private final OffsetDateTime now;
 
-    @Override
-    List<String> required() {
-        return List.of("report_id", "complex_id", "category", "reported_at");
-    }
+	private long unmapped;
 
-    @Override
-    List<String> optional() {
-        return List.of("dwelling_ref", "closed_at", "channel", "follow_up");
-    }
+	private int id;
 
-    @Override
-    void bind(Columns columns) {
-        id = columns.index("report_id");
-        complex = columns.index("complex_id");
-        dwelling = columns.index("dwelling_ref");
-        category = columns.index("category");
-        reportedAt = columns.index("reported_at");
-        closedAt = columns.index("closed_at");
-        channel = columns.index("channel");
-        followUp = columns.index("follow_up");
-    }
+	private int complex;
 
-    @Override
-    void stage(CopyRows out) {
-        String idValue = required(id, "report_id");
-        String complexValue = required(complex, "complex_id");
-        if (!complexes.contains(complexValue)) {
-            throw new RowRejected("complex_id", "unknown complex '" + Texts.shorten(complexValue) + "'");
-        }
-        String source = required(category, "category");
-        OffsetDateTime reported = timestamp(required(reportedAt, "reported_at"), "reported_at", now);
-        String closedText = text(closedAt, "closed_at");
-        OffsetDateTime closed = closedText == null ? null : timestamp(closedText, "closed_at", now);
-        if (closed != null && closed.isBefore(reported)) {
-            throw new RowRejected("closed_at", "closed_at " + closed + " is before reported_at " + reported);
-        }
-        String followUpValue = text(followUp, "follow_up");
-        if (followUpValue != null) {
-            followUpValue = followUpValue.toLowerCase(Locale.ROOT);
-            if (!FOLLOW_UPS.contains(followUpValue)) {
-                throw new RowRejected("follow_up", "'" + Texts.shorten(followUpValue)
-                        + "' is not a follow-up (visit, conversation, referral, accompaniment, mediation, none)");
-            }
-        }
-        String code = mapping.map(source);
-        if (code == null) {
-            code = mapping.mapOrOther(source);
-            unmapped++;
-        }
-        key = idValue;
-        out.add(idValue);
-        out.add(complexValue);
-        out.add(text(dwelling, "dwelling_ref"));
-        out.add(source);
-        out.add(code);
-        out.add(reported);
-        out.add(Temporals.localDay(reported));
-        out.add(closed);
-        out.add(text(channel, "channel"));
-        out.add(followUpValue);
-    }
+	private int dwelling;
+
+	private int category;
+
+	private int reportedAt;
+
+	private int closedAt;
+
+	private int channel;
+
+	private int followUp;
+
+	ReportsFile(Set<String> complexes, CategoryMapping mapping, Clock clock) {
+		this.complexes = complexes;
+		this.mapping = mapping;
+		this.now = OffsetDateTime.now(clock);
+	}
+
+	long unmapped() {
+		return unmapped;
+	}
+
+	@Override
+	String fileName() {
+		return FILE;
+	}
+
+	@Override
+	Target target() {
+		return TARGET;
+	}
+
+	@Override
+	List<String> required() {
+		return List.of("report_id", "complex_id", "category", "reported_at");
+	}
+
+	@Override
+	List<String> optional() {
+		return List.of("dwelling_ref", "closed_at", "channel", "follow_up");
+	}
+
+	@Override
+	void bind(Columns columns) {
+		id = columns.index("report_id");
+		complex = columns.index("complex_id");
+		dwelling = columns.index("dwelling_ref");
+		category = columns.index("category");
+		reportedAt = columns.index("reported_at");
+		closedAt = columns.index("closed_at");
+		channel = columns.index("channel");
+		followUp = columns.index("follow_up");
+	}
+
+	@Override
+	void stage(CopyRows out) {
+		String idValue = required(id, "report_id");
+		String complexValue = required(complex, "complex_id");
+		if (!complexes.contains(complexValue)) {
+			throw new RowRejected("complex_id", "unknown complex '" + Texts.shorten(complexValue) + "'");
+		}
+		String source = required(category, "category");
+		OffsetDateTime reported = timestamp(required(reportedAt, "reported_at"), "reported_at", now);
+		String closedText = text(closedAt, "closed_at");
+		OffsetDateTime closed = closedText == null ? null : timestamp(closedText, "closed_at", now);
+		if (closed != null && closed.isBefore(reported)) {
+			throw new RowRejected("closed_at", "closed_at " + closed + " is before reported_at " + reported);
+		}
+		String followUpValue = text(followUp, "follow_up");
+		if (followUpValue != null) {
+			followUpValue = followUpValue.toLowerCase(Locale.ROOT);
+			if (!FOLLOW_UPS.contains(followUpValue)) {
+				throw new RowRejected("follow_up", "'" + Texts.shorten(followUpValue)
+						+ "' is not a follow-up (visit, conversation, referral, accompaniment, mediation, none)");
+			}
+		}
+		String code = mapping.map(source);
+		if (code == null) {
+			code = mapping.mapOrOther(source);
+			unmapped++;
+		}
+		key = idValue;
+		out.add(idValue);
+		out.add(complexValue);
+		out.add(text(dwelling, "dwelling_ref"));
+		out.add(source);
+		out.add(code);
+		out.add(reported);
+		out.add(Temporals.localDay(reported));
+		out.add(closed);
+		out.add(text(channel, "channel"));
+		out.add(followUpValue);
+	}
+
 }

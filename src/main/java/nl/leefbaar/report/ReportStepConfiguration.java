@@ -11,17 +11,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The report step of every job: writes the month's files by calling each {@link ReportWriter}
- * (the workbooks, the charts, the deck) and records their paths under {@code FILES}.
+ * The report step of every job: writes the month's files by calling each
+ * {@link ReportWriter} (the workbooks, the charts, the deck) and records their paths
+ * under {@code FILES}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportStepConfiguration {
 
-    @Bean
-    Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                    List<ReportWriter> writers, LeefbaarProperties properties) {
-        return new StepBuilder("reportStep", jobRepository)
-                .tasklet(new ReportTasklet(writers, properties, java.time.Clock.systemDefaultZone()), transactionManager)
-                .build();
-    }
+	@Bean
+	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			List<ReportWriter> writers, LeefbaarProperties properties) {
+		return new StepBuilder("reportStep", jobRepository)
+			.tasklet(new ReportTasklet(writers, properties, java.time.Clock.systemDefaultZone()), transactionManager)
+			.build();
+	}
+
 }

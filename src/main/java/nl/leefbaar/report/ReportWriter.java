@@ -5,29 +5,36 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One kind of report for month m (a workbook, the charts, the deck). The report step calls every
- * writer with the month's folder; a writer reads the figures from the database, writes its files
- * atomically (temporary name, then move) and returns the paths it wrote.
+ * One kind of report for month m (a workbook, the charts, the deck). The report step
+ * calls every writer with the month's folder; a writer reads the figures from the
+ * database, writes its files atomically (temporary name, then move) and returns the paths
+ * it wrote.
  */
 public interface ReportWriter {
 
-    /** The context every writer gets: the month, its output folder and the language. */
-    record ReportRequest(java.time.YearMonth month, Path monthFolder, Locale locale, ReportScope scope) {
-    }
+	/** The context every writer gets: the month, its output folder and the language. */
+	record ReportRequest(java.time.YearMonth month, Path monthFolder, Locale locale, ReportScope scope) {
+	}
 
-    /** What to draw: the whole city (default), one neighbourhood, or a set of complexes. */
-    record ReportScope(String neighbourhoodCode, List<String> complexIds) {
-        public static final ReportScope CITY = new ReportScope(null, List.of());
+	/**
+	 * What to draw: the whole city (default), one neighbourhood, or a set of complexes.
+	 */
+	record ReportScope(String neighbourhoodCode, List<String> complexIds) {
+		public static final ReportScope CITY = new ReportScope(null, List.of());
 
-        public boolean isCity() {
-            return neighbourhoodCode == null && complexIds.isEmpty();
-        }
-    }
+		public boolean isCity() {
+			return neighbourhoodCode == null && complexIds.isEmpty();
+		}
+	}
 
-    List<Path> write(ReportRequest request) throws Exception;
+	List<Path> write(ReportRequest request) throws Exception;
 
-    /** Whether this writer draws a presenter's scope (one neighbourhood, a set of complexes). */
-    default boolean drawsScopes() {
-        return false;
-    }
+	/**
+	 * Whether this writer draws a presenter's scope (one neighbourhood, a set of
+	 * complexes).
+	 */
+	default boolean drawsScopes() {
+		return false;
+	}
+
 }

@@ -12,46 +12,51 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** What the job repository knows about earlier runs, read with SQL over the batch tables. */
+/**
+ * What the job repository knows about earlier runs, read with SQL over the batch tables.
+ */
 @Component
 public class RunHistory implements Scheduler.History {
-    private final JdbcTemplate jdbc;
 
-    RunHistory(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+	private final JdbcTemplate jdbc;
 
-    /** The months for which the job has a COMPLETED execution. */
-    @Override
-    public SortedSet<YearMonth> completedMonths(String job) {
-        List<String> months = jdbc.queryForList("""
-                select distinct p.parameter_value
-                  from batch_job_execution e
-                  join batch_job_instance i on i.job_instance_id = e.job_instance_id
-                  join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
-                 where i.job_name = ? and e.status = 'COMPLETED' and p.parameter_name = 'month'
-                """, String.class, job);
-        SortedSet<YearMonth> result = new TreeSet<>();
-        months.forEach(month -> result.add(YearMonth.parse(month)));
-        return result;
-    }
+	RunHistory(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    /** When the job last started, whatever became of it. */
-    @Override
-    public Optional<Instant> lastStart(String job) {
-        Timestamp start = jdbc.queryForObject("""
-                select max(e.create_time)
-                  from batch_job_execution e
-                  join batch_job_instance i on i.job_instance_id = e.job_instance_id
-                 where i.job_name = ?
-                """, Timestamp.class, job);
-        // the job repository stores local date-times of this JVM's zone
-        return Optional.ofNullable(start).map(t -> t.toLocalDateTime().atZone(ZoneId.systemDefault()).toInstant());
-    }
+	/** The months for which the job has a COMPLETED execution. */
+	@Override
+	public SortedSet<YearMonth> completedMonths(String job) {
+		List<String> months = jdbc.queryForList("""
+				select distinct p.parameter_value
+				  from batch_job_execution e
+				  join batch_job_instance i on i.job_instance_id = e.job_instance_id
+				  join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
+				 where i.job_name = ? and e.status = 'COMPLETED' and p.parameter_name = 'month'
+				""", String.class, job);
+		SortedSet<YearMonth> result = new TreeSet<>();
+		months.forEach(month -> result.add(YearMonth.parse(month)));
+		return result;
+	}
 
-    /** The ids of the most recent executions, newest first. */
-    public List<Long> recentExecutionIds(int limit) {
-        return jdbc.queryForList("select job_execution_id from batch_job_execution order by job_execution_id desc limit ?",
-                Long.class, limit);
-    }
+	/** When the job last started, whatever became of it. */
+	@Override
+	public Optional<Instant> lastStart(String job) {
+		Timestamp start = jdbc.queryForObject("""
+				select max(e.create_time)
+				  from batch_job_execution e
+				  join batch_job_instance i on i.job_instance_id = e.job_instance_id
+				 where i.job_name = ?
+				""", Timestamp.class, job);
+		// the job repository stores local date-times of this JVM's zone
+		return Optional.ofNullable(start).map(t -> t.toLocalDateTime().atZone(ZoneId.systemDefault()).toInstant());
+	}
+
+	/** The ids of the most recent executions, newest first. */
+	public List<Long> recentExecutionIds(int limit) {
+		return jdbc.queryForList(
+				"select job_execution_id from batch_job_execution order by job_execution_id desc limit ?", Long.class,
+				limit);
+	}
+
 }

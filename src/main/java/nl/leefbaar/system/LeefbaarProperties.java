@@ -13,59 +13,48 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code LEEFBAAR_DB_URL}, ... by Spring's relaxed binding).
  */
 @ConfigurationProperties("leefbaar")
-public record LeefbaarProperties(
-        @DefaultValue(".leefbaar") Path home,
-        @DefaultValue Db db,
-        @DefaultValue Ingest ingest,
-        @DefaultValue Indicators indicators,
-        @DefaultValue Publishing publishing,
-        @DefaultValue("nl") String lang,
-        @DefaultValue("out") Path output) {
+public record LeefbaarProperties(@DefaultValue(".leefbaar") Path home, @DefaultValue Db db, @DefaultValue Ingest ingest,
+		@DefaultValue Indicators indicators, @DefaultValue Publishing publishing, @DefaultValue("nl") String lang,
+		@DefaultValue("out") Path output) {
 
-    /**
-     * A server to use instead of the embedded one (all empty means embedded), and whether the
-     * embedded server forces its writes to disk (PostgreSQL's fsync): without it a power cut or an
-     * operating-system crash can leave the database corrupt. Only the throwaway databases of the
-     * tests turn it off.
-     */
-    public record Db(String url, String user, String password, @DefaultValue("true") boolean fsync) {
-        public boolean external() {
-            return url != null && !url.isBlank();
-        }
+	/**
+	 * A server to use instead of the embedded one (all empty means embedded), and whether
+	 * the embedded server forces its writes to disk (PostgreSQL's fsync): without it a
+	 * power cut or an operating-system crash can leave the database corrupt. Only the
+	 * throwaway databases of the tests turn it off.
+	 */
+	public record Db(String url, String user, String password, @DefaultValue("true") boolean fsync) {
+		public boolean external() {
+			return url != null && !url.isBlank();
+		}
 
-        @Override
-        public String toString() {
-            return "Db[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "***") + ", fsync=" + fsync + "]";
-        }
-    }
+		@Override
+		public String toString() {
+			return "Db[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "***") + ", fsync="
+					+ fsync + "]";
+		}
+	}
 
-    public record Ingest(
-            @DefaultValue("0.05") double maxRejectShare,
-            @DefaultValue("100000") int progressEveryRows) {
-    }
+	public record Ingest(@DefaultValue("0.05") double maxRejectShare, @DefaultValue("100000") int progressEveryRows) {
+	}
 
-    public record Indicators(
-            @DefaultValue("90") int repeatWindowDays,
-            @DefaultValue("3") int hotspotMinReports,
-            @DefaultValue("90") int hotspotWindowDays,
-            @DefaultValue("180") int effectWindowDays,
-            @DefaultValue("30") int effectMinWindowDays,
-            @DefaultValue("true") boolean overdispersion,
-            Integer referenceYear,
-            // defaults in application.properties: a map cannot have a @DefaultValue
-            Map<String, Double> targetDays,
-            @DefaultValue("28") double defaultTargetDays) {
+	public record Indicators(@DefaultValue("90") int repeatWindowDays, @DefaultValue("3") int hotspotMinReports,
+			@DefaultValue("90") int hotspotWindowDays, @DefaultValue("180") int effectWindowDays,
+			@DefaultValue("30") int effectMinWindowDays, @DefaultValue("true") boolean overdispersion,
+			Integer referenceYear,
+			// defaults in application.properties: a map cannot have a @DefaultValue
+			Map<String, Double> targetDays, @DefaultValue("28") double defaultTargetDays) {
 
-        /** The handling target of a category in days (indicators.md, Handling). */
-        public double targetDays(Category category) {
-            Double days = targetDays == null ? null : targetDays.get(category.code());
-            return days != null ? days : defaultTargetDays;
-        }
-    }
+		/** The handling target of a category in days (indicators.md, Handling). */
+		public double targetDays(Category category) {
+			Double days = targetDays == null ? null : targetDays.get(category.code());
+			return days != null ? days : defaultTargetDays;
+		}
+	}
 
-    /** Small-number rules for outside readers (indicators.md, Publishing small numbers). */
-    public record Publishing(
-            @DefaultValue("5") int minCount,
-            @DefaultValue("10") int minDwellings) {
-    }
+	/**
+	 * Small-number rules for outside readers (indicators.md, Publishing small numbers).
+	 */
+	public record Publishing(@DefaultValue("5") int minCount, @DefaultValue("10") int minDwellings) {
+	}
 }

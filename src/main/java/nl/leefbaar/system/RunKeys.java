@@ -1,77 +1,104 @@
 package nl.leefbaar.system;
 
 /**
- * The names that tie the steps of a run together: the job parameters every step reads and the
- * keys under which a step leaves its facts in the job's execution context, from which the run
- * summary (cli.md, run-summary.json) is written.
+ * The names that tie the steps of a run together: the job parameters every step reads and
+ * the keys under which a step leaves its facts in the job's execution context, from which
+ * the run summary (cli.md, run-summary.json) is written.
  */
 public final class RunKeys {
-    // Job parameters (all strings).
-    /** Folder with the CSV exports. */
-    public static final String INPUT = "input";
-    /** Output folder; month files go to {@code <output>/<yyyy-mm>/}, import-only files to {@code <output>/import/}. */
-    public static final String OUTPUT = "output";
-    /** Reporting month {@code yyyy-MM}. */
-    public static final String MONTH = "month";
-    /** {@code true}: compute every month in the data (backfill). */
-    public static final String ALL_MONTHS = "all";
-    /** {@code nl} or {@code en}. */
-    public static final String LANG = "lang";
-    /** {@code true}: recompute a month even when its input did not change. */
-    public static final String FORCE = "force";
-    /**
-     * Optional, report only: {@code neighbourhood:CODE} or {@code complexes:ID,ID}; absent means
-     * the whole city.
-     */
-    public static final String SCOPE = "scope";
 
-    /**
-     * String {@code yyyy-MM} in the JOB execution context: the month the run is for, decided after
-     * the import step when the user gave no {@code --month} (the data may end before the last
-     * complete month). Steps after the import read the month with {@link #month}, which prefers
-     * this key over the {@link #MONTH} parameter.
-     */
-    public static final String RESOLVED_MONTH = "resolved_month";
+	// Job parameters (all strings).
+	/** Folder with the CSV exports. */
+	public static final String INPUT = "input";
 
-    // Facts in the job execution context (longs unless said otherwise).
-    public static final String ROWS_READ = "input.rows_read";
-    public static final String LOADED = "input.loaded";
-    public static final String REJECTED = "input.rejected";
-    public static final String NEW = "input.new";
-    public static final String CHANGED = "input.changed";
-    public static final String UNCHANGED = "input.unchanged";
-    public static final String UNMAPPED = "input.unmapped_categories";
-    public static final String INPUT_FILES = "input.files";
-    /** String: path of the reject file. */
-    public static final String REJECTS_FILE = "input.rejects_file";
-    /** Comma-separated {@code yyyy-MM} months that were computed. */
-    public static final String MONTHS_COMPUTED = "months_computed";
-    /** Newline-separated paths of the files written by the run's steps (each step appends). */
-    public static final String FILES = "files";
+	/**
+	 * Output folder; month files go to {@code <output>/<yyyy-mm>/}, import-only files to
+	 * {@code <output>/import/}.
+	 */
+	public static final String OUTPUT = "output";
 
-    private RunKeys() {
-    }
+	/** Reporting month {@code yyyy-MM}. */
+	public static final String MONTH = "month";
 
-    /**
-     * The month a step works on ({@code yyyy-MM}): {@link #RESOLVED_MONTH} from the job execution
-     * context when the run decided it, else the {@link #MONTH} job parameter; null when neither.
-     */
-    /** Adds the paths a step wrote to {@link #FILES} in the job execution context. */
-    public static void appendFiles(org.springframework.batch.infrastructure.item.ExecutionContext jobContext,
-                                   java.util.Collection<java.nio.file.Path> written) {
-        if (written.isEmpty()) {
-            return;
-        }
-        String before = jobContext.containsKey(FILES) ? jobContext.getString(FILES) : "";
-        String added = written.stream().map(java.nio.file.Path::toString).collect(java.util.stream.Collectors.joining("\n"));
-        jobContext.putString(FILES, before.isBlank() ? added : before + "\n" + added);
-    }
+	/** {@code true}: compute every month in the data (backfill). */
+	public static final String ALL_MONTHS = "all";
 
-    public static String month(org.springframework.batch.core.step.StepExecution step) {
-        var context = step.getJobExecution().getExecutionContext();
-        if (context.containsKey(RESOLVED_MONTH)) {
-            return context.getString(RESOLVED_MONTH);
-        }
-        return step.getJobParameters().getString(MONTH);
-    }
+	/** {@code nl} or {@code en}. */
+	public static final String LANG = "lang";
+
+	/** {@code true}: recompute a month even when its input did not change. */
+	public static final String FORCE = "force";
+
+	/**
+	 * Optional, report only: {@code neighbourhood:CODE} or {@code complexes:ID,ID};
+	 * absent means the whole city.
+	 */
+	public static final String SCOPE = "scope";
+
+	/**
+	 * String {@code yyyy-MM} in the JOB execution context: the month the run is for,
+	 * decided after the import step when the user gave no {@code --month} (the data may
+	 * end before the last complete month). Steps after the import read the month with
+	 * {@link #month}, which prefers this key over the {@link #MONTH} parameter.
+	 */
+	public static final String RESOLVED_MONTH = "resolved_month";
+
+	// Facts in the job execution context (longs unless said otherwise).
+	public static final String ROWS_READ = "input.rows_read";
+
+	public static final String LOADED = "input.loaded";
+
+	public static final String REJECTED = "input.rejected";
+
+	public static final String NEW = "input.new";
+
+	public static final String CHANGED = "input.changed";
+
+	public static final String UNCHANGED = "input.unchanged";
+
+	public static final String UNMAPPED = "input.unmapped_categories";
+
+	public static final String INPUT_FILES = "input.files";
+
+	/** String: path of the reject file. */
+	public static final String REJECTS_FILE = "input.rejects_file";
+
+	/** Comma-separated {@code yyyy-MM} months that were computed. */
+	public static final String MONTHS_COMPUTED = "months_computed";
+
+	/**
+	 * Newline-separated paths of the files written by the run's steps (each step
+	 * appends).
+	 */
+	public static final String FILES = "files";
+
+	private RunKeys() {
+	}
+
+	/**
+	 * The month a step works on ({@code yyyy-MM}): {@link #RESOLVED_MONTH} from the job
+	 * execution context when the run decided it, else the {@link #MONTH} job parameter;
+	 * null when neither.
+	 */
+	/** Adds the paths a step wrote to {@link #FILES} in the job execution context. */
+	public static void appendFiles(org.springframework.batch.infrastructure.item.ExecutionContext jobContext,
+			java.util.Collection<java.nio.file.Path> written) {
+		if (written.isEmpty()) {
+			return;
+		}
+		String before = jobContext.containsKey(FILES) ? jobContext.getString(FILES) : "";
+		String added = written.stream()
+			.map(java.nio.file.Path::toString)
+			.collect(java.util.stream.Collectors.joining("\n"));
+		jobContext.putString(FILES, before.isBlank() ? added : before + "\n" + added);
+	}
+
+	public static String month(org.springframework.batch.core.step.StepExecution step) {
+		var context = step.getJobExecution().getExecutionContext();
+		if (context.containsKey(RESOLVED_MONTH)) {
+			return context.getString(RESOLVED_MONTH);
+		}
+		return step.getJobParameters().getString(MONTH);
+	}
+
 }

@@ -12,87 +12,97 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.leefbaar.schedule.JobDefinitions;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Runs commands in this JVM against the probe steps, as the launcher would after start. */
+/**
+ * Runs commands in this JVM against the probe steps, as the launcher would after start.
+ */
 final class CliHarness {
-    private static final AtomicInteger NAMES = new AtomicInteger();
 
-    record Result(int code, String out, String err) {
-        String lastLine() {
-            String[] lines = out.strip().split("\n");
-            return lines[lines.length - 1];
-        }
-    }
+	private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private final CommandRunner runner;
-    final Path jobs;
-    final Path output;
+	record Result(int code, String out, String err) {
+		String lastLine() {
+			String[] lines = out.strip().split("\n");
+			return lines[lines.length - 1];
+		}
+	}
 
-    CliHarness(CommandRunner runner, Path folder) throws IOException {
-        this.runner = runner;
-        this.jobs = Files.createDirectories(folder.resolve("jobs"));
-        this.output = Files.createDirectories(folder.resolve("out"));
-        Files.createDirectories(folder.resolve("inbox"));
-    }
+	private final CommandRunner runner;
 
-    /** A job name no other test used against the shared job repository. */
-    static String uniqueName(String stem) {
-        return "t-" + stem + "-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet();
-    }
+	final Path jobs;
 
-    String define(String stem, String yaml) throws IOException {
-        String name = uniqueName(stem);
-        Files.writeString(jobs.resolve(name + ".yml"), yaml.replace("INBOX", jobs.resolveSibling("inbox").toString())
-                .replace("OUT", output.toString()));
-        return name;
-    }
+	final Path output;
 
-    String defineMonthly(String stem) throws IOException {
-        return define(stem, """
-                steps: [import, compute, report]
-                cron: "0 0 6 2 * *"
-                input: INBOX
-                output: OUT
-                """);
-    }
+	CliHarness(CommandRunner runner, Path folder) throws IOException {
+		this.runner = runner;
+		this.jobs = Files.createDirectories(folder.resolve("jobs"));
+		this.output = Files.createDirectories(folder.resolve("out"));
+		Files.createDirectories(folder.resolve("inbox"));
+	}
 
-    String defineMonthlyUnchecked(String stem) {
-        try {
-            return defineMonthly(stem);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+	/** A job name no other test used against the shared job repository. */
+	static String uniqueName(String stem) {
+		return "t-" + stem + "-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet();
+	}
 
-    Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ParsedCommand command = new CommandLineParser().parse(args);
-        var definitions = JobDefinitions.load(jobs, ProbeSteps.CATALOG);
-        int code = runner.execute(new Invocation(command, definitions, ProbeSteps.CATALOG),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+	String define(String stem, String yaml) throws IOException {
+		String name = uniqueName(stem);
+		Files.writeString(jobs.resolve(name + ".yml"),
+				yaml.replace("INBOX", jobs.resolveSibling("inbox").toString()).replace("OUT", output.toString()));
+		return name;
+	}
 
-    /**
-     * Leaves the shared job repository as the other tests expect it: without our runs (the jobs
-     * named t-..., and the stage commands' runs for the months 1999-xx that only these tests use).
-     */
-    static void forgetTestRuns(JdbcTemplate jdbc) {
-        String instances = "select job_instance_id from batch_job_instance where job_name like 't-%' "
-                + "or job_instance_id in (select e.job_instance_id from batch_job_execution e "
-                + "join batch_job_execution_params p on p.job_execution_id = e.job_execution_id "
-                + "where p.parameter_name = 'month' and p.parameter_value like '1999-%')";
-        List<Long> ids = jdbc.queryForList(instances, Long.class);
-        for (Long instance : ids) {
-            String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
-            jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-                    + "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))",
-                    instance);
-            jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", instance);
-            jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")", instance);
-            jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")", instance);
-            jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
-            jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
-        }
-    }
+	String defineMonthly(String stem) throws IOException {
+		return define(stem, """
+				steps: [import, compute, report]
+				cron: "0 0 6 2 * *"
+				input: INBOX
+				output: OUT
+				""");
+	}
+
+	String defineMonthlyUnchecked(String stem) {
+		try {
+			return defineMonthly(stem);
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	Result run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		ParsedCommand command = new CommandLineParser().parse(args);
+		var definitions = JobDefinitions.load(jobs, ProbeSteps.CATALOG);
+		int code = runner.execute(new Invocation(command, definitions, ProbeSteps.CATALOG),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Leaves the shared job repository as the other tests expect it: without our runs
+	 * (the jobs named t-..., and the stage commands' runs for the months 1999-xx that
+	 * only these tests use).
+	 */
+	static void forgetTestRuns(JdbcTemplate jdbc) {
+		String instances = "select job_instance_id from batch_job_instance where job_name like 't-%' "
+				+ "or job_instance_id in (select e.job_instance_id from batch_job_execution e "
+				+ "join batch_job_execution_params p on p.job_execution_id = e.job_execution_id "
+				+ "where p.parameter_name = 'month' and p.parameter_value like '1999-%')";
+		List<Long> ids = jdbc.queryForList(instances, Long.class);
+		for (Long instance : ids) {
+			String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
+			jdbc.update("delete from batch_step_execution_context where step_execution_id in "
+					+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions
+					+ "))", instance);
+			jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", instance);
+			jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")",
+					instance);
+			jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")",
+					instance);
+			jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
+			jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
+		}
+	}
+
 }

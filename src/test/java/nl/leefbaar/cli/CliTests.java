@@ -16,150 +16,159 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the command line decides before anything starts. */
 class CliTests {
-    @TempDir
-    Path folder;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    Cli.Prepared prepare(String... args) {
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), folder.resolve("jobs"));
-        return cli.prepare(args, StepCatalog.STANDARD);
-    }
+	@TempDir
+	Path folder;
 
-    String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+	final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    @Test
-    void anUnknownCommandIsAUsageErrorWithAHint() {
-        Cli.Prepared prepared = prepare("no-such-command");
+	final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        assertThat(prepared.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).isEqualTo("leefbaar: unknown command 'no-such-command'\nTry 'leefbaar --help'.\n");
-    }
+	Cli.Prepared prepare(String... args) {
+		Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), folder.resolve("jobs"));
+		return cli.prepare(args, StepCatalog.STANDARD);
+	}
 
-    @Test
-    void aMonthThatDoesNotExistIsAUsageError() {
-        Cli.Prepared prepared = prepare("compute", "--month", "2025-13");
+	String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
 
-        assertThat(prepared.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).startsWith("leefbaar: bad --month '2025-13'").contains("leefbaar compute --help");
-    }
+	@Test
+	void anUnknownCommandIsAUsageErrorWithAHint() {
+		Cli.Prepared prepared = prepare("no-such-command");
 
-    @Test
-    void anUnknownOptionIsAUsageError() {
-        assertThat(prepare("report", "--colour", "red").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).contains("unknown option '--colour'");
-    }
+		assertThat(prepared.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(err()).isEqualTo("leefbaar: unknown command 'no-such-command'\nTry 'leefbaar --help'.\n");
+	}
 
-    @Test
-    void anUnknownJobIsAUsageError() throws Exception {
-        Files.createDirectories(folder.resolve("jobs"));
-        Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [compute]\n");
+	@Test
+	void aMonthThatDoesNotExistIsAUsageError() {
+		Cli.Prepared prepared = prepare("compute", "--month", "2025-13");
 
-        assertThat(prepare("run", "yearly").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).contains("no job 'yearly'").contains("monthly");
-    }
+		assertThat(prepared.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(err()).startsWith("leefbaar: bad --month '2025-13'").contains("leefbaar compute --help");
+	}
 
-    @Test
-    void aMissingInboxIsRefusedBeforeAnythingStarts() throws Exception {
-        Files.createDirectories(folder.resolve("jobs"));
-        Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [import, compute]\ninput: " + folder.resolve("inbox") + "\n");
+	@Test
+	void anUnknownOptionIsAUsageError() {
+		assertThat(prepare("report", "--colour", "red").exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(err()).contains("unknown option '--colour'");
+	}
 
-        assertThat(prepare("run", "monthly").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(prepare("import", "--input", folder.resolve("elsewhere").toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).contains("the input folder " + folder.resolve("inbox") + " does not exist")
-                .contains("the input folder " + folder.resolve("elsewhere") + " does not exist");
-    }
+	@Test
+	void anUnknownJobIsAUsageError() throws Exception {
+		Files.createDirectories(folder.resolve("jobs"));
+		Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [compute]\n");
 
-    @Test
-    void anInvalidJobDefinitionIsRefusedNamingFileAndLine() throws Exception {
-        Files.createDirectories(folder.resolve("jobs"));
-        Files.writeString(folder.resolve("jobs/monthly.yml"), """
-                steps: [import, compute]
-                input: inbox
-                cron: "0 0 6 32 * *"
-                """);
+		assertThat(prepare("run", "yearly").exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(err()).contains("no job 'yearly'").contains("monthly");
+	}
 
-        Cli.Prepared prepared = prepare("run", "monthly");
+	@Test
+	void aMissingInboxIsRefusedBeforeAnythingStarts() throws Exception {
+		Files.createDirectories(folder.resolve("jobs"));
+		Files.writeString(folder.resolve("jobs/monthly.yml"),
+				"steps: [import, compute]\ninput: " + folder.resolve("inbox") + "\n");
 
-        assertThat(prepared.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).startsWith("leefbaar: invalid job definition: " + folder.resolve("jobs/monthly.yml") + ":3: bad cron");
-    }
+		assertThat(prepare("run", "monthly").exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(prepare("import", "--input", folder.resolve("elsewhere").toString()).exitCode())
+			.isEqualTo(ExitCodes.USAGE);
+		assertThat(err()).contains("the input folder " + folder.resolve("inbox") + " does not exist")
+			.contains("the input folder " + folder.resolve("elsewhere") + " does not exist");
+	}
 
-    @Test
-    void helpIsThereForEveryCommand() {
-        for (String command : CommandLineParser.commands()) {
-            out.reset();
-            assertThat(prepare(command, "--help").exitCode()).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: leefbaar " + command);
-        }
-        out.reset();
-        assertThat(prepare("--help").exitCode()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit status");
-        out.reset();
-        assertThat(prepare("help", "run").exitCode()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("latest month that has reports");
-    }
+	@Test
+	void anInvalidJobDefinitionIsRefusedNamingFileAndLine() throws Exception {
+		Files.createDirectories(folder.resolve("jobs"));
+		Files.writeString(folder.resolve("jobs/monthly.yml"), """
+				steps: [import, compute]
+				input: inbox
+				cron: "0 0 6 32 * *"
+				""");
 
-    @Test
-    void listShowsTheDefinitionsWithTheirNextRunWithoutADatabase() throws Exception {
-        Files.createDirectories(folder.resolve("jobs"));
-        Files.writeString(folder.resolve("jobs/monthly.yml"), """
-                steps: [import, compute, report]
-                cron: "0 0 6 2 * *"
-                input: sample-data
-                """);
+		Cli.Prepared prepared = prepare("run", "monthly");
 
-        Cli.Prepared prepared = prepare("list");
+		assertThat(prepared.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(err())
+			.startsWith("leefbaar: invalid job definition: " + folder.resolve("jobs/monthly.yml") + ":3: bad cron");
+	}
 
-        assertThat(prepared.exitCode()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .containsPattern("monthly\\s+import, compute, report\\s+0 0 6 2 \\* \\*\\s+\\d{4}-\\d\\d-02 06:00\\s+sample-data -> out");
-    }
+	@Test
+	void helpIsThereForEveryCommand() {
+		for (String command : CommandLineParser.commands()) {
+			out.reset();
+			assertThat(prepare(command, "--help").exitCode()).isZero();
+			assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: leefbaar " + command);
+		}
+		out.reset();
+		assertThat(prepare("--help").exitCode()).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit status");
+		out.reset();
+		assertThat(prepare("help", "run").exitCode()).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("latest month that has reports");
+	}
 
-    @Test
-    void aRunOfAJobPassesItsParametersAsSettings() throws Exception {
-        Files.createDirectories(folder.resolve("jobs"));
-        Files.writeString(folder.resolve("jobs/monthly.yml"), """
-                steps: [compute]
-                parameters: {W: 60, targets: {safety: 2}}
-                """);
+	@Test
+	void listShowsTheDefinitionsWithTheirNextRunWithoutADatabase() throws Exception {
+		Files.createDirectories(folder.resolve("jobs"));
+		Files.writeString(folder.resolve("jobs/monthly.yml"), """
+				steps: [import, compute, report]
+				cron: "0 0 6 2 * *"
+				input: sample-data
+				""");
 
-        Cli.Prepared prepared = prepare("run", "monthly", "--month", "2025-06");
+		Cli.Prepared prepared = prepare("list");
 
-        assertThat(prepared.exitCode()).isNull();
-        assertThat(prepared.applicationArguments()).contains("--leefbaar.indicators.repeat-window-days=60",
-                "--leefbaar.indicators.target-days.safety=2", "--logging.level.org.springframework.batch=OFF");
-    }
+		assertThat(prepared.exitCode()).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern(
+				"monthly\\s+import, compute, report\\s+0 0 6 2 \\* \\*\\s+\\d{4}-\\d\\d-02 06:00\\s+sample-data -> out");
+	}
 
-    @Test
-    void aRestartRunsWithTheSettingsOfTheJobsDefinition() throws Exception {
-        Files.createDirectories(folder.resolve("jobs"));
-        Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [compute]\nparameters: {W: 60}\n");
-        Files.writeString(folder.resolve("jobs/plain.yml"), "steps: [compute]\n");
+	@Test
+	void aRunOfAJobPassesItsParametersAsSettings() throws Exception {
+		Files.createDirectories(folder.resolve("jobs"));
+		Files.writeString(folder.resolve("jobs/monthly.yml"), """
+				steps: [compute]
+				parameters: {W: 60, targets: {safety: 2}}
+				""");
 
-        Cli.Prepared prepared = prepare("restart", "12");
+		Cli.Prepared prepared = prepare("run", "monthly", "--month", "2025-06");
 
-        assertThat(prepared.exitCode()).isNull();
-        assertThat(Cli.restartArguments(prepared, "monthly")).contains("--leefbaar.indicators.repeat-window-days=60");
-        assertThat(Cli.restartArguments(prepared, "plain")).isNull();
-        assertThat(Cli.restartArguments(prepared, "compute")).isNull();
-    }
+		assertThat(prepared.exitCode()).isNull();
+		assertThat(prepared.applicationArguments()).contains("--leefbaar.indicators.repeat-window-days=60",
+				"--leefbaar.indicators.target-days.safety=2", "--logging.level.org.springframework.batch=OFF");
+	}
 
-    @Test
-    void theLauncherExitsWithUsageStatusWithoutStartingADatabase() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "nl.leefbaar.LeefbaarApplication", "no-such-command")
-                .directory(folder.toFile()).redirectErrorStream(false).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+	@Test
+	void aRestartRunsWithTheSettingsOfTheJobsDefinition() throws Exception {
+		Files.createDirectories(folder.resolve("jobs"));
+		Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [compute]\nparameters: {W: 60}\n");
+		Files.writeString(folder.resolve("jobs/plain.yml"), "steps: [compute]\n");
 
-        assertThat(process.exitValue()).isEqualTo(ExitCodes.USAGE);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(stderr.lines().toList()).isEqualTo(List.of("leefbaar: unknown command 'no-such-command'",
-                "Try 'leefbaar --help'."));
-        assertThat(folder.resolve(".leefbaar")).doesNotExist();
-    }
+		Cli.Prepared prepared = prepare("restart", "12");
+
+		assertThat(prepared.exitCode()).isNull();
+		assertThat(Cli.restartArguments(prepared, "monthly")).contains("--leefbaar.indicators.repeat-window-days=60");
+		assertThat(Cli.restartArguments(prepared, "plain")).isNull();
+		assertThat(Cli.restartArguments(prepared, "compute")).isNull();
+	}
+
+	@Test
+	void theLauncherExitsWithUsageStatusWithoutStartingADatabase() throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				"nl.leefbaar.LeefbaarApplication", "no-such-command")
+			.directory(folder.toFile())
+			.redirectErrorStream(false)
+			.start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(process.exitValue()).isEqualTo(ExitCodes.USAGE);
+		String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(stderr.lines().toList())
+			.isEqualTo(List.of("leefbaar: unknown command 'no-such-command'", "Try 'leefbaar --help'."));
+		assertThat(folder.resolve(".leefbaar")).doesNotExist();
+	}
+
 }

@@ -8,22 +8,23 @@ import org.junit.jupiter.api.Test;
 
 class CredentialsTests {
 
-    @Test
-    void masksPasswordsInUrlsSettingsAndTheConfiguredPassword() {
-        Credentials credentials = new Credentials(List.of("Tr0ub4dor"));
+	@Test
+	void masksPasswordsInUrlsSettingsAndTheConfiguredPassword() {
+		Credentials credentials = new Credentials(List.of("Tr0ub4dor"));
 
-        assertThat(credentials.mask("jdbc:postgresql://db/leefbaar?user=app&password=hunter2&ssl=true"))
-                .isEqualTo("jdbc:postgresql://db/leefbaar?user=app&password=***&ssl=true");
-        assertThat(credentials.mask("postgresql://app:hunter2@db:5432/leefbaar"))
-                .isEqualTo("postgresql://app:***@db:5432/leefbaar");
-        assertThat(credentials.mask("FATAL: login with Tr0ub4dor refused")).isEqualTo("FATAL: login with *** refused");
-        assertThat(credentials.mask("spring.datasource.password: hunter2")).doesNotContain("hunter2");
-    }
+		assertThat(credentials.mask("jdbc:postgresql://db/leefbaar?user=app&password=hunter2&ssl=true"))
+			.isEqualTo("jdbc:postgresql://db/leefbaar?user=app&password=***&ssl=true");
+		assertThat(credentials.mask("postgresql://app:hunter2@db:5432/leefbaar"))
+			.isEqualTo("postgresql://app:***@db:5432/leefbaar");
+		assertThat(credentials.mask("FATAL: login with Tr0ub4dor refused")).isEqualTo("FATAL: login with *** refused");
+		assertThat(credentials.mask("spring.datasource.password: hunter2")).doesNotContain("hunter2");
+	}
 
-    @Test
-    void findsTheConfiguredPasswordInSettings() {
-        Credentials credentials = Credentials.from(key -> key.equals("leefbaar.db.password") ? "s3cr3t-Pw" : null);
+	@Test
+	void findsTheConfiguredPasswordInSettings() {
+		Credentials credentials = Credentials.from(key -> key.equals("leefbaar.db.password") ? "s3cr3t-Pw" : null);
 
-        assertThat(credentials.mask("could not connect as leefbaar with s3cr3t-Pw")).doesNotContain("s3cr3t");
-    }
+		assertThat(credentials.mask("could not connect as leefbaar with s3cr3t-Pw")).doesNotContain("s3cr3t");
+	}
+
 }

@@ -23,288 +23,304 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 class RunCommandTests {
 
-    @Autowired
-    CommandRunner runner;
-    @Autowired
-    ProbeSteps.Probe probe;
-    @Autowired
-    RunLock runLock;
-    @Autowired
-    JdbcTemplate jdbc;
-    @TempDir
-    Path folder;
-    CliHarness cli;
+	@Autowired
+	CommandRunner runner;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        TestDatabase.clearDomainTables(jdbc);
-        probe.reset();
-        cli = new CliHarness(runner, folder);
-    }
+	@Autowired
+	ProbeSteps.Probe probe;
 
-    @AfterEach
-    void forgetRuns() {
-        CliHarness.forgetTestRuns(jdbc);
-    }
+	@Autowired
+	RunLock runLock;
 
-    @Test
-    void runsEveryStepOfTheDefinitionForTheMonth() {
-        String job = cli.defineMonthlyUnchecked("steps");
+	@Autowired
+	JdbcTemplate jdbc;
 
-        CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
+	@TempDir
+	Path folder;
 
-        assertThat(result.code()).as(result.err()).isZero();
-        assertThat(probe.calls).containsExactly("import", "compute 2025-06", "report 2025-06");
-        assertThat(cli.output.resolve("2025-06/probe-2025-06.txt")).exists();
-    }
+	CliHarness cli;
 
-    @Test
-    void doesNotRunACompletedMonthTwice() {
-        String job = cli.defineMonthlyUnchecked("twice");
-        assertThat(cli.run("run", job, "--month", "2025-06").code()).isZero();
-        probe.reset();
+	@BeforeEach
+	void setUp() throws Exception {
+		TestDatabase.clearDomainTables(jdbc);
+		probe.reset();
+		cli = new CliHarness(runner, folder);
+	}
 
-        CliHarness.Result second = cli.run("run", job, "--month", "2025-06");
+	@AfterEach
+	void forgetRuns() {
+		CliHarness.forgetTestRuns(jdbc);
+	}
 
-        assertThat(second.code()).isZero();
-        assertThat(second.out()).contains("already completed").contains("--force");
-        assertThat(probe.calls).isEmpty();
-    }
+	@Test
+	void runsEveryStepOfTheDefinitionForTheMonth() {
+		String job = cli.defineMonthlyUnchecked("steps");
 
-    @Test
-    void forceRunsACompletedMonthAgain() {
-        String job = cli.defineMonthlyUnchecked("force");
-        assertThat(cli.run("run", job, "--month", "2025-06").code()).isZero();
-        probe.reset();
+		CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
 
-        CliHarness.Result forced = cli.run("run", job, "--month", "2025-06", "--force");
+		assertThat(result.code()).as(result.err()).isZero();
+		assertThat(probe.calls).containsExactly("import", "compute 2025-06", "report 2025-06");
+		assertThat(cli.output.resolve("2025-06/probe-2025-06.txt")).exists();
+	}
 
-        assertThat(forced.code()).as(forced.err()).isZero();
-        assertThat(probe.calls).containsExactly("import", "compute 2025-06", "report 2025-06");
-    }
+	@Test
+	void doesNotRunACompletedMonthTwice() {
+		String job = cli.defineMonthlyUnchecked("twice");
+		assertThat(cli.run("run", job, "--month", "2025-06").code()).isZero();
+		probe.reset();
 
-    @Test
-    void refusesToRunWhileAnotherProcessHoldsTheLockAndNamesIt() {
-        String job = cli.defineMonthlyUnchecked("lock");
-        try (RunLock.Held held = runLock.acquire(job, "2025-06")) {
+		CliHarness.Result second = cli.run("run", job, "--month", "2025-06");
 
-            CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
+		assertThat(second.code()).isZero();
+		assertThat(second.out()).contains("already completed").contains("--force");
+		assertThat(probe.calls).isEmpty();
+	}
 
-            assertThat(result.code()).isEqualTo(ExitCodes.LOCKED);
-            assertThat(result.err().strip()).doesNotContain("\n")
-                    .contains(runLock.self()).contains("since").contains(job).contains("2025-06");
-            assertThat(probe.calls).isEmpty();
-        }
-        assertThat(cli.run("run", job, "--month", "2025-06").code()).as("free again after release").isZero();
-    }
+	@Test
+	void forceRunsACompletedMonthAgain() {
+		String job = cli.defineMonthlyUnchecked("force");
+		assertThat(cli.run("run", job, "--month", "2025-06").code()).isZero();
+		probe.reset();
 
-    @Test
-    void anotherMonthOfTheSameJobIsNotLocked() {
-        String job = cli.defineMonthlyUnchecked("othermonth");
-        try (RunLock.Held held = runLock.acquire(job, "2025-05")) {
-            assertThat(cli.run("run", job, "--month", "2025-06").code()).isZero();
-        }
-    }
+		CliHarness.Result forced = cli.run("run", job, "--month", "2025-06", "--force");
 
-    @ParameterizedTest
-    @ValueSource(strings = {"import", "compute", "report"})
-    void restartAfterAFailureContinuesWhereItStopped(String failingStep) {
-        String job = cli.defineMonthlyUnchecked("restart-" + failingStep);
-        probe.failOnce(failingStep, "disk full while writing");
+		assertThat(forced.code()).as(forced.err()).isZero();
+		assertThat(probe.calls).containsExactly("import", "compute 2025-06", "report 2025-06");
+	}
 
-        CliHarness.Result failed = cli.run("run", job, "--month", "2025-06");
+	@Test
+	void refusesToRunWhileAnotherProcessHoldsTheLockAndNamesIt() {
+		String job = cli.defineMonthlyUnchecked("lock");
+		try (RunLock.Held held = runLock.acquire(job, "2025-06")) {
 
-        assertThat(failed.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(failed.err().strip()).doesNotContain("\n").contains("disk full while writing").doesNotContain("Exception");
-        long executionId = executionId(failed);
-        List<String> steps = List.of("import", "compute 2025-06", "report 2025-06");
-        int failedAt = List.of("import", "compute", "report").indexOf(failingStep);
-        assertThat(probe.calls).containsExactlyElementsOf(steps.subList(0, failedAt + 1));
-        probe.reset();
+			CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
 
-        CliHarness.Result restarted = cli.run("restart", String.valueOf(executionId));
+			assertThat(result.code()).isEqualTo(ExitCodes.LOCKED);
+			assertThat(result.err().strip()).doesNotContain("\n")
+				.contains(runLock.self())
+				.contains("since")
+				.contains(job)
+				.contains("2025-06");
+			assertThat(probe.calls).isEmpty();
+		}
+		assertThat(cli.run("run", job, "--month", "2025-06").code()).as("free again after release").isZero();
+	}
 
-        assertThat(restarted.code()).as(restarted.err()).isZero();
-        assertThat(probe.calls).as("completed steps are not run again").containsExactlyElementsOf(steps.subList(failedAt, 3));
-        assertThat(restarted.out()).contains("COMPLETED");
-        assertThat(cli.output.resolve("2025-06/probe-2025-06.txt")).exists();
-    }
+	@Test
+	void anotherMonthOfTheSameJobIsNotLocked() {
+		String job = cli.defineMonthlyUnchecked("othermonth");
+		try (RunLock.Held held = runLock.acquire(job, "2025-05")) {
+			assertThat(cli.run("run", job, "--month", "2025-06").code()).isZero();
+		}
+	}
 
-    @Test
-    void runningAFailedMonthAgainContinuesIt() {
-        String job = cli.defineMonthlyUnchecked("again");
-        probe.failOnce("report", "no space left");
-        assertThat(cli.run("run", job, "--month", "2025-06").code()).isEqualTo(ExitCodes.FAILED);
-        probe.reset();
+	@ParameterizedTest
+	@ValueSource(strings = { "import", "compute", "report" })
+	void restartAfterAFailureContinuesWhereItStopped(String failingStep) {
+		String job = cli.defineMonthlyUnchecked("restart-" + failingStep);
+		probe.failOnce(failingStep, "disk full while writing");
 
-        assertThat(cli.run("run", job, "--month", "2025-06").code()).isZero();
+		CliHarness.Result failed = cli.run("run", job, "--month", "2025-06");
 
-        assertThat(probe.calls).containsExactly("report 2025-06");
-    }
+		assertThat(failed.code()).isEqualTo(ExitCodes.FAILED);
+		assertThat(failed.err().strip()).doesNotContain("\n")
+			.contains("disk full while writing")
+			.doesNotContain("Exception");
+		long executionId = executionId(failed);
+		List<String> steps = List.of("import", "compute 2025-06", "report 2025-06");
+		int failedAt = List.of("import", "compute", "report").indexOf(failingStep);
+		assertThat(probe.calls).containsExactlyElementsOf(steps.subList(0, failedAt + 1));
+		probe.reset();
 
-    @Test
-    void restartRecoversAnExecutionThatAKilledProcessLeftRunning() {
-        String job = cli.defineMonthlyUnchecked("killed");
-        probe.failOnce("compute", "killed");
-        long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
-        // what a killed process leaves behind: the execution and its step still STARTED
-        jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null where job_execution_id = ?",
-                executionId);
-        jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
-                + "where job_execution_id = ? and step_name = 'compute'", executionId);
-        probe.reset();
+		CliHarness.Result restarted = cli.run("restart", String.valueOf(executionId));
 
-        CliHarness.Result restarted = cli.run("restart", String.valueOf(executionId));
+		assertThat(restarted.code()).as(restarted.err()).isZero();
+		assertThat(probe.calls).as("completed steps are not run again")
+			.containsExactlyElementsOf(steps.subList(failedAt, 3));
+		assertThat(restarted.out()).contains("COMPLETED");
+		assertThat(cli.output.resolve("2025-06/probe-2025-06.txt")).exists();
+	}
 
-        assertThat(restarted.code()).as(restarted.err()).isZero();
-        assertThat(probe.calls).containsExactly("compute 2025-06", "report 2025-06");
-    }
+	@Test
+	void runningAFailedMonthAgainContinuesIt() {
+		String job = cli.defineMonthlyUnchecked("again");
+		probe.failOnce("report", "no space left");
+		assertThat(cli.run("run", job, "--month", "2025-06").code()).isEqualTo(ExitCodes.FAILED);
+		probe.reset();
 
-    @Test
-    void runningAMonthThatAKilledProcessLeftRunningRecoversAndContinuesIt() {
-        String job = cli.defineMonthlyUnchecked("killedrun");
-        probe.failOnce("report", "killed");
-        long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
-        jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null where job_execution_id = ?",
-                executionId);
-        jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
-                + "where job_execution_id = ? and step_name = 'report'", executionId);
-        probe.reset();
+		assertThat(cli.run("run", job, "--month", "2025-06").code()).isZero();
 
-        CliHarness.Result again = cli.run("run", job, "--month", "2025-06");
+		assertThat(probe.calls).containsExactly("report 2025-06");
+	}
 
-        assertThat(again.code()).as(again.err()).isZero();
-        assertThat(probe.calls).containsExactly("report 2025-06");
-    }
+	@Test
+	void restartRecoversAnExecutionThatAKilledProcessLeftRunning() {
+		String job = cli.defineMonthlyUnchecked("killed");
+		probe.failOnce("compute", "killed");
+		long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
+		// what a killed process leaves behind: the execution and its step still STARTED
+		jdbc.update(
+				"update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null where job_execution_id = ?",
+				executionId);
+		jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
+				+ "where job_execution_id = ? and step_name = 'compute'", executionId);
+		probe.reset();
 
-    @Test
-    void writesTheRunSummaryWithTheFieldsOfTheContractAndPrintsItsPathLast() throws Exception {
-        String job = cli.defineMonthlyUnchecked("summary");
+		CliHarness.Result restarted = cli.run("restart", String.valueOf(executionId));
 
-        CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
+		assertThat(restarted.code()).as(restarted.err()).isZero();
+		assertThat(probe.calls).containsExactly("compute 2025-06", "report 2025-06");
+	}
 
-        Path json = Path.of(result.lastLine());
-        assertThat(json).isEqualTo(cli.output.resolve("2025-06/run-summary.json"));
-        assertThat(json.resolveSibling("run-summary.txt")).exists();
-        Map<?, ?> summary = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
-        assertThat(new java.util.ArrayList<Object>(summary.keySet())).containsExactly("job", "month", "status", "execution_id", "started", "seconds",
-                "input", "months_computed", "files");
-        assertThat(summary.get("job")).isEqualTo(job);
-        assertThat(summary.get("month")).isEqualTo("2025-06");
-        assertThat(summary.get("status")).isEqualTo("COMPLETED");
-        assertThat(((Number) summary.get("execution_id")).longValue()).isPositive();
-        assertThat((String) summary.get("started")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0[12]:00");
-        assertThat(summary.get("seconds")).isInstanceOf(Number.class);
-        Map<?, ?> input = (Map<?, ?>) summary.get("input");
-        assertThat(new java.util.ArrayList<Object>(input.keySet())).containsExactly("files", "rows_read", "loaded", "rejected", "new", "changed",
-                "unchanged", "unmapped_categories", "rejects_file");
-        assertThat(input.get("rows_read")).isEqualTo(10);
-        assertThat(input.get("rejected")).isEqualTo(1);
-        assertThat((String) input.get("rejects_file")).endsWith("rejects-probe.csv");
-        assertThat(summary.get("months_computed")).isEqualTo(List.of("2025-06"));
-        assertThat(summary.get("files")).isEqualTo(List.of(cli.output.resolve("2025-06/probe-2025-06.txt").toString()));
-        assertThat(Files.getPosixFilePermissions(json)).hasSize(2);
-    }
+	@Test
+	void runningAMonthThatAKilledProcessLeftRunningRecoversAndContinuesIt() {
+		String job = cli.defineMonthlyUnchecked("killedrun");
+		probe.failOnce("report", "killed");
+		long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
+		jdbc.update(
+				"update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null where job_execution_id = ?",
+				executionId);
+		jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
+				+ "where job_execution_id = ? and step_name = 'report'", executionId);
+		probe.reset();
 
-    @Test
-    void writesTheSummaryOfAFailedRunToo() throws Exception {
-        String job = cli.defineMonthlyUnchecked("failedsummary");
-        probe.failOnce("report", "chart too large");
+		CliHarness.Result again = cli.run("run", job, "--month", "2025-06");
 
-        CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
+		assertThat(again.code()).as(again.err()).isZero();
+		assertThat(probe.calls).containsExactly("report 2025-06");
+	}
 
-        Map<?, ?> summary = JsonMapper.builder().build().readValue(Path.of(result.lastLine()).toFile(), Map.class);
-        assertThat(summary.get("status")).isEqualTo("FAILED");
-        assertThat(Files.readString(cli.output.resolve("2025-06/run-summary.txt"))).contains("chart too large");
-    }
+	@Test
+	void writesTheRunSummaryWithTheFieldsOfTheContractAndPrintsItsPathLast() throws Exception {
+		String job = cli.defineMonthlyUnchecked("summary");
 
-    @Test
-    void neverShowsDatabaseCredentials() throws Exception {
-        String job = cli.defineMonthlyUnchecked("secret");
-        probe.failOnce("compute", "connection to jdbc:postgresql://db:5432/leefbaar?user=app&password=s3cr3t-Pw refused; "
-                + "also tried postgresql://app:s3cr3t-Pw@db/leefbaar");
+		CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
 
-        CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
+		Path json = Path.of(result.lastLine());
+		assertThat(json).isEqualTo(cli.output.resolve("2025-06/run-summary.json"));
+		assertThat(json.resolveSibling("run-summary.txt")).exists();
+		Map<?, ?> summary = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+		assertThat(new java.util.ArrayList<Object>(summary.keySet())).containsExactly("job", "month", "status",
+				"execution_id", "started", "seconds", "input", "months_computed", "files");
+		assertThat(summary.get("job")).isEqualTo(job);
+		assertThat(summary.get("month")).isEqualTo("2025-06");
+		assertThat(summary.get("status")).isEqualTo("COMPLETED");
+		assertThat(((Number) summary.get("execution_id")).longValue()).isPositive();
+		assertThat((String) summary.get("started")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0[12]:00");
+		assertThat(summary.get("seconds")).isInstanceOf(Number.class);
+		Map<?, ?> input = (Map<?, ?>) summary.get("input");
+		assertThat(new java.util.ArrayList<Object>(input.keySet())).containsExactly("files", "rows_read", "loaded",
+				"rejected", "new", "changed", "unchanged", "unmapped_categories", "rejects_file");
+		assertThat(input.get("rows_read")).isEqualTo(10);
+		assertThat(input.get("rejected")).isEqualTo(1);
+		assertThat((String) input.get("rejects_file")).endsWith("rejects-probe.csv");
+		assertThat(summary.get("months_computed")).isEqualTo(List.of("2025-06"));
+		assertThat(summary.get("files")).isEqualTo(List.of(cli.output.resolve("2025-06/probe-2025-06.txt").toString()));
+		assertThat(Files.getPosixFilePermissions(json)).hasSize(2);
+	}
 
-        assertThat(result.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(result.err()).contains("password=***").doesNotContain("s3cr3t");
-        assertThat(result.out()).doesNotContain("s3cr3t");
-        assertThat(Files.readString(cli.output.resolve("2025-06/run-summary.txt"))).doesNotContain("s3cr3t");
-        assertThat(Files.readString(cli.output.resolve("2025-06/run-summary.json"))).doesNotContain("s3cr3t");
-    }
+	@Test
+	void writesTheSummaryOfAFailedRunToo() throws Exception {
+		String job = cli.defineMonthlyUnchecked("failedsummary");
+		probe.failOnce("report", "chart too large");
 
-    @Test
-    void decidesTheMonthAfterTheImportWhenTheDataEndBeforeTheLastCompleteMonth() throws Exception {
-        String job = cli.defineMonthlyUnchecked("resolve");
-        probe.importReportDay = "2024-03-15";
+		CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
 
-        CliHarness.Result result = cli.run("run", job);
+		Map<?, ?> summary = JsonMapper.builder().build().readValue(Path.of(result.lastLine()).toFile(), Map.class);
+		assertThat(summary.get("status")).isEqualTo("FAILED");
+		assertThat(Files.readString(cli.output.resolve("2025-06/run-summary.txt"))).contains("chart too large");
+	}
 
-        assertThat(result.code()).as(result.err()).isZero();
-        assertThat(probe.calls).containsExactly("import", "compute 2024-03", "report 2024-03");
-        assertThat(Path.of(result.lastLine())).isEqualTo(cli.output.resolve("2024-03/run-summary.json"));
-    }
+	@Test
+	void neverShowsDatabaseCredentials() throws Exception {
+		String job = cli.defineMonthlyUnchecked("secret");
+		probe.failOnce("compute",
+				"connection to jdbc:postgresql://db:5432/leefbaar?user=app&password=s3cr3t-Pw refused; "
+						+ "also tried postgresql://app:s3cr3t-Pw@db/leefbaar");
 
-    @Test
-    void importOnlyRunsWriteTheirSummaryIntoTheImportFolderAndRunEveryTime() throws Exception {
-        String job = cli.define("imports", """
-                steps: [import]
-                input: INBOX
-                output: OUT
-                """);
+		CliHarness.Result result = cli.run("run", job, "--month", "2025-06");
 
-        assertThat(cli.run("run", job).code()).isZero();
-        CliHarness.Result second = cli.run("run", job);
+		assertThat(result.code()).isEqualTo(ExitCodes.FAILED);
+		assertThat(result.err()).contains("password=***").doesNotContain("s3cr3t");
+		assertThat(result.out()).doesNotContain("s3cr3t");
+		assertThat(Files.readString(cli.output.resolve("2025-06/run-summary.txt"))).doesNotContain("s3cr3t");
+		assertThat(Files.readString(cli.output.resolve("2025-06/run-summary.json"))).doesNotContain("s3cr3t");
+	}
 
-        assertThat(second.code()).isZero();
-        assertThat(probe.calls).containsExactly("import", "import");
-        assertThat(Path.of(second.lastLine())).isEqualTo(cli.output.resolve("import/run-summary.json"));
-    }
+	@Test
+	void decidesTheMonthAfterTheImportWhenTheDataEndBeforeTheLastCompleteMonth() throws Exception {
+		String job = cli.defineMonthlyUnchecked("resolve");
+		probe.importReportDay = "2024-03-15";
 
-    @Test
-    void theStageCommandsAreOneStepJobsThatRunWheneverAsked() {
-        CliHarness.Result compute = cli.run("compute", "--month", "1999-02", "--output", cli.output.toString());
-        CliHarness.Result report = cli.run("report", "--month", "1999-02", "--output", cli.output.toString());
-        CliHarness.Result english = cli.run("report", "--month", "1999-02", "--output", cli.output.toString(),
-                "--lang", "en");
+		CliHarness.Result result = cli.run("run", job);
 
-        assertThat(compute.code()).as(compute.err()).isZero();
-        assertThat(report.code()).as(report.err()).isZero();
-        assertThat(english.code()).as(english.err()).isZero();
-        assertThat(probe.calls).containsExactly("compute 1999-02", "report 1999-02", "report 1999-02");
-        assertThat(Path.of(english.lastLine())).isEqualTo(cli.output.resolve("1999-02/run-summary.json"));
-    }
+		assertThat(result.code()).as(result.err()).isZero();
+		assertThat(probe.calls).containsExactly("import", "compute 2024-03", "report 2024-03");
+		assertThat(Path.of(result.lastLine())).isEqualTo(cli.output.resolve("2024-03/run-summary.json"));
+	}
 
-    @Test
-    void statusListsRecentExecutions() {
-        String job = cli.defineMonthlyUnchecked("status");
-        long id = executionId(cli.run("run", job, "--month", "2025-06"));
+	@Test
+	void importOnlyRunsWriteTheirSummaryIntoTheImportFolderAndRunEveryTime() throws Exception {
+		String job = cli.define("imports", """
+				steps: [import]
+				input: INBOX
+				output: OUT
+				""");
 
-        CliHarness.Result status = cli.run("status");
+		assertThat(cli.run("run", job).code()).isZero();
+		CliHarness.Result second = cli.run("run", job);
 
-        assertThat(status.code()).isZero();
-        assertThat(status.out()).containsPattern(id + "\\s+" + job + "\\s+2025-06\\s+COMPLETED\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+\\d+\\.\\d s\\s+10\\s+1");
-    }
+		assertThat(second.code()).isZero();
+		assertThat(probe.calls).containsExactly("import", "import");
+		assertThat(Path.of(second.lastLine())).isEqualTo(cli.output.resolve("import/run-summary.json"));
+	}
 
-    @Test
-    void restartOfAnUnknownExecutionIsAUsageError() {
-        CliHarness.Result result = cli.run("restart", "987654321");
+	@Test
+	void theStageCommandsAreOneStepJobsThatRunWheneverAsked() {
+		CliHarness.Result compute = cli.run("compute", "--month", "1999-02", "--output", cli.output.toString());
+		CliHarness.Result report = cli.run("report", "--month", "1999-02", "--output", cli.output.toString());
+		CliHarness.Result english = cli.run("report", "--month", "1999-02", "--output", cli.output.toString(), "--lang",
+				"en");
 
-        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("no execution 987654321");
-    }
+		assertThat(compute.code()).as(compute.err()).isZero();
+		assertThat(report.code()).as(report.err()).isZero();
+		assertThat(english.code()).as(english.err()).isZero();
+		assertThat(probe.calls).containsExactly("compute 1999-02", "report 1999-02", "report 1999-02");
+		assertThat(Path.of(english.lastLine())).isEqualTo(cli.output.resolve("1999-02/run-summary.json"));
+	}
 
-    @Test
-    void aMissingInputFolderIsRefused() {
-        CliHarness.Result result = cli.run("import", "--input", folder.resolve("nowhere").toString());
+	@Test
+	void statusListsRecentExecutions() {
+		String job = cli.defineMonthlyUnchecked("status");
+		long id = executionId(cli.run("run", job, "--month", "2025-06"));
 
-        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("nowhere").contains("does not exist");
-    }
+		CliHarness.Result status = cli.run("status");
 
-    private static long executionId(CliHarness.Result result) {
-        var matcher = java.util.regex.Pattern.compile("execution (\\d+)").matcher(result.out());
-        assertThat(matcher.find()).as(result.out()).isTrue();
-        return Long.parseLong(matcher.group(1));
-    }
+		assertThat(status.code()).isZero();
+		assertThat(status.out()).containsPattern(id + "\\s+" + job
+				+ "\\s+2025-06\\s+COMPLETED\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+\\d+\\.\\d s\\s+10\\s+1");
+	}
+
+	@Test
+	void restartOfAnUnknownExecutionIsAUsageError() {
+		CliHarness.Result result = cli.run("restart", "987654321");
+
+		assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+		assertThat(result.err()).contains("no execution 987654321");
+	}
+
+	@Test
+	void aMissingInputFolderIsRefused() {
+		CliHarness.Result result = cli.run("import", "--input", folder.resolve("nowhere").toString());
+
+		assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+		assertThat(result.err()).contains("nowhere").contains("does not exist");
+	}
+
+	private static long executionId(CliHarness.Result result) {
+		var matcher = java.util.regex.Pattern.compile("execution (\\d+)").matcher(result.out());
+		assertThat(matcher.find()).as(result.out()).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
 }

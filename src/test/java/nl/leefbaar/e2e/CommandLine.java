@@ -12,63 +12,73 @@ import nl.leefbaar.schedule.StepCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Runs a command the way the launcher does after the application started: the command line's
- * own parsing and job definitions ({@link Cli#prepare}, the real jobs/ folder and the real
- * steps), then {@link CommandRunner#execute}. Only the settings a job definition passes as
- * application arguments are not applied in-process: jobs/monthly.yml gives the defaults.
+ * Runs a command the way the launcher does after the application started: the command
+ * line's own parsing and job definitions ({@link Cli#prepare}, the real jobs/ folder and
+ * the real steps), then {@link CommandRunner#execute}. Only the settings a job definition
+ * passes as application arguments are not applied in-process: jobs/monthly.yml gives the
+ * defaults.
  */
 final class CommandLine {
-    /** The committed sample data, relative to the project root (the tests' working directory). */
-    static final Path SAMPLE_DATA = Path.of("sample-data");
-    static final Path JOBS = Path.of("jobs");
 
-    record Result(int code, String out, String err) {
-        String lastLine() {
-            List<String> lines = out.strip().lines().toList();
-            return lines.get(lines.size() - 1);
-        }
-    }
+	/**
+	 * The committed sample data, relative to the project root (the tests' working
+	 * directory).
+	 */
+	static final Path SAMPLE_DATA = Path.of("sample-data");
+	static final Path JOBS = Path.of("jobs");
 
-    private final CommandRunner runner;
+	record Result(int code, String out, String err) {
+		String lastLine() {
+			List<String> lines = out.strip().lines().toList();
+			return lines.get(lines.size() - 1);
+		}
+	}
 
-    CommandLine(CommandRunner runner) {
-        this.runner = runner;
-    }
+	private final CommandRunner runner;
 
-    Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Cli.Prepared prepared = new Cli(outStream, errStream, JOBS).prepare(args, StepCatalog.STANDARD);
-        int code = prepared.exitCode() != null ? prepared.exitCode()
-                : runner.execute(prepared.invocation(), outStream, errStream);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+	CommandLine(CommandRunner runner) {
+		this.runner = runner;
+	}
 
-    /**
-     * Removes the job repository's record of the runs of these jobs for this month, so that a
-     * test class runs the month afresh and leaves the shared repository as it found it.
-     */
-    static void forgetRuns(JdbcTemplate jdbc, String month, String... jobs) {
-        for (String job : jobs) {
-            List<Long> instances = jdbc.queryForList("""
-                    select distinct i.job_instance_id from batch_job_instance i
-                    join batch_job_execution e on e.job_instance_id = i.job_instance_id
-                    join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
-                    where i.job_name = ? and p.parameter_name = 'month' and p.parameter_value = ?
-                    """, Long.class, job, month);
-            for (Long instance : instances) {
-                String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
-                jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-                        + "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))",
-                        instance);
-                jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", instance);
-                jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")", instance);
-                jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")", instance);
-                jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
-                jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
-            }
-        }
-    }
+	Result run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+		PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+		Cli.Prepared prepared = new Cli(outStream, errStream, JOBS).prepare(args, StepCatalog.STANDARD);
+		int code = prepared.exitCode() != null ? prepared.exitCode()
+				: runner.execute(prepared.invocation(), outStream, errStream);
+		return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Removes the job repository's record of the runs of these jobs for this month, so
+	 * that a test class runs the month afresh and leaves the shared repository as it
+	 * found it.
+	 */
+	static void forgetRuns(JdbcTemplate jdbc, String month, String... jobs) {
+		for (String job : jobs) {
+			List<Long> instances = jdbc.queryForList("""
+					select distinct i.job_instance_id from batch_job_instance i
+					join batch_job_execution e on e.job_instance_id = i.job_instance_id
+					join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
+					where i.job_name = ? and p.parameter_name = 'month' and p.parameter_value = ?
+					""", Long.class, job, month);
+			for (Long instance : instances) {
+				String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
+				jdbc.update("delete from batch_step_execution_context where step_execution_id in "
+						+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions
+						+ "))", instance);
+				jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")",
+						instance);
+				jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")",
+						instance);
+				jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")",
+						instance);
+				jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
+				jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
+			}
+		}
+	}
+
 }

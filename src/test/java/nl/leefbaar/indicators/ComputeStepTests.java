@@ -24,79 +24,98 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
 class ComputeStepTests {
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    JobOperator jobOperator;
-    @Autowired
-    JobRepository jobRepository;
-    @Autowired
-    Step computeStep;
-    @TempDir
-    Path output;
-    JobOperatorTestUtils jobs;
 
-    @BeforeEach
-    void given() {
-        TestDatabase.clearDomainTables(jdbc);
-        Fixture data = new Fixture(jdbc);
-        data.neighbourhood("N1").complex("C1", "N1", 100);
-        data.report("C1", "pollution", "2025-01-10T10:00Z");
-        data.report("C1", "pollution", "2025-03-10T10:00Z");
-        jobs = new JobOperatorTestUtils(jobOperator, jobRepository);
-        jobs.setJob(new JobBuilder("computeStepTest", jobRepository).start(computeStep).build());
-    }
+	@Autowired
+	JdbcTemplate jdbc;
 
-    /** Leaves the job repository as it found it: only this test's own job is removed. */
-    @AfterEach
-    void removeOwnJobs() {
-        String executions = "select job_execution_id from batch_job_execution where job_instance_id in "
-                + "(select job_instance_id from batch_job_instance where job_name = 'computeStepTest')";
-        jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-                + "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))");
-        jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")");
-        jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")");
-        jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")");
-        jdbc.update("delete from batch_job_execution where job_execution_id in (" + executions + ")");
-        jdbc.update("delete from batch_job_instance where job_name = 'computeStepTest'");
-    }
+	@Autowired
+	JobOperator jobOperator;
 
-    @Test
-    void computesTheMonthWritesItsFilesAndRecordsThemInTheJobContext() throws Exception {
-        JobParameters parameters = jobs.getUniqueJobParametersBuilder()
-                .addString(RunKeys.MONTH, "2025-03").addString(RunKeys.OUTPUT, output.toString())
-                .addString(RunKeys.FORCE, "false").toJobParameters();
+	@Autowired
+	JobRepository jobRepository;
 
-        JobExecution execution = jobs.startJob(parameters);
+	@Autowired
+	Step computeStep;
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(execution.getExecutionContext().getString(RunKeys.MONTHS_COMPUTED)).isEqualTo("2025-01,2025-02,2025-03");
-        assertThat(execution.getExecutionContext().getString(RunKeys.FILES).split("\n"))
-                .containsExactly(output.resolve("2025-03/indicators.csv").toString(),
-                        output.resolve("2025-03/indicators-public.csv").toString(),
-                        output.resolve("2025-03/activity-effects.csv").toString());
-        assertThat(output.resolve("2025-03/indicators.csv")).exists();
-    }
+	@TempDir
+	Path output;
 
-    @Test
-    void aBackfillComputesEveryMonthAndWritesTheLastMonthsFiles() throws Exception {
-        JobParameters parameters = jobs.getUniqueJobParametersBuilder()
-                .addString(RunKeys.ALL_MONTHS, "true").addString(RunKeys.OUTPUT, output.toString()).toJobParameters();
+	JobOperatorTestUtils jobs;
 
-        JobExecution execution = jobs.startJob(parameters);
+	@BeforeEach
+	void given() {
+		TestDatabase.clearDomainTables(jdbc);
+		Fixture data = new Fixture(jdbc);
+		data.neighbourhood("N1").complex("C1", "N1", 100);
+		data.report("C1", "pollution", "2025-01-10T10:00Z");
+		data.report("C1", "pollution", "2025-03-10T10:00Z");
+		jobs = new JobOperatorTestUtils(jobOperator, jobRepository);
+		jobs.setJob(new JobBuilder("computeStepTest", jobRepository).start(computeStep).build());
+	}
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(execution.getExecutionContext().getString(RunKeys.MONTHS_COMPUTED)).isEqualTo("2025-01,2025-02,2025-03");
-        assertThat(output.resolve("2025-03/indicators-public.csv")).exists();
-    }
+	/** Leaves the job repository as it found it: only this test's own job is removed. */
+	@AfterEach
+	void removeOwnJobs() {
+		String executions = "select job_execution_id from batch_job_execution where job_instance_id in "
+				+ "(select job_instance_id from batch_job_instance where job_name = 'computeStepTest')";
+		jdbc.update("delete from batch_step_execution_context where step_execution_id in "
+				+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions
+				+ "))");
+		jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")");
+		jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")");
+		jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")");
+		jdbc.update("delete from batch_job_execution where job_execution_id in (" + executions + ")");
+		jdbc.update("delete from batch_job_instance where job_name = 'computeStepTest'");
+	}
 
-    @Test
-    void aBadMonthFailsWithOneClearLine() throws Exception {
-        JobExecution execution = jobs.startJob(jobs.getUniqueJobParametersBuilder()
-                .addString(RunKeys.MONTH, "March").addString(RunKeys.OUTPUT, output.toString()).toJobParameters());
+	@Test
+	void computesTheMonthWritesItsFilesAndRecordsThemInTheJobContext() throws Exception {
+		JobParameters parameters = jobs.getUniqueJobParametersBuilder()
+			.addString(RunKeys.MONTH, "2025-03")
+			.addString(RunKeys.OUTPUT, output.toString())
+			.addString(RunKeys.FORCE, "false")
+			.toJobParameters();
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(execution.getAllFailureExceptions()).singleElement()
-                .extracting(Throwable::getMessage).asString().contains("month 'March'").contains("yyyy-mm");
-    }
+		JobExecution execution = jobs.startJob(parameters);
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExecutionContext().getString(RunKeys.MONTHS_COMPUTED))
+			.isEqualTo("2025-01,2025-02,2025-03");
+		assertThat(execution.getExecutionContext().getString(RunKeys.FILES).split("\n")).containsExactly(
+				output.resolve("2025-03/indicators.csv").toString(),
+				output.resolve("2025-03/indicators-public.csv").toString(),
+				output.resolve("2025-03/activity-effects.csv").toString());
+		assertThat(output.resolve("2025-03/indicators.csv")).exists();
+	}
+
+	@Test
+	void aBackfillComputesEveryMonthAndWritesTheLastMonthsFiles() throws Exception {
+		JobParameters parameters = jobs.getUniqueJobParametersBuilder()
+			.addString(RunKeys.ALL_MONTHS, "true")
+			.addString(RunKeys.OUTPUT, output.toString())
+			.toJobParameters();
+
+		JobExecution execution = jobs.startJob(parameters);
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExecutionContext().getString(RunKeys.MONTHS_COMPUTED))
+			.isEqualTo("2025-01,2025-02,2025-03");
+		assertThat(output.resolve("2025-03/indicators-public.csv")).exists();
+	}
+
+	@Test
+	void aBadMonthFailsWithOneClearLine() throws Exception {
+		JobExecution execution = jobs.startJob(jobs.getUniqueJobParametersBuilder()
+			.addString(RunKeys.MONTH, "March")
+			.addString(RunKeys.OUTPUT, output.toString())
+			.toJobParameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).singleElement()
+			.extracting(Throwable::getMessage)
+			.asString()
+			.contains("month 'March'")
+			.contains("yyyy-mm");
+	}
+
 }

@@ -19,44 +19,48 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
 class ImportServiceTests {
-    static final Clock NOW = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
 
-    @Autowired
-    ImportService importService;
-    @Autowired
-    JdbcTemplate jdbc;
-    @TempDir
-    Path root;
+	static final Clock NOW = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
 
-    ImportService service;
-    Fixture fixture;
+	@Autowired
+	ImportService importService;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        TestDatabase.clearDomainTables(jdbc);
-        service = importService.with(NOW, new LeefbaarProperties.Ingest(1.0, 100_000));
-        fixture = new Fixture(root);
-    }
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @Test
-    void importsAValidFolderAndCountsEveryRowAsNew() throws Exception {
-        fixture.reports(
-                "R1,C1,D-17,Rommel in portiek,2025-06-02 10:15,2025-06-04 09:00,phone,visit",
-                "R2,C2,,Burenoverlast,02-06-2025 23:30,,app,");
-        fixture.activities("A1,C1,,cleanup,2025-06-10,12,pollution", "A2,,BU02,meeting,10-06-2025,,");
+	@TempDir
+	Path root;
 
-        ImportResult result = service.importFolder(fixture.input, fixture.output);
+	ImportService service;
 
-        assertThat(result.rowsRead()).isEqualTo(8);
-        assertThat(result.loaded()).isEqualTo(8);
-        assertThat(result.newRows()).isEqualTo(8);
-        assertThat(result.rejected()).isZero();
-        assertThat(result.inputFiles()).isEqualTo(4);
-        assertThat(jdbc.queryForObject("select category from report where report_id = 'R1'", String.class))
-                .isEqualTo("pollution");
-        assertThat(jdbc.queryForObject("select reported_day::text from report where report_id = 'R2'", String.class))
-                .isEqualTo("2025-06-02");
-        assertThat(jdbc.queryForObject("select count(*) from import_run", Long.class)).isEqualTo(1);
-        assertThat(fixture.rejectLines(result)).isEmpty();
-    }
+	Fixture fixture;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		TestDatabase.clearDomainTables(jdbc);
+		service = importService.with(NOW, new LeefbaarProperties.Ingest(1.0, 100_000));
+		fixture = new Fixture(root);
+	}
+
+	@Test
+	void importsAValidFolderAndCountsEveryRowAsNew() throws Exception {
+		fixture.reports("R1,C1,D-17,Rommel in portiek,2025-06-02 10:15,2025-06-04 09:00,phone,visit",
+				"R2,C2,,Burenoverlast,02-06-2025 23:30,,app,");
+		fixture.activities("A1,C1,,cleanup,2025-06-10,12,pollution", "A2,,BU02,meeting,10-06-2025,,");
+
+		ImportResult result = service.importFolder(fixture.input, fixture.output);
+
+		assertThat(result.rowsRead()).isEqualTo(8);
+		assertThat(result.loaded()).isEqualTo(8);
+		assertThat(result.newRows()).isEqualTo(8);
+		assertThat(result.rejected()).isZero();
+		assertThat(result.inputFiles()).isEqualTo(4);
+		assertThat(jdbc.queryForObject("select category from report where report_id = 'R1'", String.class))
+			.isEqualTo("pollution");
+		assertThat(jdbc.queryForObject("select reported_day::text from report where report_id = 'R2'", String.class))
+			.isEqualTo("2025-06-02");
+		assertThat(jdbc.queryForObject("select count(*) from import_run", Long.class)).isEqualTo(1);
+		assertThat(fixture.rejectLines(result)).isEmpty();
+	}
+
 }

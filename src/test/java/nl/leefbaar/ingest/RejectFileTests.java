@@ -13,19 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RejectFileTests {
-    @TempDir
-    Path folder;
 
-    @Test
-    void aNewOutputFolderIsCreatedOwnerOnlyWithItsImportFolder() throws Exception {
-        Path output = folder.resolve("out");
+	@TempDir
+	Path folder;
 
-        Path rejects = RejectFile.create(output.resolve("import"), Clock.fixed(Instant.parse("2026-11-02T05:00:00Z"), ZoneOffset.UTC))
-                .publish();
+	@Test
+	void aNewOutputFolderIsCreatedOwnerOnlyWithItsImportFolder() throws Exception {
+		Path output = folder.resolve("out");
 
-        assertThat(rejects).hasParent(output.resolve("import"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(output))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(output.resolve("import")))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rejects))).isEqualTo("rw-------");
-    }
+		Path rejects = RejectFile
+			.create(output.resolve("import"), Clock.fixed(Instant.parse("2026-11-02T05:00:00Z"), ZoneOffset.UTC))
+			.publish();
+
+		assertThat(rejects).hasParent(output.resolve("import"));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(output))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(output.resolve("import"))))
+			.isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rejects))).isEqualTo("rw-------");
+	}
+
 }

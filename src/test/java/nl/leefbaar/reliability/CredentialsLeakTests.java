@@ -24,61 +24,74 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Database credentials never reach the user: not in the one-line error, not in the log, not in
- * a --debug stack trace. (The run summaries and a failed step's line: cli's RunCommandTests.)
+ * Database credentials never reach the user: not in the one-line error, not in the log,
+ * not in a --debug stack trace. (The run summaries and a failed step's line: cli's
+ * RunCommandTests.)
  */
 @SpringBootTest
 class CredentialsLeakTests {
-    private static final String SECRET = "Zq9-geheim-wachtwoord";
 
-    @Autowired
-    DataSource dataSource;
-    @TempDir
-    Path folder;
+	private static final String SECRET = "Zq9-geheim-wachtwoord";
 
-    @Test
-    void theDriversOwnFailureForAUrlWithAPasswordIsShownMasked() {
-        // pgjdbc takes "app:<password>@localhost" for a host name and repeats it in its message
-        String url = "jdbc:postgresql://app:" + SECRET + "@localhost:1/leefbaar?connectTimeout=2";
-        Throwable failure = catchThrowable(() -> DriverManager.getConnection(url).close());
-        assertThat(failure).isNotNull();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Cli cli = new Cli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), folder);
-        int code;
-        System.setProperty("LEEFBAAR_DB_URL", url); // as the launcher would have it, without LEEFBAAR_DB_PASSWORD
-        try {
-            code = cli.startFailed(failure, true);
-        } finally {
-            System.clearProperty("LEEFBAAR_DB_URL");
-        }
+	@Autowired
+	DataSource dataSource;
 
-        assertThat(code).isEqualTo(1);
-        String shown = err.toString(StandardCharsets.UTF_8);
-        assertThat(shown).startsWith("leefbaar: cannot start: ").contains("***").doesNotContain(SECRET);
-    }
+	@TempDir
+	Path folder;
 
-    /** The real launcher in a process of its own, on the test server, a database that is not there. */
-    @Test
-    void aFailedStartWithAnExternalUrlAndPasswordShowsNeitherInLogErrorOrDebugTrace() throws Exception {
-        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        String port = url.replaceAll(".*://[^:/]+:(\\d+)/.*", "$1");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                LeefbaarApplication.class.getName(), "status", "--debug"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
-        builder.environment().put("LEEFBAAR_HOME", folder.resolve("home").toString());
-        builder.environment().put("LEEFBAAR_DB_URL", "jdbc:postgresql://localhost:" + port
-                + "/no_such_database?user=postgres&password=" + SECRET);
-        builder.environment().put("LEEFBAAR_DB_USER", "postgres");
-        builder.environment().put("LEEFBAAR_DB_PASSWORD", SECRET);
-        Path output = folder.resolve("output.txt");
-        builder.redirectOutput(output.toFile());
+	@Test
+	void theDriversOwnFailureForAUrlWithAPasswordIsShownMasked() {
+		// pgjdbc takes "app:<password>@localhost" for a host name and repeats it in its
+		// message
+		String url = "jdbc:postgresql://app:" + SECRET + "@localhost:1/leefbaar?connectTimeout=2";
+		Throwable failure = catchThrowable(() -> DriverManager.getConnection(url).close());
+		assertThat(failure).isNotNull();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		Cli cli = new Cli(new PrintStream(new ByteArrayOutputStream()),
+				new PrintStream(err, true, StandardCharsets.UTF_8), folder);
+		int code;
+		System.setProperty("LEEFBAAR_DB_URL", url); // as the launcher would have it,
+													// without LEEFBAAR_DB_PASSWORD
+		try {
+			code = cli.startFailed(failure, true);
+		}
+		finally {
+			System.clearProperty("LEEFBAAR_DB_URL");
+		}
 
-        Process process = builder.start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(code).isEqualTo(1);
+		String shown = err.toString(StandardCharsets.UTF_8);
+		assertThat(shown).startsWith("leefbaar: cannot start: ").contains("***").doesNotContain(SECRET);
+	}
 
-        String shown = Files.readString(output);
-        assertThat(process.exitValue()).as(shown).isEqualTo(1);
-        assertThat(shown).contains("leefbaar: cannot start: ").contains("no_such_database").doesNotContain(SECRET);
-    }
+	/**
+	 * The real launcher in a process of its own, on the test server, a database that is
+	 * not there.
+	 */
+	@Test
+	void aFailedStartWithAnExternalUrlAndPasswordShowsNeitherInLogErrorOrDebugTrace() throws Exception {
+		String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+		String port = url.replaceAll(".*://[^:/]+:(\\d+)/.*", "$1");
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+						LeefbaarApplication.class.getName(), "status", "--debug"));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+		builder.environment().put("LEEFBAAR_HOME", folder.resolve("home").toString());
+		builder.environment()
+			.put("LEEFBAAR_DB_URL",
+					"jdbc:postgresql://localhost:" + port + "/no_such_database?user=postgres&password=" + SECRET);
+		builder.environment().put("LEEFBAAR_DB_USER", "postgres");
+		builder.environment().put("LEEFBAAR_DB_PASSWORD", SECRET);
+		Path output = folder.resolve("output.txt");
+		builder.redirectOutput(output.toFile());
+
+		Process process = builder.start();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+		String shown = Files.readString(output);
+		assertThat(process.exitValue()).as(shown).isEqualTo(1);
+		assertThat(shown).contains("leefbaar: cannot start: ").contains("no_such_database").doesNotContain(SECRET);
+	}
+
 }

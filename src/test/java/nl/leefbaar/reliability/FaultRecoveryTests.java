@@ -28,132 +28,145 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Faults under a running job, in the suite where they are quick: the database's sessions
- * terminated mid-job, an output folder that cannot be written. Each run fails with one line
- * naming the reason, leaves no partial file and no older file changed, and the same command
- * completes the run once the fault is gone. (SIGKILL and a full disk: scripts/fault-drill.sh.)
+ * terminated mid-job, an output folder that cannot be written. Each run fails with one
+ * line naming the reason, leaves no partial file and no older file changed, and the same
+ * command completes the run once the fault is gone. (SIGKILL and a full disk:
+ * scripts/fault-drill.sh.)
  */
 @SpringBootTest
 class FaultRecoveryTests {
-    @Autowired
-    CommandRunner runner;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FaultSteps.Switch faults;
-    @TempDir
-    Path folder;
-    Path jobs;
-    Path out;
-    String job;
 
-    record Result(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
+	@Autowired
+	CommandRunner runner;
 
-    @BeforeEach
-    void givenASmallInbox() throws Exception {
-        TestDatabase.clearDomainTables(jdbc);
-        Path inbox = Files.createDirectories(folder.resolve("inbox"));
-        jobs = Files.createDirectories(folder.resolve("jobs"));
-        out = folder.resolve("out");
-        new HostileData().writeInto(inbox);
-        job = "t-fault-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-    }
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @AfterEach
-    void forgetTheRuns() {
-        faults.armed.set(false);
-        JobHistory.forget(jdbc, "t-fault-%", out.toString());
-    }
+	@Autowired
+	FaultSteps.Switch faults;
 
-    private void define(String steps) throws Exception {
-        Files.writeString(jobs.resolve(job + ".yml"), """
-                steps: [%s]
-                input: %s
-                output: %s
-                """.formatted(steps, folder.resolve("inbox"), out));
-    }
+	@TempDir
+	Path folder;
 
-    private Result run(String month) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        var command = new CommandLineParser().parse("run", job, "--month", month, "--lang", "en");
-        var definitions = JobDefinitions.load(jobs, FaultSteps.CATALOG);
-        int code = runner.execute(new Invocation(command, definitions, FaultSteps.CATALOG),
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        return new Result(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-    }
+	Path jobs;
 
-    @Test
-    void theDatabaseGoingAwayMidJobFailsTheRunInOneLineAndTheSameCommandCompletesIt() throws Exception {
-        define("import, dbfault, compute");
-        faults.armed.set(true);
+	Path out;
 
-        Result failed = run(HostileData.MONTH);
+	String job;
 
-        assertThat(faults.terminated).as("sessions terminated").isPositive();
-        assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(1);
-        assertThat(failed.errLines()).as(failed.err()).hasSize(1);
-        assertThat(failed.errLines().get(0)).startsWith("leefbaar: ").contains("failed").doesNotContain("Exception:");
+	record Result(int code, String out, String err) {
+		List<String> errLines() {
+			return err.lines().filter(l -> !l.isBlank()).toList();
+		}
+	}
 
-        Result again = run(HostileData.MONTH);
+	@BeforeEach
+	void givenASmallInbox() throws Exception {
+		TestDatabase.clearDomainTables(jdbc);
+		Path inbox = Files.createDirectories(folder.resolve("inbox"));
+		jobs = Files.createDirectories(folder.resolve("jobs"));
+		out = folder.resolve("out");
+		new HostileData().writeInto(inbox);
+		job = "t-fault-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+	}
 
-        assertThat(again.code()).as(again.err()).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from report", Integer.class)).isEqualTo(58);
-        assertThat(jdbc.queryForObject("select count(*) from indicator_value where period = date '2025-06-01'",
-                Integer.class)).isPositive();
-        assertThat(out.resolve(HostileData.MONTH + "/indicators.csv")).exists();
-    }
+	@AfterEach
+	void forgetTheRuns() {
+		faults.armed.set(false);
+		JobHistory.forget(jdbc, "t-fault-%", out.toString());
+	}
 
-    @Test
-    void aMonthFolderThatCannotBeCreatedFailsInOneLineWithoutTouchingLastMonth() throws Exception {
-        define("import, compute");
-        assertThat(run("2025-05").code()).isZero();
-        Map<String, String> lastMonth = checksums(out.resolve("2025-05"));
-        Files.writeString(out.resolve(HostileData.MONTH), "a file where the month's folder belongs");
+	private void define(String steps) throws Exception {
+		Files.writeString(jobs.resolve(job + ".yml"), """
+				steps: [%s]
+				input: %s
+				output: %s
+				""".formatted(steps, folder.resolve("inbox"), out));
+	}
 
-        Result failed = run(HostileData.MONTH);
+	private Result run(String month) {
+		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+		var command = new CommandLineParser().parse("run", job, "--month", month, "--lang", "en");
+		var definitions = JobDefinitions.load(jobs, FaultSteps.CATALOG);
+		int code = runner.execute(new Invocation(command, definitions, FaultSteps.CATALOG),
+				new PrintStream(stdout, true, StandardCharsets.UTF_8),
+				new PrintStream(stderr, true, StandardCharsets.UTF_8));
+		return new Result(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+	}
 
-        assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(1);
-        assertThat(failed.errLines()).as(failed.err()).hasSize(1).allMatch(l -> l.startsWith("leefbaar: "));
-        assertThat(failed.errLines().get(failed.errLines().size() - 1)).contains(HostileData.MONTH).contains("failed")
-                .endsWith("cannot create the folder " + out.resolve(HostileData.MONTH) + ": a file of that name is in the way");
-        assertThat(checksums(out.resolve("2025-05"))).isEqualTo(lastMonth);
-        assertThat(HostileData.filesUnder(out)).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+	@Test
+	void theDatabaseGoingAwayMidJobFailsTheRunInOneLineAndTheSameCommandCompletesIt() throws Exception {
+		define("import, dbfault, compute");
+		faults.armed.set(true);
 
-        Files.delete(out.resolve(HostileData.MONTH));
-        Result again = run(HostileData.MONTH);
+		Result failed = run(HostileData.MONTH);
 
-        assertThat(again.code()).as(again.err()).isZero();
-        assertThat(out.resolve(HostileData.MONTH + "/indicators-public.csv")).exists();
-    }
+		assertThat(faults.terminated).as("sessions terminated").isPositive();
+		assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(1);
+		assertThat(failed.errLines()).as(failed.err()).hasSize(1);
+		assertThat(failed.errLines().get(0)).startsWith("leefbaar: ").contains("failed").doesNotContain("Exception:");
 
-    @Test
-    void aChartsFolderThatCannotBeCreatedFailsTheReportInOneLineAndLeavesNoPartialFile() throws Exception {
-        define("import, compute, report");
-        Path month = Files.createDirectories(out.resolve(HostileData.MONTH));
-        Files.writeString(month.resolve("charts"), "a file where the charts folder belongs");
+		Result again = run(HostileData.MONTH);
 
-        Result failed = run(HostileData.MONTH);
+		assertThat(again.code()).as(again.err()).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from report", Integer.class)).isEqualTo(58);
+		assertThat(jdbc.queryForObject("select count(*) from indicator_value where period = date '2025-06-01'",
+				Integer.class))
+			.isPositive();
+		assertThat(out.resolve(HostileData.MONTH + "/indicators.csv")).exists();
+	}
 
-        assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(1);
-        String reason = failed.errLines().get(failed.errLines().size() - 1);
-        assertThat(reason).contains("failed")
-                .endsWith("cannot create the folder " + month.resolve("charts") + ": a file of that name is in the way");
-        assertThat(failed.errLines()).hasSize(1);
-        assertThat(reason.length()).isLessThan(400);
-        assertThat(HostileData.filesUnder(out)).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
-        assertThat(month.resolve("charts")).isRegularFile();
-    }
+	@Test
+	void aMonthFolderThatCannotBeCreatedFailsInOneLineWithoutTouchingLastMonth() throws Exception {
+		define("import, compute");
+		assertThat(run("2025-05").code()).isZero();
+		Map<String, String> lastMonth = checksums(out.resolve("2025-05"));
+		Files.writeString(out.resolve(HostileData.MONTH), "a file where the month's folder belongs");
 
-    private static Map<String, String> checksums(Path folder) throws Exception {
-        Map<String, String> sums = new TreeMap<>();
-        for (Path file : HostileData.filesUnder(folder)) {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-            sums.put(folder.relativize(file).toString(), HexFormat.of().formatHex(digest));
-        }
-        return sums;
-    }
+		Result failed = run(HostileData.MONTH);
+
+		assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(1);
+		assertThat(failed.errLines()).as(failed.err()).hasSize(1).allMatch(l -> l.startsWith("leefbaar: "));
+		assertThat(failed.errLines().get(failed.errLines().size() - 1)).contains(HostileData.MONTH)
+			.contains("failed")
+			.endsWith("cannot create the folder " + out.resolve(HostileData.MONTH)
+					+ ": a file of that name is in the way");
+		assertThat(checksums(out.resolve("2025-05"))).isEqualTo(lastMonth);
+		assertThat(HostileData.filesUnder(out)).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+
+		Files.delete(out.resolve(HostileData.MONTH));
+		Result again = run(HostileData.MONTH);
+
+		assertThat(again.code()).as(again.err()).isZero();
+		assertThat(out.resolve(HostileData.MONTH + "/indicators-public.csv")).exists();
+	}
+
+	@Test
+	void aChartsFolderThatCannotBeCreatedFailsTheReportInOneLineAndLeavesNoPartialFile() throws Exception {
+		define("import, compute, report");
+		Path month = Files.createDirectories(out.resolve(HostileData.MONTH));
+		Files.writeString(month.resolve("charts"), "a file where the charts folder belongs");
+
+		Result failed = run(HostileData.MONTH);
+
+		assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(1);
+		String reason = failed.errLines().get(failed.errLines().size() - 1);
+		assertThat(reason).contains("failed")
+			.endsWith("cannot create the folder " + month.resolve("charts") + ": a file of that name is in the way");
+		assertThat(failed.errLines()).hasSize(1);
+		assertThat(reason.length()).isLessThan(400);
+		assertThat(HostileData.filesUnder(out)).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+		assertThat(month.resolve("charts")).isRegularFile();
+	}
+
+	private static Map<String, String> checksums(Path folder) throws Exception {
+		Map<String, String> sums = new TreeMap<>();
+		for (Path file : HostileData.filesUnder(folder)) {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+			sums.put(folder.relativize(file).toString(), HexFormat.of().formatHex(digest));
+		}
+		return sums;
+	}
+
 }

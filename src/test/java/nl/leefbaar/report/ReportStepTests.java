@@ -28,74 +28,84 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
 class ReportStepTests {
-    private static final String JOB = "reportStepTestJob";
 
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    JobRepository jobRepository;
-    @Autowired
-    JobOperator jobOperator;
-    @Autowired
-    @Qualifier("reportStep")
-    Step reportStep;
-    @Autowired
-    List<ReportWriter> writers;
+	private static final String JOB = "reportStepTestJob";
 
-    @TempDir
-    Path out;
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @BeforeEach
-    void givenAnEmptyDatabase() {
-        TestDatabase.clearDomainTables(jdbc);
-        jdbc.update("insert into neighbourhood values ('N1', 'Centrum', 'Wijk A')");
-        jdbc.update("insert into complex values ('C1', 'De Linde', 'N1', 'corp', 60)");
-    }
+	@Autowired
+	JobRepository jobRepository;
 
-    /** This test's own job leaves no history: other tests may expect an empty job repository. */
-    @AfterEach
-    void forgetTheTestJob() {
-        String executions = "select job_execution_id from batch_job_execution where job_instance_id in "
-                + "(select job_instance_id from batch_job_instance where job_name = ?)";
-        jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-                + "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))", JOB);
-        jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", JOB);
-        jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")", JOB);
-        jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")", JOB);
-        jdbc.update("delete from batch_job_execution where job_instance_id in "
-                + "(select job_instance_id from batch_job_instance where job_name = ?)", JOB);
-        jdbc.update("delete from batch_job_instance where job_name = ?", JOB);
-    }
+	@Autowired
+	JobOperator jobOperator;
 
-    @Test
-    void writesEveryWritersFilesIntoTheMonthFolderAndListsThemUnderFiles() throws Exception {
-        Job job = new JobBuilder(JOB, jobRepository).start(reportStep).build();
-        JobExecution execution = jobOperator.start(job, new JobParametersBuilder()
-                .addString(RunKeys.MONTH, "2025-06")
-                .addString(RunKeys.OUTPUT, out.toString())
-                .addString(RunKeys.LANG, "en")
-                .addString("run", String.valueOf(System.nanoTime()))
-                .toJobParameters());
+	@Autowired
+	@Qualifier("reportStep")
+	Step reportStep;
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        List<String> files = Arrays.asList(execution.getExecutionContext().getString(RunKeys.FILES).split("\n"));
-        assertThat(files).contains(out.resolve("2025-06").resolve("dashboard-corporation-2025-06.xlsx").toString(),
-                out.resolve("2025-06").resolve("neighbourhoods-2025-06.xlsx").toString());
-        assertThat(files).allMatch(f -> Files.isRegularFile(Path.of(f)));
-        assertThat(writers).hasSizeGreaterThanOrEqualTo(2);
-    }
+	@Autowired
+	List<ReportWriter> writers;
 
-    @Test
-    void rejectsAMonthThatIsNotYyyyMmWithOneClearLine() throws Exception {
-        Job job = new JobBuilder(JOB, jobRepository).start(reportStep).build();
-        JobExecution execution = jobOperator.start(job, new JobParametersBuilder()
-                .addString(RunKeys.MONTH, "juni")
-                .addString(RunKeys.OUTPUT, out.toString())
-                .addString("run", String.valueOf(System.nanoTime()))
-                .toJobParameters());
+	@TempDir
+	Path out;
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(execution.getAllFailureExceptions()).extracting(Throwable::getMessage)
-                .containsExactly("job parameter month: 'juni' is not a month yyyy-mm");
-    }
+	@BeforeEach
+	void givenAnEmptyDatabase() {
+		TestDatabase.clearDomainTables(jdbc);
+		jdbc.update("insert into neighbourhood values ('N1', 'Centrum', 'Wijk A')");
+		jdbc.update("insert into complex values ('C1', 'De Linde', 'N1', 'corp', 60)");
+	}
+
+	/**
+	 * This test's own job leaves no history: other tests may expect an empty job
+	 * repository.
+	 */
+	@AfterEach
+	void forgetTheTestJob() {
+		String executions = "select job_execution_id from batch_job_execution where job_instance_id in "
+				+ "(select job_instance_id from batch_job_instance where job_name = ?)";
+		jdbc.update("delete from batch_step_execution_context where step_execution_id in "
+				+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))",
+				JOB);
+		jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", JOB);
+		jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")", JOB);
+		jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")", JOB);
+		jdbc.update("delete from batch_job_execution where job_instance_id in "
+				+ "(select job_instance_id from batch_job_instance where job_name = ?)", JOB);
+		jdbc.update("delete from batch_job_instance where job_name = ?", JOB);
+	}
+
+	@Test
+	void writesEveryWritersFilesIntoTheMonthFolderAndListsThemUnderFiles() throws Exception {
+		Job job = new JobBuilder(JOB, jobRepository).start(reportStep).build();
+		JobExecution execution = jobOperator.start(job,
+				new JobParametersBuilder().addString(RunKeys.MONTH, "2025-06")
+					.addString(RunKeys.OUTPUT, out.toString())
+					.addString(RunKeys.LANG, "en")
+					.addString("run", String.valueOf(System.nanoTime()))
+					.toJobParameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		List<String> files = Arrays.asList(execution.getExecutionContext().getString(RunKeys.FILES).split("\n"));
+		assertThat(files).contains(out.resolve("2025-06").resolve("dashboard-corporation-2025-06.xlsx").toString(),
+				out.resolve("2025-06").resolve("neighbourhoods-2025-06.xlsx").toString());
+		assertThat(files).allMatch(f -> Files.isRegularFile(Path.of(f)));
+		assertThat(writers).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void rejectsAMonthThatIsNotYyyyMmWithOneClearLine() throws Exception {
+		Job job = new JobBuilder(JOB, jobRepository).start(reportStep).build();
+		JobExecution execution = jobOperator.start(job,
+				new JobParametersBuilder().addString(RunKeys.MONTH, "juni")
+					.addString(RunKeys.OUTPUT, out.toString())
+					.addString("run", String.valueOf(System.nanoTime()))
+					.toJobParameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).extracting(Throwable::getMessage)
+			.containsExactly("job parameter month: 'juni' is not a month yyyy-mm");
+	}
+
 }

@@ -14,191 +14,210 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The stories from the field are in the default sample, where the README says they are. */
+/**
+ * The stories from the field are in the default sample, where the README says they are.
+ */
 class SampleDataStoriesTest {
-    private static final int WINDOW_DAYS = 180;
 
-    private final SampleFixture sample = SampleFixture.get();
+	private static final int WINDOW_DAYS = 180;
 
-    @Test
-    void pollutionFallsClearlyAfterTheStairwellCleanupButNotAtTheNeighboursWithout() {
-        // given
-        SampleDataGenerator.Story story = sample.story("cleanup");
-        LocalDate cleanup = story.date();
-        Set<String> comparison = complexesIn(story.neighbourhoodCode());
-        comparison.remove(story.complexId());
+	private final SampleFixture sample = SampleFixture.get();
 
-        // when
-        int before = count(Set.of(story.complexId()), "pollution", cleanup.minusDays(WINDOW_DAYS), cleanup);
-        int after = count(Set.of(story.complexId()), "pollution", cleanup, cleanup.plusDays(WINDOW_DAYS));
-        int comparisonBefore = count(comparison, "pollution", cleanup.minusDays(WINDOW_DAYS), cleanup);
-        int comparisonAfter = count(comparison, "pollution", cleanup, cleanup.plusDays(WINDOW_DAYS));
+	@Test
+	void pollutionFallsClearlyAfterTheStairwellCleanupButNotAtTheNeighboursWithout() {
+		// given
+		SampleDataGenerator.Story story = sample.story("cleanup");
+		LocalDate cleanup = story.date();
+		Set<String> comparison = complexesIn(story.neighbourhoodCode());
+		comparison.remove(story.complexId());
 
-        // then
-        assertEquals("C00008", story.complexId());
-        assertTrue(before >= 30, "before: " + before);
-        assertTrue(after * 3 < before, "before " + before + ", after " + after);
-        assertTrue(comparisonAfter >= 0.8 * comparisonBefore,
-            "comparison before " + comparisonBefore + ", after " + comparisonAfter);
-        int laterYear = count(Set.of(story.complexId()), "pollution", cleanup.plusDays(WINDOW_DAYS),
-            cleanup.plusDays(WINDOW_DAYS + 365));
-        double laterPerWindow = laterYear * (double) WINDOW_DAYS / 365;
-        assertTrue(laterPerWindow * 2 < before, "stays lower: " + laterYear + " in the year after");
-    }
+		// when
+		int before = count(Set.of(story.complexId()), "pollution", cleanup.minusDays(WINDOW_DAYS), cleanup);
+		int after = count(Set.of(story.complexId()), "pollution", cleanup, cleanup.plusDays(WINDOW_DAYS));
+		int comparisonBefore = count(comparison, "pollution", cleanup.minusDays(WINDOW_DAYS), cleanup);
+		int comparisonAfter = count(comparison, "pollution", cleanup, cleanup.plusDays(WINDOW_DAYS));
 
-    @Test
-    void noOtherActivityAddressesPollutionInTheCleanupNeighbourhood() {
-        SampleDataGenerator.Story story = sample.story("cleanup");
-        Set<String> neighbourhood = complexesIn(story.neighbourhoodCode());
+		// then
+		assertEquals("C00008", story.complexId());
+		assertTrue(before >= 30, "before: " + before);
+		assertTrue(after * 3 < before, "before " + before + ", after " + after);
+		assertTrue(comparisonAfter >= 0.8 * comparisonBefore,
+				"comparison before " + comparisonBefore + ", after " + comparisonAfter);
+		int laterYear = count(Set.of(story.complexId()), "pollution", cleanup.plusDays(WINDOW_DAYS),
+				cleanup.plusDays(WINDOW_DAYS + 365));
+		double laterPerWindow = laterYear * (double) WINDOW_DAYS / 365;
+		assertTrue(laterPerWindow * 2 < before, "stays lower: " + laterYear + " in the year after");
+	}
 
-        List<String> others = sample.activities.stream()
-            .filter(a -> neighbourhood.contains(a.get("complex_id")) && a.get("addresses_category").equals("pollution"))
-            .map(a -> a.get("activity_id")).toList();
+	@Test
+	void noOtherActivityAddressesPollutionInTheCleanupNeighbourhood() {
+		SampleDataGenerator.Story story = sample.story("cleanup");
+		Set<String> neighbourhood = complexesIn(story.neighbourhoodCode());
 
-        assertEquals(story.activityIds(), others);
-    }
+		List<String> others = sample.activities.stream()
+			.filter(a -> neighbourhood.contains(a.get("complex_id")) && a.get("addresses_category").equals("pollution"))
+			.map(a -> a.get("activity_id"))
+			.toList();
 
-    @Test
-    void publicSpaceReportsFallSomewhatAfterTheGreeningMorning() {
-        SampleDataGenerator.Story story = sample.story("greening");
-        LocalDate greening = story.date();
+		assertEquals(story.activityIds(), others);
+	}
 
-        int before = count(Set.of(story.complexId()), "public_space", greening.minusDays(WINDOW_DAYS), greening);
-        int after = count(Set.of(story.complexId()), "public_space", greening, greening.plusDays(WINDOW_DAYS));
+	@Test
+	void publicSpaceReportsFallSomewhatAfterTheGreeningMorning() {
+		SampleDataGenerator.Story story = sample.story("greening");
+		LocalDate greening = story.date();
 
-        assertTrue(after < before * 0.75, "before " + before + ", after " + after);
-        Map<String, String> activity = activity(story.activityIds().get(0));
-        assertEquals("greening", activity.get("type"));
-        assertEquals("public_space", activity.get("addresses_category"));
-    }
+		int before = count(Set.of(story.complexId()), "public_space", greening.minusDays(WINDOW_DAYS), greening);
+		int after = count(Set.of(story.complexId()), "public_space", greening, greening.plusDays(WINDOW_DAYS));
 
-    @Test
-    void neighbourNuisanceComesBackAtTheSameDwellingsUntilMediation() {
-        // given
-        SampleDataGenerator.Story story = sample.story("mediation");
-        LocalDate mediation = LocalDate.parse(activity(story.activityIds().get(1)).get("date"));
-        List<Map<String, String>> nuisance = sample.reports.stream()
-            .filter(r -> r.get("complex_id").equals(story.complexId()) && sample.category(r).equals("neighbour_nuisance")
-                && !r.get("dwelling_ref").isEmpty())
-            .toList();
+		assertTrue(after < before * 0.75, "before " + before + ", after " + after);
+		Map<String, String> activity = activity(story.activityIds().get(0));
+		assertEquals("greening", activity.get("type"));
+		assertEquals("public_space", activity.get("addresses_category"));
+	}
 
-        // when
-        double[] beforeRepeats = dwellingRepeats(nuisance, story.date().minusDays(365), story.date());
-        double[] afterRepeats = dwellingRepeats(nuisance, mediation.plusDays(30), mediation.plusDays(395));
+	@Test
+	void neighbourNuisanceComesBackAtTheSameDwellingsUntilMediation() {
+		// given
+		SampleDataGenerator.Story story = sample.story("mediation");
+		LocalDate mediation = LocalDate.parse(activity(story.activityIds().get(1)).get("date"));
+		List<Map<String, String>> nuisance = sample.reports.stream()
+			.filter(r -> r.get("complex_id").equals(story.complexId())
+					&& sample.category(r).equals("neighbour_nuisance") && !r.get("dwelling_ref").isEmpty())
+			.toList();
 
-        // then
-        assertEquals("Hof van Spangen, blok B", complex(story.complexId()).get("name"));
-        assertTrue(beforeRepeats[0] / beforeRepeats[1] > 0.6, "repeat share before: " + beforeRepeats[0] / beforeRepeats[1]);
-        assertTrue(afterRepeats[0] / afterRepeats[1] < 0.3, "repeat share after: " + afterRepeats[0] / afterRepeats[1]);
-        assertTrue(nuisance.stream().anyMatch(r -> r.get("follow_up").equals("mediation")
-            && story.dwellingRefs().contains(r.get("dwelling_ref"))));
-    }
+		// when
+		double[] beforeRepeats = dwellingRepeats(nuisance, story.date().minusDays(365), story.date());
+		double[] afterRepeats = dwellingRepeats(nuisance, mediation.plusDays(30), mediation.plusDays(395));
 
-    @Test
-    void paymentArrearsStopAfterAccompanimentToTheDebtHelpDesk() {
-        SampleDataGenerator.Story story = sample.story("accompaniment");
-        for (int i = 0; i < story.activityIds().size(); i++) {
-            Map<String, String> activity = activity(story.activityIds().get(i));
-            LocalDate date = LocalDate.parse(activity.get("date"));
-            String dwelling = story.dwellingRefs().get(i);
-            List<LocalDate> arrears = sample.reports.stream()
-                .filter(r -> r.get("complex_id").equals(story.complexId()) && r.get("dwelling_ref").equals(dwelling)
-                    && r.get("category").endsWith("achterstand"))
-                .map(r -> SampleFixture.instant(r.get("reported_at")).toLocalDate()).toList();
+		// then
+		assertEquals("Hof van Spangen, blok B", complex(story.complexId()).get("name"));
+		assertTrue(beforeRepeats[0] / beforeRepeats[1] > 0.6,
+				"repeat share before: " + beforeRepeats[0] / beforeRepeats[1]);
+		assertTrue(afterRepeats[0] / afterRepeats[1] < 0.3, "repeat share after: " + afterRepeats[0] / afterRepeats[1]);
+		assertTrue(nuisance.stream()
+			.anyMatch(r -> r.get("follow_up").equals("mediation")
+					&& story.dwellingRefs().contains(r.get("dwelling_ref"))));
+	}
 
-            assertEquals("accompaniment", activity.get("type"));
-            assertEquals("1", activity.get("participants"));
-            assertTrue(arrears.stream().filter(d -> d.isBefore(date)).count() >= 2, dwelling + ": " + arrears);
-            assertTrue(arrears.stream().filter(d -> !d.isBefore(date)).count() <= 1, dwelling + ": " + arrears);
-        }
-    }
+	@Test
+	void paymentArrearsStopAfterAccompanimentToTheDebtHelpDesk() {
+		SampleDataGenerator.Story story = sample.story("accompaniment");
+		for (int i = 0; i < story.activityIds().size(); i++) {
+			Map<String, String> activity = activity(story.activityIds().get(i));
+			LocalDate date = LocalDate.parse(activity.get("date"));
+			String dwelling = story.dwellingRefs().get(i);
+			List<LocalDate> arrears = sample.reports.stream()
+				.filter(r -> r.get("complex_id").equals(story.complexId()) && r.get("dwelling_ref").equals(dwelling)
+						&& r.get("category").endsWith("achterstand"))
+				.map(r -> SampleFixture.instant(r.get("reported_at")).toLocalDate())
+				.toList();
 
-    @Test
-    void neighbourhoodWideMeetingsNameANeighbourhoodAndNoComplex() {
-        SampleDataGenerator.Story story = sample.story("meetings");
+			assertEquals("accompaniment", activity.get("type"));
+			assertEquals("1", activity.get("participants"));
+			assertTrue(arrears.stream().filter(d -> d.isBefore(date)).count() >= 2, dwelling + ": " + arrears);
+			assertTrue(arrears.stream().filter(d -> !d.isBefore(date)).count() <= 1, dwelling + ": " + arrears);
+		}
+	}
 
-        List<Map<String, String>> meetings = sample.activities.stream()
-            .filter(a -> a.get("complex_id").isEmpty()).toList();
+	@Test
+	void neighbourhoodWideMeetingsNameANeighbourhoodAndNoComplex() {
+		SampleDataGenerator.Story story = sample.story("meetings");
 
-        assertTrue(meetings.size() >= 12);
-        assertTrue(meetings.stream().allMatch(a -> a.get("type").equals("meeting")));
-        assertEquals(story.activityIds(), meetings.stream()
-            .filter(a -> a.get("neighbourhood_code").equals(story.neighbourhoodCode()))
-            .map(a -> a.get("activity_id")).toList());
-    }
+		List<Map<String, String>> meetings = sample.activities.stream()
+			.filter(a -> a.get("complex_id").isEmpty())
+			.toList();
 
-    @Test
-    void storiesKeepTheirComplexesAndActivityIdsForAnySeed(@TempDir Path out) throws Exception {
-        var other = SampleDataGenerator.generate(out, SampleDataGenerator.Options.defaults().withSeed(99)
-            .withReports(3_000));
+		assertTrue(meetings.size() >= 12);
+		assertTrue(meetings.stream().allMatch(a -> a.get("type").equals("meeting")));
+		assertEquals(story.activityIds(),
+				meetings.stream()
+					.filter(a -> a.get("neighbourhood_code").equals(story.neighbourhoodCode()))
+					.map(a -> a.get("activity_id"))
+					.toList());
+	}
 
-        for (SampleDataGenerator.Story story : sample.summary.stories()) {
-            SampleDataGenerator.Story same = other.stories().stream().filter(s -> s.key().equals(story.key()))
-                .findFirst().orElseThrow();
-            assertEquals(story.complexId(), same.complexId(), story.key());
-            assertEquals(story.activityIds(), same.activityIds(), story.key());
-            assertEquals(story.dwellingRefs(), same.dwellingRefs(), story.key());
-        }
-    }
+	@Test
+	void storiesKeepTheirComplexesAndActivityIdsForAnySeed(@TempDir Path out) throws Exception {
+		var other = SampleDataGenerator.generate(out,
+				SampleDataGenerator.Options.defaults().withSeed(99).withReports(3_000));
 
-    @Test
-    void complexesDifferMoreThanChanceSoFunnelFlagsShowSomething() {
-        Map<String, Integer> reports = new HashMap<>();
-        for (Map<String, String> r : sample.reports) {
-            reports.merge(r.get("complex_id"), 1, Integer::sum);
-        }
-        double totalReports = sample.reports.size();
-        double totalDwellings = sample.complexes.stream().mapToInt(c -> Integer.parseInt(c.get("dwellings"))).sum();
-        double chi2 = 0;
-        for (Map<String, String> complex : sample.complexes) {
-            double expected = totalReports / totalDwellings * Integer.parseInt(complex.get("dwellings"));
-            double observed = reports.getOrDefault(complex.get("complex_id"), 0);
-            chi2 += (observed - expected) * (observed - expected) / expected;
-        }
-        double dispersion = chi2 / (sample.complexes.size() - 1);
-        assertTrue(dispersion > 5, "dispersion " + dispersion);
-    }
+		for (SampleDataGenerator.Story story : sample.summary.stories()) {
+			SampleDataGenerator.Story same = other.stories()
+				.stream()
+				.filter(s -> s.key().equals(story.key()))
+				.findFirst()
+				.orElseThrow();
+			assertEquals(story.complexId(), same.complexId(), story.key());
+			assertEquals(story.activityIds(), same.activityIds(), story.key());
+			assertEquals(story.dwellingRefs(), same.dwellingRefs(), story.key());
+		}
+	}
 
-    /** [repeats, reports] among reports in [from, to), look-back over all earlier reports. */
-    private static double[] dwellingRepeats(List<Map<String, String>> reports, LocalDate from, LocalDate to) {
-        Map<String, ZonedDateTime> last = new HashMap<>();
-        double repeats = 0;
-        double total = 0;
-        for (Map<String, String> r : reports.stream()
-            .sorted(java.util.Comparator.comparing((Map<String, String> x) -> SampleFixture.instant(x.get("reported_at")))
-                .thenComparing(x -> x.get("report_id")))
-            .toList()) {
-            ZonedDateTime at = SampleFixture.instant(r.get("reported_at"));
-            ZonedDateTime previous = last.put(r.get("dwelling_ref"), at);
-            LocalDate day = at.toLocalDate();
-            if (!day.isBefore(from) && day.isBefore(to)) {
-                total++;
-                if (previous != null && !previous.plusDays(90).isBefore(at)) {
-                    repeats++;
-                }
-            }
-        }
-        return new double[] {repeats, total};
-    }
+	@Test
+	void complexesDifferMoreThanChanceSoFunnelFlagsShowSomething() {
+		Map<String, Integer> reports = new HashMap<>();
+		for (Map<String, String> r : sample.reports) {
+			reports.merge(r.get("complex_id"), 1, Integer::sum);
+		}
+		double totalReports = sample.reports.size();
+		double totalDwellings = sample.complexes.stream().mapToInt(c -> Integer.parseInt(c.get("dwellings"))).sum();
+		double chi2 = 0;
+		for (Map<String, String> complex : sample.complexes) {
+			double expected = totalReports / totalDwellings * Integer.parseInt(complex.get("dwellings"));
+			double observed = reports.getOrDefault(complex.get("complex_id"), 0);
+			chi2 += (observed - expected) * (observed - expected) / expected;
+		}
+		double dispersion = chi2 / (sample.complexes.size() - 1);
+		assertTrue(dispersion > 5, "dispersion " + dispersion);
+	}
 
-    private int count(Set<String> complexes, String category, LocalDate from, LocalDate to) {
-        return (int) sample.reports.stream()
-            .filter(r -> complexes.contains(r.get("complex_id")) && sample.category(r).equals(category))
-            .map(r -> SampleFixture.instant(r.get("reported_at")).toLocalDate())
-            .filter(d -> !d.isBefore(from) && d.isBefore(to))
-            .count();
-    }
+	/**
+	 * [repeats, reports] among reports in [from, to), look-back over all earlier reports.
+	 */
+	private static double[] dwellingRepeats(List<Map<String, String>> reports, LocalDate from, LocalDate to) {
+		Map<String, ZonedDateTime> last = new HashMap<>();
+		double repeats = 0;
+		double total = 0;
+		for (Map<String, String> r : reports.stream()
+			.sorted(java.util.Comparator
+				.comparing((Map<String, String> x) -> SampleFixture.instant(x.get("reported_at")))
+				.thenComparing(x -> x.get("report_id")))
+			.toList()) {
+			ZonedDateTime at = SampleFixture.instant(r.get("reported_at"));
+			ZonedDateTime previous = last.put(r.get("dwelling_ref"), at);
+			LocalDate day = at.toLocalDate();
+			if (!day.isBefore(from) && day.isBefore(to)) {
+				total++;
+				if (previous != null && !previous.plusDays(90).isBefore(at)) {
+					repeats++;
+				}
+			}
+		}
+		return new double[] { repeats, total };
+	}
 
-    private Set<String> complexesIn(String neighbourhood) {
-        return sample.complexes.stream().filter(c -> c.get("neighbourhood_code").equals(neighbourhood))
-            .map(c -> c.get("complex_id")).collect(Collectors.toSet());
-    }
+	private int count(Set<String> complexes, String category, LocalDate from, LocalDate to) {
+		return (int) sample.reports.stream()
+			.filter(r -> complexes.contains(r.get("complex_id")) && sample.category(r).equals(category))
+			.map(r -> SampleFixture.instant(r.get("reported_at")).toLocalDate())
+			.filter(d -> !d.isBefore(from) && d.isBefore(to))
+			.count();
+	}
 
-    private Map<String, String> complex(String id) {
-        return sample.complexes.stream().filter(c -> c.get("complex_id").equals(id)).findFirst().orElseThrow();
-    }
+	private Set<String> complexesIn(String neighbourhood) {
+		return sample.complexes.stream()
+			.filter(c -> c.get("neighbourhood_code").equals(neighbourhood))
+			.map(c -> c.get("complex_id"))
+			.collect(Collectors.toSet());
+	}
 
-    private Map<String, String> activity(String id) {
-        return sample.activities.stream().filter(a -> a.get("activity_id").equals(id)).findFirst().orElseThrow();
-    }
+	private Map<String, String> complex(String id) {
+		return sample.complexes.stream().filter(c -> c.get("complex_id").equals(id)).findFirst().orElseThrow();
+	}
+
+	private Map<String, String> activity(String id) {
+		return sample.activities.stream().filter(a -> a.get("activity_id").equals(id)).findFirst().orElseThrow();
+	}
+
 }

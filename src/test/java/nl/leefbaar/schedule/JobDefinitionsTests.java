@@ -11,103 +11,106 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JobDefinitionsTests {
-    @TempDir
-    Path jobs;
 
-    @Test
-    void theShippedDefinitionsAreValid() {
-        Map<String, JobDefinition> definitions = JobDefinitions.load(Path.of("jobs"), StepCatalog.STANDARD);
+	@TempDir
+	Path jobs;
 
-        JobDefinition monthly = definitions.get("monthly");
-        assertThat(monthly.steps()).containsExactly("import", "compute", "report");
-        assertThat(monthly.cronText()).isEqualTo("0 0 6 2 * *");
-        assertThat(monthly.language()).isEqualTo("nl");
-        assertThat(monthly.input()).isEqualTo(Path.of("sample-data"));
-        assertThat(monthly.output()).isEqualTo(Path.of("out"));
-        assertThat(monthly.monthly()).isTrue();
-        assertThat(monthly.properties()).containsEntry("leefbaar.indicators.repeat-window-days", "90")
-                .containsEntry("leefbaar.indicators.target-days.safety", "3");
-        assertThat(definitions.get("import-daily").monthly()).isFalse();
-    }
+	@Test
+	void theShippedDefinitionsAreValid() {
+		Map<String, JobDefinition> definitions = JobDefinitions.load(Path.of("jobs"), StepCatalog.STANDARD);
 
-    @Test
-    void refusesUnknownKeysNamingTheLine() throws Exception {
-        assertRefused("""
-                steps: [compute]
-                cron: "0 0 6 2 * *"
-                colour: blue
-                """, ":3: unknown key 'colour'");
-    }
+		JobDefinition monthly = definitions.get("monthly");
+		assertThat(monthly.steps()).containsExactly("import", "compute", "report");
+		assertThat(monthly.cronText()).isEqualTo("0 0 6 2 * *");
+		assertThat(monthly.language()).isEqualTo("nl");
+		assertThat(monthly.input()).isEqualTo(Path.of("sample-data"));
+		assertThat(monthly.output()).isEqualTo(Path.of("out"));
+		assertThat(monthly.monthly()).isTrue();
+		assertThat(monthly.properties()).containsEntry("leefbaar.indicators.repeat-window-days", "90")
+			.containsEntry("leefbaar.indicators.target-days.safety", "3");
+		assertThat(definitions.get("import-daily").monthly()).isFalse();
+	}
 
-    @Test
-    void refusesUnknownSteps() throws Exception {
-        assertRefused("""
-                # the main job
-                steps: [import, compute, publish]
-                input: inbox
-                """, ":2: unknown step 'publish'");
-    }
+	@Test
+	void refusesUnknownKeysNamingTheLine() throws Exception {
+		assertRefused("""
+				steps: [compute]
+				cron: "0 0 6 2 * *"
+				colour: blue
+				""", ":3: unknown key 'colour'");
+	}
 
-    @Test
-    void refusesABadCron() throws Exception {
-        assertRefused("""
-                steps: [compute]
-                cron: "0 0 6 2 *"
-                """, ":2: bad cron '0 0 6 2 *'");
-    }
+	@Test
+	void refusesUnknownSteps() throws Exception {
+		assertRefused("""
+				# the main job
+				steps: [import, compute, publish]
+				input: inbox
+				""", ":2: unknown step 'publish'");
+	}
 
-    @Test
-    void refusesABadLanguage() throws Exception {
-        assertRefused("""
-                steps: [report]
-                language: de
-                """, ":2: bad language 'de'");
-    }
+	@Test
+	void refusesABadCron() throws Exception {
+		assertRefused("""
+				steps: [compute]
+				cron: "0 0 6 2 *"
+				""", ":2: bad cron '0 0 6 2 *'");
+	}
 
-    @Test
-    void refusesUnknownParametersAndCategories() throws Exception {
-        assertRefused("""
-                steps: [compute]
-                parameters:
-                  W: 90
-                  targets:
-                    noise: 3
-                """, ":5: unknown category 'noise'");
-        assertRefused("""
-                steps: [compute]
-                parameters:
-                  speed: 3
-                """, ":3: unknown parameter 'speed'");
-    }
+	@Test
+	void refusesABadLanguage() throws Exception {
+		assertRefused("""
+				steps: [report]
+				language: de
+				""", ":2: bad language 'de'");
+	}
 
-    @Test
-    void refusesBrokenYamlNamingTheLine() throws Exception {
-        assertRefused("""
-                steps: [compute
-                cron: "0 0 6 2 * *"
-                """, "not valid YAML");
-    }
+	@Test
+	void refusesUnknownParametersAndCategories() throws Exception {
+		assertRefused("""
+				steps: [compute]
+				parameters:
+				  W: 90
+				  targets:
+				    noise: 3
+				""", ":5: unknown category 'noise'");
+		assertRefused("""
+				steps: [compute]
+				parameters:
+				  speed: 3
+				""", ":3: unknown parameter 'speed'");
+	}
 
-    @Test
-    void refusesAnImportWithoutInbox() throws Exception {
-        assertRefused("steps: [import]\n", "input: is missing");
-    }
+	@Test
+	void refusesBrokenYamlNamingTheLine() throws Exception {
+		assertRefused("""
+				steps: [compute
+				cron: "0 0 6 2 * *"
+				""", "not valid YAML");
+	}
 
-    @Test
-    void refusesTheNamesOfTheCommands() throws Exception {
-        Files.writeString(jobs.resolve("import.yml"), "steps: [import]\ninput: x\n");
+	@Test
+	void refusesAnImportWithoutInbox() throws Exception {
+		assertRefused("steps: [import]\n", "input: is missing");
+	}
 
-        assertThatThrownBy(() -> JobDefinitions.load(jobs, StepCatalog.STANDARD))
-                .isInstanceOf(DefinitionException.class).hasMessageContaining("import.yml: 'import' is a command");
-    }
+	@Test
+	void refusesTheNamesOfTheCommands() throws Exception {
+		Files.writeString(jobs.resolve("import.yml"), "steps: [import]\ninput: x\n");
 
-    private void assertRefused(String yaml, String message) throws Exception {
-        Path file = jobs.resolve("monthly.yml");
-        Files.writeString(file, yaml);
+		assertThatThrownBy(() -> JobDefinitions.load(jobs, StepCatalog.STANDARD))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageContaining("import.yml: 'import' is a command");
+	}
 
-        assertThatThrownBy(() -> JobDefinitions.load(jobs, StepCatalog.STANDARD))
-                .isInstanceOf(DefinitionException.class)
-                .hasMessageStartingWith(file.toString())
-                .hasMessageContaining(message);
-    }
+	private void assertRefused(String yaml, String message) throws Exception {
+		Path file = jobs.resolve("monthly.yml");
+		Files.writeString(file, yaml);
+
+		assertThatThrownBy(() -> JobDefinitions.load(jobs, StepCatalog.STANDARD))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageStartingWith(file.toString())
+			.hasMessageContaining(message);
+	}
+
 }

@@ -22,161 +22,168 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Activity effects as of month m (indicators.md, Activity effect): counts in SQL, the exact
- * rate-ratio test in Java, stored in {@code activity_effect} under the period's first day.
+ * Activity effects as of month m (indicators.md, Activity effect): counts in SQL, the
+ * exact rate-ratio test in Java, stored in {@code activity_effect} under the period's
+ * first day.
  *
- * <p>Choices the spec leaves open, made here:
+ * <p>
+ * Choices the spec leaves open, made here:
  * <ul>
- * <li>A window shorter than the minimum is {@code too_recent} when the days from d to the end of m
- * are the scarcer side (ties too), {@code too_early} when the days since the first report are.
- * Such a row keeps its identity, type, category and the shortened window it would have had (at
- * least 0); counts, test and comparison stay empty.</li>
- * <li>Without any other complex in the neighbourhood that qualifies, the comparison fields are
- * empty (no group), not 0.</li>
+ * <li>A window shorter than the minimum is {@code too_recent} when the days from d to the
+ * end of m are the scarcer side (ties too), {@code too_early} when the days since the
+ * first report are. Such a row keeps its identity, type, category and the shortened
+ * window it would have had (at least 0); counts, test and comparison stay empty.</li>
+ * <li>Without any other complex in the neighbourhood that qualifies, the comparison
+ * fields are empty (no group), not 0.</li>
  * <li>Only activities at a complex exclude that complex from a comparison group; a
  * neighbourhood-wide activity counts for the neighbourhood, not its complexes.</li>
- * <li>A pooled row sums the type's unflagged rows; its comparison sums only those rows that have a
- * comparison group; with no row to sum, the sums are empty rather than 0.</li>
+ * <li>A pooled row sums the type's unflagged rows; its comparison sums only those rows
+ * that have a comparison group; with no row to sum, the sums are empty rather than
+ * 0.</li>
  * </ul>
  */
 @Component
 public class ActivityEffectService {
-    private final NamedParameterJdbcTemplate jdbc;
-    private final LeefbaarProperties properties;
 
-    public ActivityEffectService(NamedParameterJdbcTemplate jdbc, LeefbaarProperties properties) {
-        this.jdbc = jdbc;
-        this.properties = properties;
-    }
+	private final NamedParameterJdbcTemplate jdbc;
 
-    /**
-     * Computes the effects as of month m and replaces that period's rows of activity_effect in
-     * one transaction. Returns the per-activity rows (by date, then activity_id) followed by the
-     * pooled rows (by type).
-     */
-    @Transactional
-    public List<ActivityEffect> computeAndStore(YearMonth month) {
-        List<ActivityEffect> effects = compute(month);
-        store(month.atDay(1), effects);
-        return effects;
-    }
+	private final LeefbaarProperties properties;
 
-    /** The effects as of month m, without storing them. */
-    public List<ActivityEffect> compute(YearMonth month) {
-        int minWindow = properties.indicators().effectMinWindowDays();
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("monthEnd", month.atEndOfMonth())
-                .addValue("window", properties.indicators().effectWindowDays())
-                .addValue("minWindow", minWindow);
-        Map<String, Counts> comparisons = new HashMap<>();
-        jdbc.query(EffectQueries.COMPARISON_COUNTS, parameters, rs -> {
-            comparisons.put(rs.getString("activity_id"), new Counts(rs.getInt("before"), rs.getInt("after")));
-        });
-        List<ActivityEffect> rows = jdbc.query(EffectQueries.OWN_COUNTS, parameters,
-                (rs, rowNum) -> activityRow(rs, minWindow, comparisons));
-        List<ActivityEffect> result = new ArrayList<>(rows);
-        result.addAll(pooledRows(rows));
-        return result;
-    }
+	public ActivityEffectService(NamedParameterJdbcTemplate jdbc, LeefbaarProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
 
-    private static ActivityEffect activityRow(ResultSet rs, int minWindow, Map<String, Counts> comparisons)
-            throws SQLException {
-        String activityId = rs.getString("activity_id");
-        String type = rs.getString("type");
-        String complexId = rs.getString("complex_id");
-        String neighbourhood = rs.getString("neighbourhood_code");
-        LocalDate date = rs.getObject("date", LocalDate.class);
-        String category = rs.getString("category");
-        int window = rs.getInt("window_days");
-        if (window < minWindow) {
-            int daysBefore = rs.getInt("days_before");
-            int daysAfter = rs.getInt("days_after");
-            String flag = daysAfter <= daysBefore ? ActivityEffect.TOO_RECENT : ActivityEffect.TOO_EARLY;
-            return new ActivityEffect(activityId, type, complexId, neighbourhood, date, category, Math.max(0, window),
-                    null, null, null, null, null, null, null, null, null, null, flag);
-        }
-        Counts own = new Counts(rs.getInt("before"), rs.getInt("after"));
-        return effect(activityId, type, complexId, neighbourhood, date, category, window, own,
-                comparisons.get(activityId));
-    }
+	/**
+	 * Computes the effects as of month m and replaces that period's rows of
+	 * activity_effect in one transaction. Returns the per-activity rows (by date, then
+	 * activity_id) followed by the pooled rows (by type).
+	 */
+	@Transactional
+	public List<ActivityEffect> computeAndStore(YearMonth month) {
+		List<ActivityEffect> effects = compute(month);
+		store(month.atDay(1), effects);
+		return effects;
+	}
 
-    /** One pooled row per type over all its rows, summing the unflagged ones. */
-    private static List<ActivityEffect> pooledRows(List<ActivityEffect> rows) {
-        Map<String, List<ActivityEffect>> byType = new TreeMap<>();
-        for (ActivityEffect row : rows) {
-            byType.computeIfAbsent(row.type(), t -> new ArrayList<>()).add(row);
-        }
-        List<ActivityEffect> pooled = new ArrayList<>();
-        byType.forEach((type, ofType) -> {
-            Set<String> categories = new LinkedHashSet<>();
-            Counts own = null;
-            Counts comparison = null;
-            for (ActivityEffect row : ofType) {
-                categories.add(row.category());
-                if (row.flagged()) {
-                    continue;
-                }
-                own = Counts.plus(own, new Counts(row.before(), row.after()));
-                if (row.comparisonBefore() != null) {
-                    comparison = Counts.plus(comparison, new Counts(row.comparisonBefore(), row.comparisonAfter()));
-                }
-            }
-            String category = categories.size() == 1 ? categories.iterator().next() : null;
-            pooled.add(effect(null, type, null, null, null, category, null, own, comparison));
-        });
-        return pooled;
-    }
+	/** The effects as of month m, without storing them. */
+	public List<ActivityEffect> compute(YearMonth month) {
+		int minWindow = properties.indicators().effectMinWindowDays();
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("monthEnd", month.atEndOfMonth())
+			.addValue("window", properties.indicators().effectWindowDays())
+			.addValue("minWindow", minWindow);
+		Map<String, Counts> comparisons = new HashMap<>();
+		jdbc.query(EffectQueries.COMPARISON_COUNTS, parameters, rs -> {
+			comparisons.put(rs.getString("activity_id"), new Counts(rs.getInt("before"), rs.getInt("after")));
+		});
+		List<ActivityEffect> rows = jdbc.query(EffectQueries.OWN_COUNTS, parameters,
+				(rs, rowNum) -> activityRow(rs, minWindow, comparisons));
+		List<ActivityEffect> result = new ArrayList<>(rows);
+		result.addAll(pooledRows(rows));
+		return result;
+	}
 
-    private static ActivityEffect effect(String activityId, String type, String complexId, String neighbourhood,
-            LocalDate date, String category, Integer window, Counts own, Counts comparison) {
-        RateRatioTest test = own == null ? new RateRatioTest(null, null, null, null)
-                : RateRatioTest.of(own.after(), own.before());
-        Double comparisonRatio = comparison == null || comparison.before() == 0 ? null
-                : (double) comparison.after() / comparison.before();
-        // rate_ratio / comparison_rate_ratio: the difference of the log rate ratios.
-        Double effect = test.rateRatio() == null || comparisonRatio == null || comparisonRatio == 0 ? null
-                : test.rateRatio() / comparisonRatio;
-        return new ActivityEffect(activityId, type, complexId, neighbourhood, date, category, window,
-                own == null ? null : own.before(), own == null ? null : own.after(),
-                test.rateRatio(), test.ciLow(), test.ciHigh(), test.pValue(),
-                comparison == null ? null : comparison.before(), comparison == null ? null : comparison.after(),
-                comparisonRatio, effect, null);
-    }
+	private static ActivityEffect activityRow(ResultSet rs, int minWindow, Map<String, Counts> comparisons)
+			throws SQLException {
+		String activityId = rs.getString("activity_id");
+		String type = rs.getString("type");
+		String complexId = rs.getString("complex_id");
+		String neighbourhood = rs.getString("neighbourhood_code");
+		LocalDate date = rs.getObject("date", LocalDate.class);
+		String category = rs.getString("category");
+		int window = rs.getInt("window_days");
+		if (window < minWindow) {
+			int daysBefore = rs.getInt("days_before");
+			int daysAfter = rs.getInt("days_after");
+			String flag = daysAfter <= daysBefore ? ActivityEffect.TOO_RECENT : ActivityEffect.TOO_EARLY;
+			return new ActivityEffect(activityId, type, complexId, neighbourhood, date, category, Math.max(0, window),
+					null, null, null, null, null, null, null, null, null, null, flag);
+		}
+		Counts own = new Counts(rs.getInt("before"), rs.getInt("after"));
+		return effect(activityId, type, complexId, neighbourhood, date, category, window, own,
+				comparisons.get(activityId));
+	}
 
-    /** The stored effects of month m, in the order {@link #computeAndStore} returned them. */
-    public List<ActivityEffect> load(YearMonth month) {
-        return jdbc.query(EffectQueries.LOAD_PERIOD, new MapSqlParameterSource("period", month.atDay(1)),
-                (rs, rowNum) -> new ActivityEffect(rs.getString("activity_id"), rs.getString("type"),
-                        rs.getString("complex_id"), rs.getString("neighbourhood_code"),
-                        rs.getObject("date", LocalDate.class), rs.getString("category"),
-                        rs.getObject("window_days", Integer.class), rs.getObject("before", Integer.class),
-                        rs.getObject("after", Integer.class), rs.getObject("rate_ratio", Double.class),
-                        rs.getObject("ci_low", Double.class), rs.getObject("ci_high", Double.class),
-                        rs.getObject("p_value", Double.class), rs.getObject("comparison_before", Integer.class),
-                        rs.getObject("comparison_after", Integer.class),
-                        rs.getObject("comparison_rate_ratio", Double.class),
-                        rs.getObject("effect_vs_comparison", Double.class), rs.getString("flag")));
-    }
+	/** One pooled row per type over all its rows, summing the unflagged ones. */
+	private static List<ActivityEffect> pooledRows(List<ActivityEffect> rows) {
+		Map<String, List<ActivityEffect>> byType = new TreeMap<>();
+		for (ActivityEffect row : rows) {
+			byType.computeIfAbsent(row.type(), t -> new ArrayList<>()).add(row);
+		}
+		List<ActivityEffect> pooled = new ArrayList<>();
+		byType.forEach((type, ofType) -> {
+			Set<String> categories = new LinkedHashSet<>();
+			Counts own = null;
+			Counts comparison = null;
+			for (ActivityEffect row : ofType) {
+				categories.add(row.category());
+				if (row.flagged()) {
+					continue;
+				}
+				own = Counts.plus(own, new Counts(row.before(), row.after()));
+				if (row.comparisonBefore() != null) {
+					comparison = Counts.plus(comparison, new Counts(row.comparisonBefore(), row.comparisonAfter()));
+				}
+			}
+			String category = categories.size() == 1 ? categories.iterator().next() : null;
+			pooled.add(effect(null, type, null, null, null, category, null, own, comparison));
+		});
+		return pooled;
+	}
 
-    private void store(LocalDate period, List<ActivityEffect> effects) {
-        jdbc.getJdbcTemplate().update(EffectQueries.DELETE_PERIOD, Date.valueOf(period));
-        List<Object[]> rows = new ArrayList<>(effects.size());
-        for (ActivityEffect e : effects) {
-            rows.add(new Object[] {Date.valueOf(period), e.activityId(), e.type(), e.complexId(), e.neighbourhoodCode(),
-                    e.date() == null ? null : Date.valueOf(e.date()), e.category(), e.windowDays(), e.before(), e.after(),
-                    e.rateRatio(), e.ciLow(), e.ciHigh(), e.pValue(), e.comparisonBefore(), e.comparisonAfter(),
-                    e.comparisonRateRatio(), e.effectVsComparison(), e.flag()});
-        }
-        int[] types = {Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
-                Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE,
-                Types.DOUBLE, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR};
-        jdbc.getJdbcTemplate().batchUpdate(EffectQueries.INSERT, rows, types);
-    }
+	private static ActivityEffect effect(String activityId, String type, String complexId, String neighbourhood,
+			LocalDate date, String category, Integer window, Counts own, Counts comparison) {
+		RateRatioTest test = own == null ? new RateRatioTest(null, null, null, null)
+				: RateRatioTest.of(own.after(), own.before());
+		Double comparisonRatio = comparison == null || comparison.before() == 0 ? null
+				: (double) comparison.after() / comparison.before();
+		// rate_ratio / comparison_rate_ratio: the difference of the log rate ratios.
+		Double effect = test.rateRatio() == null || comparisonRatio == null || comparisonRatio == 0 ? null
+				: test.rateRatio() / comparisonRatio;
+		return new ActivityEffect(activityId, type, complexId, neighbourhood, date, category, window,
+				own == null ? null : own.before(), own == null ? null : own.after(), test.rateRatio(), test.ciLow(),
+				test.ciHigh(), test.pValue(), comparison == null ? null : comparison.before(),
+				comparison == null ? null : comparison.after(), comparisonRatio, effect, null);
+	}
 
-    /** Reports before and after, or summed over a group. */
-    record Counts(int before, int after) {
-        static Counts plus(Counts sum, Counts add) {
-            return sum == null ? add : new Counts(sum.before() + add.before(), sum.after() + add.after());
-        }
-    }
+	/**
+	 * The stored effects of month m, in the order {@link #computeAndStore} returned them.
+	 */
+	public List<ActivityEffect> load(YearMonth month) {
+		return jdbc.query(EffectQueries.LOAD_PERIOD, new MapSqlParameterSource("period", month.atDay(1)),
+				(rs, rowNum) -> new ActivityEffect(rs.getString("activity_id"), rs.getString("type"),
+						rs.getString("complex_id"), rs.getString("neighbourhood_code"),
+						rs.getObject("date", LocalDate.class), rs.getString("category"),
+						rs.getObject("window_days", Integer.class), rs.getObject("before", Integer.class),
+						rs.getObject("after", Integer.class), rs.getObject("rate_ratio", Double.class),
+						rs.getObject("ci_low", Double.class), rs.getObject("ci_high", Double.class),
+						rs.getObject("p_value", Double.class), rs.getObject("comparison_before", Integer.class),
+						rs.getObject("comparison_after", Integer.class),
+						rs.getObject("comparison_rate_ratio", Double.class),
+						rs.getObject("effect_vs_comparison", Double.class), rs.getString("flag")));
+	}
+
+	private void store(LocalDate period, List<ActivityEffect> effects) {
+		jdbc.getJdbcTemplate().update(EffectQueries.DELETE_PERIOD, Date.valueOf(period));
+		List<Object[]> rows = new ArrayList<>(effects.size());
+		for (ActivityEffect e : effects) {
+			rows.add(
+					new Object[] { Date.valueOf(period), e.activityId(), e.type(), e.complexId(), e.neighbourhoodCode(),
+							e.date() == null ? null : Date.valueOf(e.date()), e.category(), e.windowDays(), e.before(),
+							e.after(), e.rateRatio(), e.ciLow(), e.ciHigh(), e.pValue(), e.comparisonBefore(),
+							e.comparisonAfter(), e.comparisonRateRatio(), e.effectVsComparison(), e.flag() });
+		}
+		int[] types = { Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
+				Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE,
+				Types.DOUBLE, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR };
+		jdbc.getJdbcTemplate().batchUpdate(EffectQueries.INSERT, rows, types);
+	}
+
+	/** Reports before and after, or summed over a group. */
+	record Counts(int before, int after) {
+		static Counts plus(Counts sum, Counts add) {
+			return sum == null ? add : new Counts(sum.before() + add.before(), sum.after() + add.after());
+		}
+	}
+
 }

@@ -5,20 +5,23 @@ package nl.leefbaar.ingest.csv;
  * offset and the physical line; the caller adds the file name.
  */
 public class CsvException extends RuntimeException {
-    private final long offset;
-    private final long line;
 
-    public CsvException(String message, long offset, long line) {
-        super(message);
-        this.offset = offset;
-        this.line = line;
-    }
+	private final long offset;
 
-    public long offset() {
-        return offset;
-    }
+	private final long line;
 
-    public long line() {
-        return line;
-    }
+	public CsvException(String message, long offset, long line) {
+		super(message);
+		this.offset = offset;
+		this.line = line;
+	}
+
+	public long offset() {
+		return offset;
+	}
+
+	public long line() {
+		return line;
+	}
+
 }

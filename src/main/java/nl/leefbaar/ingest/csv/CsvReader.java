@@ -13,398 +13,460 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A streaming RFC 4180 reader for the exports of input-format.md: UTF-8 with or without BOM
- * (anything else is refused with its byte offset), {@code ,} or {@code ;} detected from the
- * header line, CRLF, LF or CR line ends, quoted fields with doubled quotes and embedded newlines.
+ * A streaming RFC 4180 reader for the exports of input-format.md: UTF-8 with or without
+ * BOM (anything else is refused with its byte offset), {@code ,} or {@code ;} detected
+ * from the header line, CRLF, LF or CR line ends, quoted fields with doubled quotes and
+ * embedded newlines.
  * <p>
- * It works on bytes (all syntax characters are ASCII) and turns a field into a String only when
- * asked, so columns nobody reads (free text) never become Strings at all. Memory is bounded by
- * {@code maxRecordBytes}: a longer record is skipped to its end and reported through
- * {@link #problem()}, whatever the size of the file. Per record it keeps the physical line where
- * the record starts and the raw text, for reject files. Not thread-safe.
+ * It works on bytes (all syntax characters are ASCII) and turns a field into a String
+ * only when asked, so columns nobody reads (free text) never become Strings at all.
+ * Memory is bounded by {@code maxRecordBytes}: a longer record is skipped to its end and
+ * reported through {@link #problem()}, whatever the size of the file. Per record it keeps
+ * the physical line where the record starts and the raw text, for reject files. Not
+ * thread-safe.
  */
 public final class CsvReader implements Closeable {
-    public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
-    private static final int RAW_KEPT_WHEN_TOO_LONG = 1000;
 
-    private final InputStream in;
-    private final int maxRecordBytes;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
-    private int limit;
-    private long bufferOffset; // file offset of buf[0]
-    private boolean eof;
-    private final Utf8Validator validator = new Utf8Validator();
+	public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
-    private char delimiter = ',';
-    private List<String> header;
+	private static final int RAW_KEPT_WHEN_TOO_LONG = 1000;
 
-    // the current record
-    private byte[] raw = new byte[512];
-    private int rawLength;
-    private byte[] values = new byte[512];
-    private int valuesLength;
-    private int[] ends = new int[16];
-    private int fields;
-    private String[] decoded = new String[16];
-    private boolean tooLong;
-    private boolean unterminatedQuote;
-    private long recordLine;
-    private long nextLine = 1;
-    private boolean skipLineFeed;
+	private final InputStream in;
 
-    public CsvReader(InputStream in) throws IOException {
-        this(in, DEFAULT_MAX_RECORD_BYTES);
-    }
+	private final int maxRecordBytes;
 
-    public CsvReader(InputStream in, int maxRecordBytes) throws IOException {
-        this.in = in;
-        this.maxRecordBytes = maxRecordBytes;
-        fill();
-        skipByteOrderMark();
-        delimiter = detectDelimiter();
-        if (readRecord()) {
-            String[] names = new String[fields];
-            for (int i = 0; i < fields; i++) {
-                names[i] = get(i).trim().toLowerCase(Locale.ROOT);
-            }
-            header = Collections.unmodifiableList(Arrays.asList(names));
-        }
-    }
+	private final byte[] buf = new byte[1 << 16];
 
-    public static CsvReader open(Path file) throws IOException {
-        return new CsvReader(Files.newInputStream(file));
-    }
+	private int pos;
 
-    /** The column names of the first line, trimmed and lower case; null for an empty file. */
-    public List<String> header() {
-        return header;
-    }
+	private int limit;
 
-    public char delimiter() {
-        return delimiter;
-    }
+	private long bufferOffset; // file offset of buf[0]
 
-    /** Moves to the next non-blank record; false at the end of the file. */
-    public boolean next() throws IOException {
-        if (header == null) {
-            return false;
-        }
-        return readRecord();
-    }
+	private boolean eof;
 
-    /** Number of fields of the current record. */
-    public int size() {
-        return fields;
-    }
+	private final Utf8Validator validator = new Utf8Validator();
 
-    /** Field i of the current record; "" when the record has fewer fields. */
-    public String get(int i) {
-        if (i >= fields) {
-            return "";
-        }
-        String value = decoded[i];
-        if (value == null) {
-            int start = i == 0 ? 0 : ends[i - 1];
-            value = new String(values, start, ends[i] - start, StandardCharsets.UTF_8);
-            decoded[i] = value;
-        }
-        return value;
-    }
+	private char delimiter = ',';
 
-    /** Physical line (1-based) where the current record starts. */
-    public long line() {
-        return recordLine;
-    }
+	private List<String> header;
 
-    /** The raw text of the current record without its line end (cut short for a record that is too long). */
-    public String raw() {
-        if (tooLong) {
-            return new String(raw, 0, Math.min(rawLength, RAW_KEPT_WHEN_TOO_LONG), StandardCharsets.UTF_8)
-                    + "...[cut: record longer than " + maxRecordBytes + " bytes]";
-        }
-        return new String(raw, 0, rawLength, StandardCharsets.UTF_8);
-    }
+	// the current record
+	private byte[] raw = new byte[512];
 
-    /** Why the current record cannot be used as it is (too long, file ends inside quotes), or null. */
-    public String problem() {
-        if (tooLong) {
-            return "record longer than " + maxRecordBytes + " bytes";
-        }
-        if (unterminatedQuote) {
-            return "the file ends inside a quoted field (truncated file?)";
-        }
-        return null;
-    }
+	private int rawLength;
 
-    /** Bytes consumed so far, for progress estimates. */
-    public long bytesRead() {
-        return bufferOffset + pos;
-    }
+	private byte[] values = new byte[512];
 
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
+	private int valuesLength;
 
-    private void fill() throws IOException {
-        bufferOffset += limit;
-        pos = 0;
-        limit = 0;
-        while (limit == 0) {
-            int n = in.read(buf, 0, buf.length);
-            if (n < 0) {
-                eof = true;
-                validator.end(bufferOffset);
-                return;
-            }
-            limit = n;
-        }
-        validator.check(buf, limit, bufferOffset);
-    }
+	private int[] ends = new int[16];
 
-    private void skipByteOrderMark() {
-        if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
-            pos = 3;
-        }
-    }
+	private int fields;
 
-    /** The more frequent of {@code ,} and {@code ;} outside quotes on the first line; {@code ,} on a tie. */
-    private char detectDelimiter() {
-        int commas = 0;
-        int semicolons = 0;
-        boolean quoted = false;
-        for (int i = pos; i < limit; i++) {
-            byte b = buf[i];
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                if (b == '\n' || b == '\r') {
-                    break;
-                } else if (b == ',') {
-                    commas++;
-                } else if (b == ';') {
-                    semicolons++;
-                }
-            }
-        }
-        return semicolons > commas ? ';' : ',';
-    }
+	private String[] decoded = new String[16];
 
-    private static final int FIELD_START = 0;
-    private static final int UNQUOTED = 1;
-    private static final int QUOTED = 2;
-    private static final int QUOTE_IN_QUOTED = 3;
+	private boolean tooLong;
 
-    private boolean readRecord() throws IOException {
-        while (true) {
-            if (skipLineFeed) {
-                if (pos == limit && !eof) {
-                    fill();
-                }
-                if (pos < limit && buf[pos] == '\n') {
-                    pos++;
-                }
-                skipLineFeed = false;
-            }
-            if (pos == limit && !eof) {
-                fill();
-            }
-            if (pos == limit) {
-                return false;
-            }
-            if (parseRecord()) {
-                return true;
-            }
-        }
-    }
+	private boolean unterminatedQuote;
 
-    /** Parses one physical record; false when it was a blank line. */
-    private boolean parseRecord() throws IOException {
-        rawLength = 0;
-        valuesLength = 0;
-        fields = 0;
-        tooLong = false;
-        unterminatedQuote = false;
-        recordLine = nextLine;
-        int state = FIELD_START;
-        int rawStart = pos;
-        final byte d = (byte) delimiter;
-        while (true) {
-            if (pos == limit) {
-                appendRaw(rawStart, pos);
-                fill();
-                rawStart = 0;
-                if (eof) {
-                    if (state == QUOTED) {
-                        unterminatedQuote = true;
-                    }
-                    endField();
-                    clearDecoded();
-                    return true;
-                }
-            }
-            byte b = buf[pos++];
-            switch (state) {
-                case QUOTED -> {
-                    if (b == '"') {
-                        state = QUOTE_IN_QUOTED;
-                    } else {
-                        if (b == '\n') {
-                            nextLine++;
-                        }
-                        appendValue(b);
-                    }
-                }
-                case QUOTE_IN_QUOTED -> {
-                    if (b == '"') {
-                        appendValue(b);
-                        state = QUOTED;
-                    } else if (b == d) {
-                        endField();
-                        state = FIELD_START;
-                    } else if (b == '\n' || b == '\r') {
-                        return endRecord(rawStart, b);
-                    } else {
-                        // text after a closing quote: kept as it is, as spreadsheet programs do
-                        appendValue(b);
-                        state = UNQUOTED;
-                    }
-                }
-                default -> {
-                    if (b == d) {
-                        endField();
-                        state = FIELD_START;
-                    } else if (b == '\n' || b == '\r') {
-                        if (fields == 0 && valuesLength == 0 && state == FIELD_START && rawLength == 0 && pos - 1 == rawStart) {
-                            // a blank line: not a record
-                            nextLine++;
-                            skipLineFeed = b == '\r';
-                            return false;
-                        }
-                        return endRecord(rawStart, b);
-                    } else if (b == '"' && state == FIELD_START) {
-                        state = QUOTED;
-                    } else {
-                        appendValue(b);
-                        state = UNQUOTED;
-                    }
-                }
-            }
-        }
-    }
+	private long recordLine;
 
-    private boolean endRecord(int rawStart, byte terminator) {
-        appendRaw(rawStart, pos - 1);
-        endField();
-        nextLine++;
-        skipLineFeed = terminator == '\r';
-        clearDecoded();
-        return true;
-    }
+	private long nextLine = 1;
 
-    private void clearDecoded() {
-        if (decoded.length < fields) {
-            decoded = new String[ends.length];
-        } else {
-            Arrays.fill(decoded, 0, fields, null);
-        }
-    }
+	private boolean skipLineFeed;
 
-    private void endField() {
-        if (fields == ends.length) {
-            ends = Arrays.copyOf(ends, fields * 2);
-        }
-        ends[fields++] = valuesLength;
-    }
+	public CsvReader(InputStream in) throws IOException {
+		this(in, DEFAULT_MAX_RECORD_BYTES);
+	}
 
-    private void appendValue(byte b) {
-        if (valuesLength == values.length) {
-            if (valuesLength >= maxRecordBytes) {
-                tooLong = true;
-                return;
-            }
-            values = Arrays.copyOf(values, Math.min(maxRecordBytes, values.length * 2));
-        }
-        values[valuesLength++] = b;
-    }
+	public CsvReader(InputStream in, int maxRecordBytes) throws IOException {
+		this.in = in;
+		this.maxRecordBytes = maxRecordBytes;
+		fill();
+		skipByteOrderMark();
+		delimiter = detectDelimiter();
+		if (readRecord()) {
+			String[] names = new String[fields];
+			for (int i = 0; i < fields; i++) {
+				names[i] = get(i).trim().toLowerCase(Locale.ROOT);
+			}
+			header = Collections.unmodifiableList(Arrays.asList(names));
+		}
+	}
 
-    private void appendRaw(int from, int to) {
-        int n = Math.min(to - from, maxRecordBytes - rawLength);
-        if (n <= 0) {
-            return;
-        }
-        if (rawLength + n > raw.length) {
-            raw = Arrays.copyOf(raw, Math.max(rawLength + n, Math.min(maxRecordBytes, raw.length * 2)));
-        }
-        System.arraycopy(buf, from, raw, rawLength, n);
-        rawLength += n;
-    }
+	public static CsvReader open(Path file) throws IOException {
+		return new CsvReader(Files.newInputStream(file));
+	}
 
-    /** Fields of the current record as a list (for tests and small files). */
-    public List<String> fields() {
-        List<String> list = new ArrayList<>(fields);
-        for (int i = 0; i < fields; i++) {
-            list.add(get(i));
-        }
-        return list;
-    }
+	/**
+	 * The column names of the first line, trimmed and lower case; null for an empty file.
+	 */
+	public List<String> header() {
+		return header;
+	}
 
-    /**
-     * Checks each buffer as it is read, carrying an unfinished sequence over to the next buffer,
-     * so that the offset of the first bad byte is exact (RFC 3629: no overlongs, no surrogates,
-     * nothing above U+10FFFF).
-     */
-    private static final class Utf8Validator {
-        private int pending; // continuation bytes still expected
-        private int lower = 0x80;
-        private int upper = 0xBF;
-        private long sequenceStart;
-        private long line = 1;
+	public char delimiter() {
+		return delimiter;
+	}
 
-        void check(byte[] bytes, int length, long offset) {
-            for (int i = 0; i < length; i++) {
-                int b = bytes[i];
-                if (pending == 0) {
-                    if (b >= 0) {
-                        if (b == '\n') {
-                            line++;
-                        }
-                        continue;
-                    }
-                    b &= 0xFF;
-                    sequenceStart = offset + i;
-                    if (b >= 0xC2 && b <= 0xDF) {
-                        pending = 1;
-                    } else if (b >= 0xE0 && b <= 0xEF) {
-                        pending = 2;
-                    } else if (b >= 0xF0 && b <= 0xF4) {
-                        pending = 3;
-                    } else {
-                        throw invalid(offset + i);
-                    }
-                    lower = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-                    upper = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-                } else {
-                    b &= 0xFF;
-                    if (b < lower || b > upper) {
-                        throw invalid(sequenceStart);
-                    }
-                    lower = 0x80;
-                    upper = 0xBF;
-                    pending--;
-                }
-            }
-        }
+	/** Moves to the next non-blank record; false at the end of the file. */
+	public boolean next() throws IOException {
+		if (header == null) {
+			return false;
+		}
+		return readRecord();
+	}
 
-        void end(long offset) {
-            if (pending > 0) {
-                throw invalid(sequenceStart);
-            }
-        }
+	/** Number of fields of the current record. */
+	public int size() {
+		return fields;
+	}
 
-        private CsvException invalid(long offset) {
-            return new CsvException("not valid UTF-8: bad byte at offset " + offset + " (line " + line + ")", offset, line);
-        }
-    }
+	/** Field i of the current record; "" when the record has fewer fields. */
+	public String get(int i) {
+		if (i >= fields) {
+			return "";
+		}
+		String value = decoded[i];
+		if (value == null) {
+			int start = i == 0 ? 0 : ends[i - 1];
+			value = new String(values, start, ends[i] - start, StandardCharsets.UTF_8);
+			decoded[i] = value;
+		}
+		return value;
+	}
+
+	/** Physical line (1-based) where the current record starts. */
+	public long line() {
+		return recordLine;
+	}
+
+	/**
+	 * The raw text of the current record without its line end (cut short for a record
+	 * that is too long).
+	 */
+	public String raw() {
+		if (tooLong) {
+			return new String(raw, 0, Math.min(rawLength, RAW_KEPT_WHEN_TOO_LONG), StandardCharsets.UTF_8)
+					+ "...[cut: record longer than " + maxRecordBytes + " bytes]";
+		}
+		return new String(raw, 0, rawLength, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Why the current record cannot be used as it is (too long, file ends inside quotes),
+	 * or null.
+	 */
+	public String problem() {
+		if (tooLong) {
+			return "record longer than " + maxRecordBytes + " bytes";
+		}
+		if (unterminatedQuote) {
+			return "the file ends inside a quoted field (truncated file?)";
+		}
+		return null;
+	}
+
+	/** Bytes consumed so far, for progress estimates. */
+	public long bytesRead() {
+		return bufferOffset + pos;
+	}
+
+	@Override
+	public void close() throws IOException {
+		in.close();
+	}
+
+	private void fill() throws IOException {
+		bufferOffset += limit;
+		pos = 0;
+		limit = 0;
+		while (limit == 0) {
+			int n = in.read(buf, 0, buf.length);
+			if (n < 0) {
+				eof = true;
+				validator.end(bufferOffset);
+				return;
+			}
+			limit = n;
+		}
+		validator.check(buf, limit, bufferOffset);
+	}
+
+	private void skipByteOrderMark() {
+		if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+			pos = 3;
+		}
+	}
+
+	/**
+	 * The more frequent of {@code ,} and {@code ;} outside quotes on the first line;
+	 * {@code ,} on a tie.
+	 */
+	private char detectDelimiter() {
+		int commas = 0;
+		int semicolons = 0;
+		boolean quoted = false;
+		for (int i = pos; i < limit; i++) {
+			byte b = buf[i];
+			if (b == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted) {
+				if (b == '\n' || b == '\r') {
+					break;
+				}
+				else if (b == ',') {
+					commas++;
+				}
+				else if (b == ';') {
+					semicolons++;
+				}
+			}
+		}
+		return semicolons > commas ? ';' : ',';
+	}
+
+	private static final int FIELD_START = 0;
+
+	private static final int UNQUOTED = 1;
+
+	private static final int QUOTED = 2;
+
+	private static final int QUOTE_IN_QUOTED = 3;
+
+	private boolean readRecord() throws IOException {
+		while (true) {
+			if (skipLineFeed) {
+				if (pos == limit && !eof) {
+					fill();
+				}
+				if (pos < limit && buf[pos] == '\n') {
+					pos++;
+				}
+				skipLineFeed = false;
+			}
+			if (pos == limit && !eof) {
+				fill();
+			}
+			if (pos == limit) {
+				return false;
+			}
+			if (parseRecord()) {
+				return true;
+			}
+		}
+	}
+
+	/** Parses one physical record; false when it was a blank line. */
+	private boolean parseRecord() throws IOException {
+		rawLength = 0;
+		valuesLength = 0;
+		fields = 0;
+		tooLong = false;
+		unterminatedQuote = false;
+		recordLine = nextLine;
+		int state = FIELD_START;
+		int rawStart = pos;
+		final byte d = (byte) delimiter;
+		while (true) {
+			if (pos == limit) {
+				appendRaw(rawStart, pos);
+				fill();
+				rawStart = 0;
+				if (eof) {
+					if (state == QUOTED) {
+						unterminatedQuote = true;
+					}
+					endField();
+					clearDecoded();
+					return true;
+				}
+			}
+			byte b = buf[pos++];
+			switch (state) {
+				case QUOTED -> {
+					if (b == '"') {
+						state = QUOTE_IN_QUOTED;
+					}
+					else {
+						if (b == '\n') {
+							nextLine++;
+						}
+						appendValue(b);
+					}
+				}
+				case QUOTE_IN_QUOTED -> {
+					if (b == '"') {
+						appendValue(b);
+						state = QUOTED;
+					}
+					else if (b == d) {
+						endField();
+						state = FIELD_START;
+					}
+					else if (b == '\n' || b == '\r') {
+						return endRecord(rawStart, b);
+					}
+					else {
+						// text after a closing quote: kept as it is, as spreadsheet
+						// programs do
+						appendValue(b);
+						state = UNQUOTED;
+					}
+				}
+				default -> {
+					if (b == d) {
+						endField();
+						state = FIELD_START;
+					}
+					else if (b == '\n' || b == '\r') {
+						if (fields == 0 && valuesLength == 0 && state == FIELD_START && rawLength == 0
+								&& pos - 1 == rawStart) {
+							// a blank line: not a record
+							nextLine++;
+							skipLineFeed = b == '\r';
+							return false;
+						}
+						return endRecord(rawStart, b);
+					}
+					else if (b == '"' && state == FIELD_START) {
+						state = QUOTED;
+					}
+					else {
+						appendValue(b);
+						state = UNQUOTED;
+					}
+				}
+			}
+		}
+	}
+
+	private boolean endRecord(int rawStart, byte terminator) {
+		appendRaw(rawStart, pos - 1);
+		endField();
+		nextLine++;
+		skipLineFeed = terminator == '\r';
+		clearDecoded();
+		return true;
+	}
+
+	private void clearDecoded() {
+		if (decoded.length < fields) {
+			decoded = new String[ends.length];
+		}
+		else {
+			Arrays.fill(decoded, 0, fields, null);
+		}
+	}
+
+	private void endField() {
+		if (fields == ends.length) {
+			ends = Arrays.copyOf(ends, fields * 2);
+		}
+		ends[fields++] = valuesLength;
+	}
+
+	private void appendValue(byte b) {
+		if (valuesLength == values.length) {
+			if (valuesLength >= maxRecordBytes) {
+				tooLong = true;
+				return;
+			}
+			values = Arrays.copyOf(values, Math.min(maxRecordBytes, values.length * 2));
+		}
+		values[valuesLength++] = b;
+	}
+
+	private void appendRaw(int from, int to) {
+		int n = Math.min(to - from, maxRecordBytes - rawLength);
+		if (n <= 0) {
+			return;
+		}
+		if (rawLength + n > raw.length) {
+			raw = Arrays.copyOf(raw, Math.max(rawLength + n, Math.min(maxRecordBytes, raw.length * 2)));
+		}
+		System.arraycopy(buf, from, raw, rawLength, n);
+		rawLength += n;
+	}
+
+	/** Fields of the current record as a list (for tests and small files). */
+	public List<String> fields() {
+		List<String> list = new ArrayList<>(fields);
+		for (int i = 0; i < fields; i++) {
+			list.add(get(i));
+		}
+		return list;
+	}
+
+	/**
+	 * Checks each buffer as it is read, carrying an unfinished sequence over to the next
+	 * buffer, so that the offset of the first bad byte is exact (RFC 3629: no overlongs,
+	 * no surrogates, nothing above U+10FFFF).
+	 */
+	private static final class Utf8Validator {
+
+		private int pending; // continuation bytes still expected
+
+		private int lower = 0x80;
+
+		private int upper = 0xBF;
+
+		private long sequenceStart;
+
+		private long line = 1;
+
+		void check(byte[] bytes, int length, long offset) {
+			for (int i = 0; i < length; i++) {
+				int b = bytes[i];
+				if (pending == 0) {
+					if (b >= 0) {
+						if (b == '\n') {
+							line++;
+						}
+						continue;
+					}
+					b &= 0xFF;
+					sequenceStart = offset + i;
+					if (b >= 0xC2 && b <= 0xDF) {
+						pending = 1;
+					}
+					else if (b >= 0xE0 && b <= 0xEF) {
+						pending = 2;
+					}
+					else if (b >= 0xF0 && b <= 0xF4) {
+						pending = 3;
+					}
+					else {
+						throw invalid(offset + i);
+					}
+					lower = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+					upper = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+				}
+				else {
+					b &= 0xFF;
+					if (b < lower || b > upper) {
+						throw invalid(sequenceStart);
+					}
+					lower = 0x80;
+					upper = 0xBF;
+					pending--;
+				}
+			}
+		}
+
+		void end(long offset) {
+			if (pending > 0) {
+				throw invalid(sequenceStart);
+			}
+		}
+
+		private CsvException invalid(long offset) {
+			return new CsvException("not valid UTF-8: bad byte at offset " + offset + " (line " + line + ")", offset,
+					line);
+		}
+
+	}
+
 }

@@ -16,66 +16,73 @@ import org.jfree.svg.SVGGraphics2D;
 
 /** Rendering, kept apart from building: the same chart goes to PNG (2x scale) and SVG. */
 public final class ChartImages {
-    private ChartImages() {
-    }
 
-    /**
-     * Draws the chart on a logical canvas 960 wide (the layout every chart is designed for) and
-     * scales it to the requested pixels: 1920 x 1080 is a 960 x 540 chart at 2x, so text stays
-     * large and crisp; other sizes (the workbook's funnel image) keep the same proportions of text.
-     */
-    public static byte[] png(JFreeChart chart, int widthPx, int heightPx) {
-        BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g2 = image.createGraphics();
-        try {
-            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            double scale = widthPx / (double) ChartStyle.WIDTH;
-            g2.scale(scale, scale);
-            chart.draw(g2, new Rectangle2D.Double(0, 0, ChartStyle.WIDTH, heightPx / scale));
-        } finally {
-            g2.dispose();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
+	private ChartImages() {
+	}
 
-    public static byte[] svg(JFreeChart chart, int width, int height) {
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        // Two decimals of a logical pixel are plenty; full doubles make a 5,000-point funnel 6 MB.
-        g2.setGeomDoubleConverter(ChartImages::twoDecimals);
-        g2.setTransformDoubleConverter(ChartImages::twoDecimals);
-        // A viewer without DejaVu Sans falls back to its own sans-serif rather than to a serif face.
-        g2.setFontFunction(family -> "\"" + family + "\", Verdana, sans-serif");
-        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-        return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-    }
+	/**
+	 * Draws the chart on a logical canvas 960 wide (the layout every chart is designed
+	 * for) and scales it to the requested pixels: 1920 x 1080 is a 960 x 540 chart at 2x,
+	 * so text stays large and crisp; other sizes (the workbook's funnel image) keep the
+	 * same proportions of text.
+	 */
+	public static byte[] png(JFreeChart chart, int widthPx, int heightPx) {
+		BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g2 = image.createGraphics();
+		try {
+			g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+			g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+			g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+			g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+			double scale = widthPx / (double) ChartStyle.WIDTH;
+			g2.scale(scale, scale);
+			chart.draw(g2, new Rectangle2D.Double(0, 0, ChartStyle.WIDTH, heightPx / scale));
+		}
+		finally {
+			g2.dispose();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+		try {
+			ImageIO.write(image, "png", out);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toByteArray();
+	}
 
-    static String twoDecimals(double value) {
-        if (!Double.isFinite(value) || Math.abs(value) > 1e9) {
-            return String.valueOf(value);
-        }
-        long hundredths = Math.round(value * 100);
-        long whole = Math.abs(hundredths) / 100;
-        long fraction = Math.abs(hundredths) % 100;
-        StringBuilder text = new StringBuilder(12);
-        if (hundredths < 0) {
-            text.append('-');
-        }
-        text.append(whole);
-        if (fraction != 0) {
-            text.append('.').append(fraction / 10);
-            if (fraction % 10 != 0) {
-                text.append(fraction % 10);
-            }
-        }
-        return text.toString();
-    }
+	public static byte[] svg(JFreeChart chart, int width, int height) {
+		SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+		// Two decimals of a logical pixel are plenty; full doubles make a 5,000-point
+		// funnel 6 MB.
+		g2.setGeomDoubleConverter(ChartImages::twoDecimals);
+		g2.setTransformDoubleConverter(ChartImages::twoDecimals);
+		// A viewer without DejaVu Sans falls back to its own sans-serif rather than to a
+		// serif face.
+		g2.setFontFunction(family -> "\"" + family + "\", Verdana, sans-serif");
+		chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+		return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+	}
+
+	static String twoDecimals(double value) {
+		if (!Double.isFinite(value) || Math.abs(value) > 1e9) {
+			return String.valueOf(value);
+		}
+		long hundredths = Math.round(value * 100);
+		long whole = Math.abs(hundredths) / 100;
+		long fraction = Math.abs(hundredths) % 100;
+		StringBuilder text = new StringBuilder(12);
+		if (hundredths < 0) {
+			text.append('-');
+		}
+		text.append(whole);
+		if (fraction != 0) {
+			text.append('.').append(fraction / 10);
+			if (fraction % 10 != 0) {
+				text.append(fraction % 10);
+			}
+		}
+		return text.toString();
+	}
+
 }

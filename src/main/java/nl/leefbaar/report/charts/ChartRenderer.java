@@ -23,168 +23,187 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the seminar charts of a month: figures from the database, then one JFreeChart each. The
- * charts writer, the deck writer and the workbooks (funnel image) all take their charts from here.
+ * Builds the seminar charts of a month: figures from the database, then one JFreeChart
+ * each. The charts writer, the deck writer and the workbooks (funnel image) all take
+ * their charts from here.
  */
 @Component
 public class ChartRenderer {
-    /** A built chart with the file name (without extension) it is written under. */
-    public record NamedChart(String name, JFreeChart chart) {
-    }
 
-    /** Everything one month's charts show, so that takeaways use exactly the plotted figures. */
-    public record ChartSet(Labels labels, YearMonth month, String scopeLabel, RateTrend rateTrend,
-                           RepeatTrend repeatTrend, Funnel funnel, Ranking ranking, List<Effect> effects,
-                           Concentration concentration, List<NamedChart> charts) {
-    }
+	/** A built chart with the file name (without extension) it is written under. */
+	public record NamedChart(String name, JFreeChart chart) {
+	}
 
-    /** The charts of one request rendered as PNG (2x) and SVG, by chart name, in slide order. */
-    public record Rendered(ChartSet set, Map<String, byte[]> png, Map<String, byte[]> svg) {
-    }
+	/**
+	 * Everything one month's charts show, so that takeaways use exactly the plotted
+	 * figures.
+	 */
+	public record ChartSet(Labels labels, YearMonth month, String scopeLabel, RateTrend rateTrend,
+			RepeatTrend repeatTrend, Funnel funnel, Ranking ranking, List<Effect> effects, Concentration concentration,
+			List<NamedChart> charts) {
+	}
 
-    private record Key(YearMonth month, Locale locale, ReportScope scope, Object computedAt) {
-    }
+	/**
+	 * The charts of one request rendered as PNG (2x) and SVG, by chart name, in slide
+	 * order.
+	 */
+	public record Rendered(ChartSet set, Map<String, byte[]> png, Map<String, byte[]> svg) {
+	}
 
-    private record Cached(Key key, Rendered rendered, long at) {
-    }
+	private record Key(YearMonth month, Locale locale, ReportScope scope, Object computedAt) {
+	}
 
-    private static final Logger log = LoggerFactory.getLogger(ChartRenderer.class);
-    /** The report step calls the charts writer and the deck writer within seconds of each other. */
-    private static final long CACHE_NANOS = 5L * 60 * 1_000_000_000;
+	private record Cached(Key key, Rendered rendered, long at) {
+	}
 
-    /**
-     * Published when a month's charts start to be built, so that other writers (the deck) can
-     * warm up their libraries on the second core meanwhile.
-     */
-    public record RenderingStarted(YearMonth month) {
-    }
+	private static final Logger log = LoggerFactory.getLogger(ChartRenderer.class);
 
-    private final ChartFigures figures;
-    private final TrendFigures trends;
-    private final LeefbaarProperties properties;
-    private final ApplicationEventPublisher events;
-    private final AtomicReference<Cached> last = new AtomicReference<>();
+	/**
+	 * The report step calls the charts writer and the deck writer within seconds of each
+	 * other.
+	 */
+	private static final long CACHE_NANOS = 5L * 60 * 1_000_000_000;
 
-    static final int PNG_WIDTH = 2 * ChartStyle.WIDTH;
-    static final int PNG_HEIGHT = 2 * ChartStyle.HEIGHT;
+	/**
+	 * Published when a month's charts start to be built, so that other writers (the deck)
+	 * can warm up their libraries on the second core meanwhile.
+	 */
+	public record RenderingStarted(YearMonth month) {
+	}
 
-    public ChartRenderer(ChartFigures figures, TrendFigures trends, LeefbaarProperties properties,
-                         ApplicationEventPublisher events) {
-        this.figures = figures;
-        this.trends = trends;
-        this.properties = properties;
-        this.events = events;
-    }
+	private final ChartFigures figures;
 
-    public int repeatWindowDays() {
-        return properties.indicators().repeatWindowDays();
-    }
+	private final TrendFigures trends;
 
-    public int effectWindowDays() {
-        return properties.indicators().effectWindowDays();
-    }
+	private final LeefbaarProperties properties;
 
-    /**
-     * The month's charts, built and rendered once for the charts writer and the deck writer
-     * together: the last result is kept for a few minutes, keyed by month, language, scope and the
-     * month's computed_at, so that a recomputed month is never drawn from stale figures.
-     */
-    public Rendered rendered(YearMonth month, Locale locale, ReportScope scope) {
-        Key key = new Key(month, locale == null ? Locale.ROOT : locale, scope == null ? ReportScope.CITY : scope,
-                figures.computedAt(month));
-        Cached cached = last.get();
-        if (cached != null && cached.key().equals(key) && System.nanoTime() - cached.at() < CACHE_NANOS) {
-            return cached.rendered();
-        }
-        events.publishEvent(new RenderingStarted(month));
-        long start = System.nanoTime();
-        ChartSet set = build(month, locale, scope);
-        long built = System.nanoTime();
-        // Each chart is its own object graph, so the two cores can draw two charts at once.
-        List<byte[][]> images = set.charts().parallelStream()
-                .map(ChartRenderer::render)
-                .toList();
-        Map<String, byte[]> png = new LinkedHashMap<>();
-        Map<String, byte[]> svg = new LinkedHashMap<>();
-        for (int i = 0; i < images.size(); i++) {
-            png.put(set.charts().get(i).name(), images.get(i)[0]);
-            svg.put(set.charts().get(i).name(), images.get(i)[1]);
-        }
-        log.debug("charts {}: figures {} ms, rendering {} ms", month, (built - start) / 1_000_000,
-                (System.nanoTime() - built) / 1_000_000);
-        Rendered rendered = new Rendered(set, png, svg);
-        last.set(new Cached(key, rendered, System.nanoTime()));
-        return rendered;
-    }
+	private final ApplicationEventPublisher events;
 
-    private static byte[][] render(NamedChart chart) {
-        long start = System.nanoTime();
-        byte[] png = ChartImages.png(chart.chart(), PNG_WIDTH, PNG_HEIGHT);
-        long middle = System.nanoTime();
-        byte[] svg = ChartImages.svg(chart.chart(), ChartStyle.WIDTH, ChartStyle.HEIGHT);
-        log.debug("chart {}: png {} ms, svg {} ms", chart.name(), (middle - start) / 1_000_000,
-                (System.nanoTime() - middle) / 1_000_000);
-        return new byte[][] {png, svg};
-    }
+	private final AtomicReference<Cached> last = new AtomicReference<>();
 
-    public ChartSet build(YearMonth month, Locale locale, ReportScope scope) {
-        Labels labels = new Labels(locale);
-        String scopeLabel = labels.scope(scope, figures.neighbourhoodName(scope));
-        String source = labels.source(month);
-        List<YearMonth> months = TrendFigures.trendMonths(month);
-        String trendPeriod = scopeLabel + " · " + labels.get("period.months", labels.month(months.get(0)),
-                labels.month(month));
-        String twelvePeriod = scopeLabel + " · " + labels.get("period.12m", labels.month(month));
+	static final int PNG_WIDTH = 2 * ChartStyle.WIDTH;
+	static final int PNG_HEIGHT = 2 * ChartStyle.HEIGHT;
 
-        // The two queries over all complexes run beside the others (two connections, two cores).
-        CompletableFuture<Funnel> funnelQuery = CompletableFuture.supplyAsync(() -> figures.funnel(month, scope));
-        CompletableFuture<Concentration> concentrationQuery =
-                CompletableFuture.supplyAsync(() -> figures.concentration(month, scope));
-        RateTrend rateTrend = trends.rateTrend(month, scope);
-        RepeatTrend repeatTrend = trends.repeatTrend(month, scope);
-        Ranking ranking = figures.ranking(month, scope);
-        List<Effect> effects = figures.effects(month);
-        Funnel funnel = funnelQuery.join();
-        Concentration concentration = concentrationQuery.join();
+	public ChartRenderer(ChartFigures figures, TrendFigures trends, LeefbaarProperties properties,
+			ApplicationEventPublisher events) {
+		this.figures = figures;
+		this.trends = trends;
+		this.properties = properties;
+		this.events = events;
+	}
 
-        List<NamedChart> charts = List.of(
-                new NamedChart("rate-trend", RateTrendChart.chart(RateTrendChart.dataset(rateTrend), labels,
-                        trendPeriod, source)),
-                new NamedChart("repeat-trend", RepeatTrendChart.chart(RepeatTrendChart.dataset(repeatTrend), months, labels,
-                        repeatWindowDays(), trendPeriod,
-                        labels.get("repeatTrend.interval") + ". " + labels.get("repeatTrend.missing") + ".", source)),
-                new NamedChart("funnel", funnelChart(funnel, labels, twelvePeriod, source)),
-                new NamedChart("ranking", RankingChart.chart(RankingChart.dataset(ranking), ranking, labels,
-                        twelvePeriod, source)),
-                new NamedChart("activity-effect", EffectChart.chart(EffectChart.dataset(effects), labels,
-                        labels.get("scope.city") + " · " + labels.get("period.month", labels.month(month)), source)),
-                new NamedChart("concentration", ConcentrationChart.chart(ConcentrationChart.dataset(concentration),
-                        concentration, labels, twelvePeriod, source)));
-        return new ChartSet(labels, month, scopeLabel, rateTrend, repeatTrend, funnel, ranking, effects,
-                concentration, charts);
-    }
+	public int repeatWindowDays() {
+		return properties.indicators().repeatWindowDays();
+	}
 
-    /** The funnel plot as PNG, for the workbooks: drawn at 2x scale like every chart. */
-    public byte[] funnelPlotPng(YearMonth month, Locale locale, ReportScope scope, int widthPx, int heightPx) {
-        Labels labels = new Labels(locale);
-        String scopeLabel = labels.scope(scope, figures.neighbourhoodName(scope));
-        String period = scopeLabel + " · " + labels.get("period.12m", labels.month(month));
-        JFreeChart chart = funnelChart(figures.funnel(month, scope), labels, period, labels.source(month));
-        return ChartImages.png(chart, widthPx, heightPx);
-    }
+	public int effectWindowDays() {
+		return properties.indicators().effectWindowDays();
+	}
 
-    private static JFreeChart funnelChart(Funnel funnel, Labels labels, String period, String source) {
-        FunnelChart.Datasets data = FunnelChart.dataset(funnel);
-        return FunnelChart.chart(data, funnel, labels, period, funnelNote(funnel, labels, data), source);
-    }
+	/**
+	 * The month's charts, built and rendered once for the charts writer and the deck
+	 * writer together: the last result is kept for a few minutes, keyed by month,
+	 * language, scope and the month's computed_at, so that a recomputed month is never
+	 * drawn from stale figures.
+	 */
+	public Rendered rendered(YearMonth month, Locale locale, ReportScope scope) {
+		Key key = new Key(month, locale == null ? Locale.ROOT : locale, scope == null ? ReportScope.CITY : scope,
+				figures.computedAt(month));
+		Cached cached = last.get();
+		if (cached != null && cached.key().equals(key) && System.nanoTime() - cached.at() < CACHE_NANOS) {
+			return cached.rendered();
+		}
+		events.publishEvent(new RenderingStarted(month));
+		long start = System.nanoTime();
+		ChartSet set = build(month, locale, scope);
+		long built = System.nanoTime();
+		// Each chart is its own object graph, so the two cores can draw two charts at
+		// once.
+		List<byte[][]> images = set.charts().parallelStream().map(ChartRenderer::render).toList();
+		Map<String, byte[]> png = new LinkedHashMap<>();
+		Map<String, byte[]> svg = new LinkedHashMap<>();
+		for (int i = 0; i < images.size(); i++) {
+			png.put(set.charts().get(i).name(), images.get(i)[0]);
+			svg.put(set.charts().get(i).name(), images.get(i)[1]);
+		}
+		log.debug("charts {}: figures {} ms, rendering {} ms", month, (built - start) / 1_000_000,
+				(System.nanoTime() - built) / 1_000_000);
+		Rendered rendered = new Rendered(set, png, svg);
+		last.set(new Cached(key, rendered, System.nanoTime()));
+		return rendered;
+	}
 
-    static String funnelNote(Funnel funnel, Labels labels, FunnelChart.Datasets data) {
-        String phi = funnel.phi() == null ? "-" : labels.number(funnel.phi(), 2);
-        String tau2 = funnel.tau2() == null ? "-" : labels.number(funnel.tau2(), 4);
-        String note = labels.get(funnel.adjusted() ? "funnel.note.adjusted" : "funnel.note.poisson", phi, tau2);
-        if (data.flaggedUnlabelled() > 0) {
-            note = note.substring(0, note.length() - 1) + labels.get("funnel.note.more", data.flaggedUnlabelled()) + ".";
-        }
-        return note;
-    }
+	private static byte[][] render(NamedChart chart) {
+		long start = System.nanoTime();
+		byte[] png = ChartImages.png(chart.chart(), PNG_WIDTH, PNG_HEIGHT);
+		long middle = System.nanoTime();
+		byte[] svg = ChartImages.svg(chart.chart(), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+		log.debug("chart {}: png {} ms, svg {} ms", chart.name(), (middle - start) / 1_000_000,
+				(System.nanoTime() - middle) / 1_000_000);
+		return new byte[][] { png, svg };
+	}
+
+	public ChartSet build(YearMonth month, Locale locale, ReportScope scope) {
+		Labels labels = new Labels(locale);
+		String scopeLabel = labels.scope(scope, figures.neighbourhoodName(scope));
+		String source = labels.source(month);
+		List<YearMonth> months = TrendFigures.trendMonths(month);
+		String trendPeriod = scopeLabel + " · "
+				+ labels.get("period.months", labels.month(months.get(0)), labels.month(month));
+		String twelvePeriod = scopeLabel + " · " + labels.get("period.12m", labels.month(month));
+
+		// The two queries over all complexes run beside the others (two connections, two
+		// cores).
+		CompletableFuture<Funnel> funnelQuery = CompletableFuture.supplyAsync(() -> figures.funnel(month, scope));
+		CompletableFuture<Concentration> concentrationQuery = CompletableFuture
+			.supplyAsync(() -> figures.concentration(month, scope));
+		RateTrend rateTrend = trends.rateTrend(month, scope);
+		RepeatTrend repeatTrend = trends.repeatTrend(month, scope);
+		Ranking ranking = figures.ranking(month, scope);
+		List<Effect> effects = figures.effects(month);
+		Funnel funnel = funnelQuery.join();
+		Concentration concentration = concentrationQuery.join();
+
+		List<NamedChart> charts = List.of(
+				new NamedChart("rate-trend",
+						RateTrendChart.chart(RateTrendChart.dataset(rateTrend), labels, trendPeriod, source)),
+				new NamedChart("repeat-trend", RepeatTrendChart.chart(RepeatTrendChart.dataset(repeatTrend), months,
+						labels, repeatWindowDays(), trendPeriod,
+						labels.get("repeatTrend.interval") + ". " + labels.get("repeatTrend.missing") + ".", source)),
+				new NamedChart("funnel", funnelChart(funnel, labels, twelvePeriod, source)),
+				new NamedChart("ranking",
+						RankingChart.chart(RankingChart.dataset(ranking), ranking, labels, twelvePeriod, source)),
+				new NamedChart("activity-effect", EffectChart.chart(EffectChart.dataset(effects), labels,
+						labels.get("scope.city") + " · " + labels.get("period.month", labels.month(month)), source)),
+				new NamedChart("concentration", ConcentrationChart.chart(ConcentrationChart.dataset(concentration),
+						concentration, labels, twelvePeriod, source)));
+		return new ChartSet(labels, month, scopeLabel, rateTrend, repeatTrend, funnel, ranking, effects, concentration,
+				charts);
+	}
+
+	/** The funnel plot as PNG, for the workbooks: drawn at 2x scale like every chart. */
+	public byte[] funnelPlotPng(YearMonth month, Locale locale, ReportScope scope, int widthPx, int heightPx) {
+		Labels labels = new Labels(locale);
+		String scopeLabel = labels.scope(scope, figures.neighbourhoodName(scope));
+		String period = scopeLabel + " · " + labels.get("period.12m", labels.month(month));
+		JFreeChart chart = funnelChart(figures.funnel(month, scope), labels, period, labels.source(month));
+		return ChartImages.png(chart, widthPx, heightPx);
+	}
+
+	private static JFreeChart funnelChart(Funnel funnel, Labels labels, String period, String source) {
+		FunnelChart.Datasets data = FunnelChart.dataset(funnel);
+		return FunnelChart.chart(data, funnel, labels, period, funnelNote(funnel, labels, data), source);
+	}
+
+	static String funnelNote(Funnel funnel, Labels labels, FunnelChart.Datasets data) {
+		String phi = funnel.phi() == null ? "-" : labels.number(funnel.phi(), 2);
+		String tau2 = funnel.tau2() == null ? "-" : labels.number(funnel.tau2(), 4);
+		String note = labels.get(funnel.adjusted() ? "funnel.note.adjusted" : "funnel.note.poisson", phi, tau2);
+		if (data.flaggedUnlabelled() > 0) {
+			note = note.substring(0, note.length() - 1) + labels.get("funnel.note.more", data.flaggedUnlabelled())
+					+ ".";
+		}
+		return note;
+	}
+
 }

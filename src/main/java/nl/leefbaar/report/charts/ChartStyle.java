@@ -26,175 +26,192 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
- * The look of every chart: the bundled DejaVu Sans (headless servers often have no usable fonts,
- * and a missing font draws boxes), the Okabe-Ito palette (readable with every common form of
- * colour blindness), a white background, the title block and the source line.
+ * The look of every chart: the bundled DejaVu Sans (headless servers often have no usable
+ * fonts, and a missing font draws boxes), the Okabe-Ito palette (readable with every
+ * common form of colour blindness), a white background, the title block and the source
+ * line.
  */
 final class ChartStyle {
-    /** Logical size of a chart; PNGs are drawn at twice this, so text stays crisp on a projector. */
-    static final int WIDTH = 960;
-    static final int HEIGHT = 540;
 
-    // Okabe & Ito (2008), "Color Universal Design".
-    static final Color BLACK = new Color(0x000000);
-    static final Color ORANGE = new Color(0xE69F00);
-    static final Color SKY_BLUE = new Color(0x56B4E9);
-    static final Color GREEN = new Color(0x009E73);
-    static final Color YELLOW = new Color(0xF0E442);
-    static final Color BLUE = new Color(0x0072B2);
-    static final Color VERMILLION = new Color(0xD55E00);
-    static final Color PURPLE = new Color(0xCC79A7);
-    static final Color GREY = new Color(0x999999);
-    static final Color LIGHT_GREY = new Color(0xDDDDDD);
-    static final Color TEXT_GREY = new Color(0x555555);
+	/**
+	 * Logical size of a chart; PNGs are drawn at twice this, so text stays crisp on a
+	 * projector.
+	 */
+	static final int WIDTH = 960;
+	static final int HEIGHT = 540;
 
-    /** Series colours in order; yellow is left out because thin lines of it vanish on white. */
-    static final Color[] SERIES = {BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK};
+	// Okabe & Ito (2008), "Color Universal Design".
+	static final Color BLACK = new Color(0x000000);
+	static final Color ORANGE = new Color(0xE69F00);
+	static final Color SKY_BLUE = new Color(0x56B4E9);
+	static final Color GREEN = new Color(0x009E73);
+	static final Color YELLOW = new Color(0xF0E442);
+	static final Color BLUE = new Color(0x0072B2);
+	static final Color VERMILLION = new Color(0xD55E00);
+	static final Color PURPLE = new Color(0xCC79A7);
+	static final Color GREY = new Color(0x999999);
+	static final Color LIGHT_GREY = new Color(0xDDDDDD);
+	static final Color TEXT_GREY = new Color(0x555555);
 
-    static final Font REGULAR = load("/fonts/DejaVuSans.ttf");
-    static final Font BOLD = load("/fonts/DejaVuSans-Bold.ttf");
+	/**
+	 * Series colours in order; yellow is left out because thin lines of it vanish on
+	 * white.
+	 */
+	static final Color[] SERIES = { BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK };
 
-    private static final StandardChartTheme THEME = theme();
+	static final Font REGULAR = load("/fonts/DejaVuSans.ttf");
+	static final Font BOLD = load("/fonts/DejaVuSans-Bold.ttf");
 
-    private ChartStyle() {
-    }
+	private static final StandardChartTheme THEME = theme();
 
-    private static Font load(String resource) {
-        try (InputStream in = ChartStyle.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font missing from the application: " + resource);
-            }
-            Font font = Font.createFont(Font.TRUETYPE_FONT, in);
-            // Registered so that SVG output and POI can name it as a family, too.
-            GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
-            return font;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (FontFormatException e) {
-            throw new IllegalStateException("unreadable font " + resource, e);
-        }
-    }
+	private ChartStyle() {
+	}
 
-    static Font regular(float size) {
-        return REGULAR.deriveFont(Font.PLAIN, size);
-    }
+	private static Font load(String resource) {
+		try (InputStream in = ChartStyle.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("font missing from the application: " + resource);
+			}
+			Font font = Font.createFont(Font.TRUETYPE_FONT, in);
+			// Registered so that SVG output and POI can name it as a family, too.
+			GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
+			return font;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (FontFormatException e) {
+			throw new IllegalStateException("unreadable font " + resource, e);
+		}
+	}
 
-    static Font bold(float size) {
-        // The style flag tells SVG to write font-weight bold; Java2D does not embolden an already bold face again.
-        return BOLD.deriveFont(Font.BOLD, size);
-    }
+	static Font regular(float size) {
+		return REGULAR.deriveFont(Font.PLAIN, size);
+	}
 
-    /**
-     * JFreeChart's theme resets renderers' series paints, shapes and strokes and the annotations'
-     * fonts when applied; each chart styles those itself, so the theme leaves them alone.
-     */
-    private static final class Theme extends StandardChartTheme {
-        Theme() {
-            super("Leefbaar");
-        }
+	static Font bold(float size) {
+		// The style flag tells SVG to write font-weight bold; Java2D does not embolden an
+		// already bold face again.
+		return BOLD.deriveFont(Font.BOLD, size);
+	}
 
-        @Override
-        protected void applyToAbstractRenderer(AbstractRenderer renderer) {
-        }
+	/**
+	 * JFreeChart's theme resets renderers' series paints, shapes and strokes and the
+	 * annotations' fonts when applied; each chart styles those itself, so the theme
+	 * leaves them alone.
+	 */
+	private static final class Theme extends StandardChartTheme {
 
-        @Override
-        protected void applyToXYItemRenderer(XYItemRenderer renderer) {
-        }
+		Theme() {
+			super("Leefbaar");
+		}
 
-        @Override
-        protected void applyToXYAnnotation(XYAnnotation annotation) {
-        }
+		@Override
+		protected void applyToAbstractRenderer(AbstractRenderer renderer) {
+		}
 
-        @Override
-        protected void applyToValueAxis(ValueAxis axis) {
-            Font ticks = axis.getTickLabelFont();
-            super.applyToValueAxis(axis);
-            if (axis instanceof SymbolAxis) {
-                axis.setTickLabelFont(ticks);
-            }
-        }
-    }
+		@Override
+		protected void applyToXYItemRenderer(XYItemRenderer renderer) {
+		}
 
-    private static StandardChartTheme theme() {
-        StandardChartTheme theme = new Theme();
-        theme.setExtraLargeFont(bold(20f));
-        theme.setLargeFont(bold(13f));
-        theme.setRegularFont(regular(12f));
-        theme.setSmallFont(regular(10.5f));
-        theme.setChartBackgroundPaint(Color.WHITE);
-        theme.setPlotBackgroundPaint(Color.WHITE);
-        theme.setPlotOutlinePaint(LIGHT_GREY);
-        theme.setDomainGridlinePaint(LIGHT_GREY);
-        theme.setRangeGridlinePaint(LIGHT_GREY);
-        theme.setAxisLabelPaint(BLACK);
-        theme.setTickLabelPaint(TEXT_GREY);
-        theme.setLegendBackgroundPaint(Color.WHITE);
-        theme.setLegendItemPaint(BLACK);
-        theme.setTitlePaint(BLACK);
-        theme.setSubtitlePaint(TEXT_GREY);
-        theme.setShadowVisible(false);
-        theme.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        theme.setXYBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
-        return theme;
-    }
+		@Override
+		protected void applyToXYAnnotation(XYAnnotation annotation) {
+		}
 
-    /**
-     * Applies fonts and colours, then adds the subtitle (period and scope), the optional note and
-     * the source line. The theme is applied first because it resets the fonts of all titles.
-     */
-    static JFreeChart decorate(JFreeChart chart, String subtitle, String note, String source) {
-        THEME.apply(chart);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(12, 16, 8, 20));
-        TextTitle title = chart.getTitle();
-        title.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        title.setPadding(new RectangleInsets(0, 0, 2, 0));
-        TextTitle period = new TextTitle(subtitle, regular(13f));
-        period.setPaint(TEXT_GREY);
-        period.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        period.setPadding(new RectangleInsets(0, 0, 8, 0));
-        chart.addSubtitle(0, period);
-        LegendTitle legend = chart.getLegend();
-        if (legend != null) {
-            legend.setFrame(BlockBorder.NONE);
-            legend.setItemFont(regular(11.5f));
-            legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
-            legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
-        }
-        // Bottom titles are stacked from the edge inwards in list order: source line, note, legend.
-        chart.addSubtitle(0, bottomLine(source, TEXT_GREY));
-        if (note != null && !note.isBlank()) {
-            chart.addSubtitle(1, bottomLine(note, TEXT_GREY));
-        }
-        return chart;
-    }
+		@Override
+		protected void applyToValueAxis(ValueAxis axis) {
+			Font ticks = axis.getTickLabelFont();
+			super.applyToValueAxis(axis);
+			if (axis instanceof SymbolAxis) {
+				axis.setTickLabelFont(ticks);
+			}
+		}
 
-    private static TextTitle bottomLine(String text, Paint paint) {
-        TextTitle line = new TextTitle(text, regular(10.5f));
-        line.setPaint(paint);
-        line.setPosition(RectangleEdge.BOTTOM);
-        line.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        line.setPadding(new RectangleInsets(4, 0, 0, 0));
-        return line;
-    }
+	}
 
-    static void noData(Plot plot, String message) {
-        plot.setNoDataMessage(message);
-        plot.setNoDataMessageFont(regular(16f));
-        plot.setNoDataMessagePaint(TEXT_GREY);
-    }
+	private static StandardChartTheme theme() {
+		StandardChartTheme theme = new Theme();
+		theme.setExtraLargeFont(bold(20f));
+		theme.setLargeFont(bold(13f));
+		theme.setRegularFont(regular(12f));
+		theme.setSmallFont(regular(10.5f));
+		theme.setChartBackgroundPaint(Color.WHITE);
+		theme.setPlotBackgroundPaint(Color.WHITE);
+		theme.setPlotOutlinePaint(LIGHT_GREY);
+		theme.setDomainGridlinePaint(LIGHT_GREY);
+		theme.setRangeGridlinePaint(LIGHT_GREY);
+		theme.setAxisLabelPaint(BLACK);
+		theme.setTickLabelPaint(TEXT_GREY);
+		theme.setLegendBackgroundPaint(Color.WHITE);
+		theme.setLegendItemPaint(BLACK);
+		theme.setTitlePaint(BLACK);
+		theme.setSubtitlePaint(TEXT_GREY);
+		theme.setShadowVisible(false);
+		theme.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+		theme.setXYBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+		return theme;
+	}
 
-    static BasicStroke line(float width) {
-        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    }
+	/**
+	 * Applies fonts and colours, then adds the subtitle (period and scope), the optional
+	 * note and the source line. The theme is applied first because it resets the fonts of
+	 * all titles.
+	 */
+	static JFreeChart decorate(JFreeChart chart, String subtitle, String note, String source) {
+		THEME.apply(chart);
+		chart.setAntiAlias(true);
+		chart.setTextAntiAlias(true);
+		chart.setPadding(new RectangleInsets(12, 16, 8, 20));
+		TextTitle title = chart.getTitle();
+		title.setHorizontalAlignment(HorizontalAlignment.LEFT);
+		title.setPadding(new RectangleInsets(0, 0, 2, 0));
+		TextTitle period = new TextTitle(subtitle, regular(13f));
+		period.setPaint(TEXT_GREY);
+		period.setHorizontalAlignment(HorizontalAlignment.LEFT);
+		period.setPadding(new RectangleInsets(0, 0, 8, 0));
+		chart.addSubtitle(0, period);
+		LegendTitle legend = chart.getLegend();
+		if (legend != null) {
+			legend.setFrame(BlockBorder.NONE);
+			legend.setItemFont(regular(11.5f));
+			legend.setPosition(RectangleEdge.BOTTOM);
+			legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+			legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
+		}
+		// Bottom titles are stacked from the edge inwards in list order: source line,
+		// note, legend.
+		chart.addSubtitle(0, bottomLine(source, TEXT_GREY));
+		if (note != null && !note.isBlank()) {
+			chart.addSubtitle(1, bottomLine(note, TEXT_GREY));
+		}
+		return chart;
+	}
 
-    static BasicStroke dashed(float width) {
-        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
-    }
+	private static TextTitle bottomLine(String text, Paint paint) {
+		TextTitle line = new TextTitle(text, regular(10.5f));
+		line.setPaint(paint);
+		line.setPosition(RectangleEdge.BOTTOM);
+		line.setHorizontalAlignment(HorizontalAlignment.LEFT);
+		line.setPadding(new RectangleInsets(4, 0, 0, 0));
+		return line;
+	}
 
-    static BasicStroke dotted(float width) {
-        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {1.5f, 4f}, 0f);
-    }
+	static void noData(Plot plot, String message) {
+		plot.setNoDataMessage(message);
+		plot.setNoDataMessageFont(regular(16f));
+		plot.setNoDataMessagePaint(TEXT_GREY);
+	}
+
+	static BasicStroke line(float width) {
+		return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+	}
+
+	static BasicStroke dashed(float width) {
+		return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] { 6f, 4f }, 0f);
+	}
+
+	static BasicStroke dotted(float width) {
+		return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] { 1.5f, 4f }, 0f);
+	}
+
 }

@@ -5,65 +5,77 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures behind each chart, read from the indicator tables. The slides package computes its
- * takeaways from the same records, so chart and sentence never disagree.
+ * The figures behind each chart, read from the indicator tables. The slides package
+ * computes its takeaways from the same records, so chart and sentence never disagree.
  */
 public final class Figures {
-    private Figures() {
-    }
 
-    /** One month's value with its 95 % interval (interval null where not known). */
-    public record MonthValue(YearMonth month, Double value, Double low, Double high) {
-    }
+	private Figures() {
+	}
 
-    /**
-     * report_rate per 100 dwellings, per category code (and "all"), month by month; rate12m holds
-     * report_rate_12m (category all) for month m and the same month a year earlier, for the takeaway.
-     */
-    public record RateTrend(List<YearMonth> months, Map<String, List<MonthValue>> byCategory,
-                            Map<YearMonth, Double> rate12m) {
-        public MonthValue at(String category, YearMonth month) {
-            return byCategory.getOrDefault(category, List.of()).stream()
-                    .filter(v -> v.month().equals(month)).findFirst().orElse(null);
-        }
-    }
+	/** One month's value with its 95 % interval (interval null where not known). */
+	public record MonthValue(YearMonth month, Double value, Double low, Double high) {
+	}
 
-    /** dwelling_repeat_rate (month) and dwelling_repeat_rate_12m, category all. */
-    public record RepeatTrend(List<YearMonth> months, List<MonthValue> monthly, List<MonthValue> twelveMonths) {
-        public MonthValue monthlyAt(YearMonth month) {
-            return monthly.stream().filter(v -> v.month().equals(month)).findFirst().orElse(null);
-        }
-    }
+	/**
+	 * report_rate per 100 dwellings, per category code (and "all"), month by month;
+	 * rate12m holds report_rate_12m (category all) for month m and the same month a year
+	 * earlier, for the takeaway.
+	 */
+	public record RateTrend(List<YearMonth> months, Map<String, List<MonthValue>> byCategory,
+			Map<YearMonth, Double> rate12m) {
+		public MonthValue at(String category, YearMonth month) {
+			return byCategory.getOrDefault(category, List.of())
+				.stream()
+				.filter(v -> v.month().equals(month))
+				.findFirst()
+				.orElse(null);
+		}
+	}
 
-    /** A complex in the funnel plot: x = dwellings, y = reports_12m per 100 dwellings. */
-    public record FunnelPoint(String complexId, String name, double dwellings, double reports, double rate,
-                              String flag, boolean inScope) {
-    }
+	/** dwelling_repeat_rate (month) and dwelling_repeat_rate_12m, category all. */
+	public record RepeatTrend(List<YearMonth> months, List<MonthValue> monthly, List<MonthValue> twelveMonths) {
+		public MonthValue monthlyAt(YearMonth month) {
+			return monthly.stream().filter(v -> v.month().equals(month)).findFirst().orElse(null);
+		}
+	}
 
-    /** The funnel's complexes, the city's rate (reports per dwelling) and the funnel_stat row. */
-    public record Funnel(List<FunnelPoint> points, double reportsPerDwelling, Double phi, Double tau2,
-                         boolean adjusted) {
-    }
+	/** A complex in the funnel plot: x = dwellings, y = reports_12m per 100 dwellings. */
+	public record FunnelPoint(String complexId, String name, double dwellings, double reports, double rate, String flag,
+			boolean inScope) {
+	}
 
-    /** A ranked unit: report_rate_12m with its interval and flag. */
-    public record RankItem(String unitId, String name, double value, Double low, Double high, String flag) {
-    }
+	/**
+	 * The funnel's complexes, the city's rate (reports per dwelling) and the funnel_stat
+	 * row.
+	 */
+	public record Funnel(List<FunnelPoint> points, double reportsPerDwelling, Double phi, Double tau2,
+			boolean adjusted) {
+	}
 
-    /** Units ranked highest first; level is "neighbourhood" or "complex"; reference is the city's rate. */
-    public record Ranking(String level, List<RankItem> items, Double reference) {
-    }
+	/** A ranked unit: report_rate_12m with its interval and flag. */
+	public record RankItem(String unitId, String name, double value, Double low, Double high, String flag) {
+	}
 
-    /** A pooled activity_effect row (activity_id null): one activity type. */
-    public record Effect(String type, String category, int before, int after, Double ratio, Double low,
-                         Double high, Double pValue, Integer comparisonBefore, Integer comparisonAfter,
-                         Double comparisonRatio, Double effectVsComparison) {
-    }
+	/**
+	 * Units ranked highest first; level is "neighbourhood" or "complex"; reference is the
+	 * city's rate.
+	 */
+	public record Ranking(String level, List<RankItem> items, Double reference) {
+	}
 
-    /**
-     * The concentration curve: complexes sorted by 12-month reports, most first; point i is the
-     * share of complexes (i / n) against the share of reports they account for.
-     */
-    public record Concentration(double[] complexShare, double[] reportShare, int complexes, double reports,
-                                Double top10Share) {
-    }
+	/** A pooled activity_effect row (activity_id null): one activity type. */
+	public record Effect(String type, String category, int before, int after, Double ratio, Double low, Double high,
+			Double pValue, Integer comparisonBefore, Integer comparisonAfter, Double comparisonRatio,
+			Double effectVsComparison) {
+	}
+
+	/**
+	 * The concentration curve: complexes sorted by 12-month reports, most first; point i
+	 * is the share of complexes (i / n) against the share of reports they account for.
+	 */
+	public record Concentration(double[] complexShare, double[] reportShare, int complexes, double reports,
+			Double top10Share) {
+	}
+
 }

@@ -17,167 +17,185 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Complexes' 12-month report rate against their dwellings, with the 95 % and 99.8 % limits around
- * the city's rate as smooth lines; colours are the stored flags, never a comparison with the line.
+ * Complexes' 12-month report rate against their dwellings, with the 95 % and 99.8 %
+ * limits around the city's rate as smooth lines; colours are the stored flags, never a
+ * comparison with the line.
  */
 final class FunnelChart {
-    /** Point series keys, in drawing order; OTHERS are complexes outside the scope. */
-    static final List<String> GROUPS = List.of("others", "in range", "none", "reduced", "elevated", "low", "high");
-    static final String AVERAGE = "average";
-    static final int MAX_LABELS = 10;
-    private static final java.util.Set<String> LABELLED_FLAGS = java.util.Set.of("high", "elevated", "low");
-    private static final int LINE_POINTS = 160;
 
-    private FunnelChart() {
-    }
+	/** Point series keys, in drawing order; OTHERS are complexes outside the scope. */
+	static final List<String> GROUPS = List.of("others", "in range", "none", "reduced", "elevated", "low", "high");
+	static final String AVERAGE = "average";
+	static final int MAX_LABELS = 10;
 
-    record Datasets(XYSeriesCollection points, XYSeriesCollection limits, List<FunnelPoint> labelled, int flaggedUnlabelled) {
-    }
+	private static final java.util.Set<String> LABELLED_FLAGS = java.util.Set.of("high", "elevated", "low");
 
-    static Datasets dataset(Funnel funnel) {
-        XYSeriesCollection points = new XYSeriesCollection();
-        for (String group : GROUPS) {
-            XYSeries series = new XYSeries(group, false, true);
-            for (FunnelPoint p : funnel.points()) {
-                if (group.equals(group(p))) {
-                    series.add(p.dwellings(), p.rate());
-                }
-            }
-            points.addSeries(series);
-        }
-        XYSeriesCollection limits = limits(funnel);
-        // Label the flagged complexes a manager must find: above the limits (high, elevated) and far
-        // below (low), the most extreme first, measured as distance from expectation in Poisson SDs.
-        // "reduced" complexes stay unnamed: they crowd together just above the axis, where their
-        // labels would cover each other; their marker says enough. Beyond MAX_LABELS the note counts them.
-        List<FunnelPoint> flagged = funnel.points().stream()
-                .filter(p -> p.inScope() && LABELLED_FLAGS.contains(p.flag()))
-                .sorted(Comparator.comparingDouble((FunnelPoint p) -> -extremeness(p, funnel.reportsPerDwelling()))
-                        .thenComparing(FunnelPoint::complexId))
-                .toList();
-        List<FunnelPoint> labelled = flagged.subList(0, Math.min(MAX_LABELS, flagged.size()));
-        return new Datasets(points, limits, labelled, flagged.size() - labelled.size());
-    }
+	private static final int LINE_POINTS = 160;
 
-    static String group(FunnelPoint p) {
-        if (!p.inScope()) {
-            return "others";
-        }
-        return p.flag() == null || !GROUPS.contains(p.flag()) ? "none" : p.flag();
-    }
+	private FunnelChart() {
+	}
 
-    private static double extremeness(FunnelPoint p, double perDwelling) {
-        double expected = perDwelling * p.dwellings();
-        return expected > 0 ? Math.abs(p.reports() - expected) / Math.sqrt(expected) : 0;
-    }
+	record Datasets(XYSeriesCollection points, XYSeriesCollection limits, List<FunnelPoint> labelled,
+			int flaggedUnlabelled) {
+	}
 
-    /** The four limit lines and the average, evaluated on a grid dense at small sizes (sqrt spacing). */
-    static XYSeriesCollection limits(Funnel funnel) {
-        XYSeriesCollection limits = new XYSeriesCollection();
-        double tau2 = funnel.adjusted() && funnel.tau2() != null ? funnel.tau2() : 0;
-        double min = funnel.points().stream().mapToDouble(FunnelPoint::dwellings).min().orElse(0);
-        double max = funnel.points().stream().mapToDouble(FunnelPoint::dwellings).max().orElse(0);
-        XYSeries low998 = new XYSeries("998low", false, true);
-        XYSeries low95 = new XYSeries("95low", false, true);
-        XYSeries high95 = new XYSeries("95high", false, true);
-        XYSeries high998 = new XYSeries("998high", false, true);
-        XYSeries average = new XYSeries(AVERAGE, false, true);
-        if (funnel.reportsPerDwelling() > 0 && max > 0) {
-            double from = Math.sqrt(Math.max(1, min * 0.9));
-            double to = Math.sqrt(max * 1.02);
-            for (int i = 0; i <= LINE_POINTS; i++) {
-                double s = from + (to - from) * i / LINE_POINTS;
-                double dwellings = s * s;
-                double expected = funnel.reportsPerDwelling() * dwellings;
-                Interval l95 = FunnelLimits.poissonLimits(expected, 0.95, tau2);
-                Interval l998 = FunnelLimits.poissonLimits(expected, 0.998, tau2);
-                double scale = 100 / dwellings;
-                low998.add(dwellings, l998.low() * scale);
-                low95.add(dwellings, l95.low() * scale);
-                high95.add(dwellings, l95.high() * scale);
-                high998.add(dwellings, l998.high() * scale);
-                average.add(dwellings, funnel.reportsPerDwelling() * 100);
-            }
-        }
-        limits.addSeries(high95);
-        limits.addSeries(high998);
-        limits.addSeries(average);
-        limits.addSeries(low95);
-        limits.addSeries(low998);
-        return limits;
-    }
+	static Datasets dataset(Funnel funnel) {
+		XYSeriesCollection points = new XYSeriesCollection();
+		for (String group : GROUPS) {
+			XYSeries series = new XYSeries(group, false, true);
+			for (FunnelPoint p : funnel.points()) {
+				if (group.equals(group(p))) {
+					series.add(p.dwellings(), p.rate());
+				}
+			}
+			points.addSeries(series);
+		}
+		XYSeriesCollection limits = limits(funnel);
+		// Label the flagged complexes a manager must find: above the limits (high,
+		// elevated) and far
+		// below (low), the most extreme first, measured as distance from expectation in
+		// Poisson SDs.
+		// "reduced" complexes stay unnamed: they crowd together just above the axis,
+		// where their
+		// labels would cover each other; their marker says enough. Beyond MAX_LABELS the
+		// note counts them.
+		List<FunnelPoint> flagged = funnel.points()
+			.stream()
+			.filter(p -> p.inScope() && LABELLED_FLAGS.contains(p.flag()))
+			.sorted(Comparator.comparingDouble((FunnelPoint p) -> -extremeness(p, funnel.reportsPerDwelling()))
+				.thenComparing(FunnelPoint::complexId))
+			.toList();
+		List<FunnelPoint> labelled = flagged.subList(0, Math.min(MAX_LABELS, flagged.size()));
+		return new Datasets(points, limits, labelled, flagged.size() - labelled.size());
+	}
 
-    static JFreeChart chart(Datasets data, Funnel funnel, Labels labels, String subtitle, String note, String source) {
-        NumberAxis dwellings = new NumberAxis(labels.get("funnel.xaxis"));
-        dwellings.setNumberFormatOverride(labels.numberFormat(0));
-        dwellings.setAutoRangeIncludesZero(true);
-        NumberAxis rate = new NumberAxis(labels.get("funnel.yaxis"));
-        rate.setNumberFormatOverride(labels.numberFormat(0));
-        rate.setAutoRangeIncludesZero(true);
-        // The 99.8 % line rises steeply at tiny complexes; the axis follows the points, not the line.
-        double top = funnel.points().stream().mapToDouble(FunnelPoint::rate).max().orElse(0);
-        if (top > 0) {
-            rate.setRange(0, top * 1.08);
-        }
+	static String group(FunnelPoint p) {
+		if (!p.inScope()) {
+			return "others";
+		}
+		return p.flag() == null || !GROUPS.contains(p.flag()) ? "none" : p.flag();
+	}
 
-        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        // Filled marks without outlines: half the drawing work (and SVG size) for thousands of points.
-        dots.setDrawOutlines(false);
-        Color[] paints = {ChartStyle.LIGHT_GREY, ChartStyle.GREY, ChartStyle.GREY, ChartStyle.SKY_BLUE,
-                ChartStyle.ORANGE, ChartStyle.BLUE, ChartStyle.VERMILLION};
-        for (int i = 0; i < GROUPS.size(); i++) {
-            String group = GROUPS.get(i);
-            dots.setSeriesPaint(i, paints[i]);
-            dots.setSeriesShape(i, switch (group) {
-                case "high", "elevated" -> Shapes.up(3.6);
-                case "low", "reduced" -> Shapes.down(3.6);
-                default -> Shapes.circle(2.6);
-            });
-            dots.setSeriesVisibleInLegend(i, data.points().getSeries(i).getItemCount() > 0);
-        }
-        dots.setLegendItemLabelGenerator((d, s) -> {
-            String key = (String) d.getSeriesKey(s);
-            return "others".equals(key) ? labels.get("funnel.others") : labels.flag("none".equals(key) ? null : key);
-        });
+	private static double extremeness(FunnelPoint p, double perDwelling) {
+		double expected = perDwelling * p.dwellings();
+		return expected > 0 ? Math.abs(p.reports() - expected) / Math.sqrt(expected) : 0;
+	}
 
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        // One path per line, so that the dash pattern runs on instead of restarting per segment.
-        lines.setDrawSeriesLineAsPath(true);
-        // high95, high998, average, low95, low998; only one legend entry per pair.
-        lines.setSeriesPaint(0, ChartStyle.BLACK);
-        lines.setSeriesStroke(0, ChartStyle.dashed(1.6f));
-        lines.setSeriesPaint(1, ChartStyle.BLACK);
-        lines.setSeriesStroke(1, ChartStyle.line(1.6f));
-        lines.setSeriesPaint(2, ChartStyle.TEXT_GREY);
-        lines.setSeriesStroke(2, ChartStyle.dotted(1.8f));
-        lines.setSeriesPaint(3, ChartStyle.BLACK);
-        lines.setSeriesStroke(3, ChartStyle.dashed(1.6f));
-        lines.setSeriesPaint(4, ChartStyle.BLACK);
-        lines.setSeriesStroke(4, ChartStyle.line(1.6f));
-        lines.setSeriesVisibleInLegend(3, false);
-        lines.setSeriesVisibleInLegend(4, false);
-        String averageLabel = labels.get("funnel.average", labels.number(funnel.reportsPerDwelling() * 100, 1));
-        lines.setLegendItemLabelGenerator((d, s) -> switch (s) {
-            case 0 -> labels.get("funnel.limit95");
-            case 1 -> labels.get("funnel.limit998");
-            default -> averageLabel;
-        });
+	/**
+	 * The four limit lines and the average, evaluated on a grid dense at small sizes
+	 * (sqrt spacing).
+	 */
+	static XYSeriesCollection limits(Funnel funnel) {
+		XYSeriesCollection limits = new XYSeriesCollection();
+		double tau2 = funnel.adjusted() && funnel.tau2() != null ? funnel.tau2() : 0;
+		double min = funnel.points().stream().mapToDouble(FunnelPoint::dwellings).min().orElse(0);
+		double max = funnel.points().stream().mapToDouble(FunnelPoint::dwellings).max().orElse(0);
+		XYSeries low998 = new XYSeries("998low", false, true);
+		XYSeries low95 = new XYSeries("95low", false, true);
+		XYSeries high95 = new XYSeries("95high", false, true);
+		XYSeries high998 = new XYSeries("998high", false, true);
+		XYSeries average = new XYSeries(AVERAGE, false, true);
+		if (funnel.reportsPerDwelling() > 0 && max > 0) {
+			double from = Math.sqrt(Math.max(1, min * 0.9));
+			double to = Math.sqrt(max * 1.02);
+			for (int i = 0; i <= LINE_POINTS; i++) {
+				double s = from + (to - from) * i / LINE_POINTS;
+				double dwellings = s * s;
+				double expected = funnel.reportsPerDwelling() * dwellings;
+				Interval l95 = FunnelLimits.poissonLimits(expected, 0.95, tau2);
+				Interval l998 = FunnelLimits.poissonLimits(expected, 0.998, tau2);
+				double scale = 100 / dwellings;
+				low998.add(dwellings, l998.low() * scale);
+				low95.add(dwellings, l95.low() * scale);
+				high95.add(dwellings, l95.high() * scale);
+				high998.add(dwellings, l998.high() * scale);
+				average.add(dwellings, funnel.reportsPerDwelling() * 100);
+			}
+		}
+		limits.addSeries(high95);
+		limits.addSeries(high998);
+		limits.addSeries(average);
+		limits.addSeries(low95);
+		limits.addSeries(low998);
+		return limits;
+	}
 
-        XYPlot plot = new XYPlot(data.points(), dwellings, rate, dots);
-        plot.setDataset(1, data.limits());
-        plot.setRenderer(1, lines);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        // Series in GROUPS order: grey complexes outside the scope first, flagged ones on top.
-        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
-        double right = funnel.points().stream().mapToDouble(FunnelPoint::dwellings).max().orElse(0) * 1.04;
-        if (right > 0) {
-            dwellings.setRange(0, right);
-        }
-        FunnelLabels.add(plot, data.labelled(), right, top * 1.08);
+	static JFreeChart chart(Datasets data, Funnel funnel, Labels labels, String subtitle, String note, String source) {
+		NumberAxis dwellings = new NumberAxis(labels.get("funnel.xaxis"));
+		dwellings.setNumberFormatOverride(labels.numberFormat(0));
+		dwellings.setAutoRangeIncludesZero(true);
+		NumberAxis rate = new NumberAxis(labels.get("funnel.yaxis"));
+		rate.setNumberFormatOverride(labels.numberFormat(0));
+		rate.setAutoRangeIncludesZero(true);
+		// The 99.8 % line rises steeply at tiny complexes; the axis follows the points,
+		// not the line.
+		double top = funnel.points().stream().mapToDouble(FunnelPoint::rate).max().orElse(0);
+		if (top > 0) {
+			rate.setRange(0, top * 1.08);
+		}
 
-        JFreeChart chart = new JFreeChart(labels.get("funnel.title"), ChartStyle.bold(20f), plot, true);
-        ChartStyle.decorate(chart, subtitle, note, source);
-        ChartStyle.noData(plot, labels.get("nodata"));
-        return chart;
-    }
+		XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+		// Filled marks without outlines: half the drawing work (and SVG size) for
+		// thousands of points.
+		dots.setDrawOutlines(false);
+		Color[] paints = { ChartStyle.LIGHT_GREY, ChartStyle.GREY, ChartStyle.GREY, ChartStyle.SKY_BLUE,
+				ChartStyle.ORANGE, ChartStyle.BLUE, ChartStyle.VERMILLION };
+		for (int i = 0; i < GROUPS.size(); i++) {
+			String group = GROUPS.get(i);
+			dots.setSeriesPaint(i, paints[i]);
+			dots.setSeriesShape(i, switch (group) {
+				case "high", "elevated" -> Shapes.up(3.6);
+				case "low", "reduced" -> Shapes.down(3.6);
+				default -> Shapes.circle(2.6);
+			});
+			dots.setSeriesVisibleInLegend(i, data.points().getSeries(i).getItemCount() > 0);
+		}
+		dots.setLegendItemLabelGenerator((d, s) -> {
+			String key = (String) d.getSeriesKey(s);
+			return "others".equals(key) ? labels.get("funnel.others") : labels.flag("none".equals(key) ? null : key);
+		});
+
+		XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+		// One path per line, so that the dash pattern runs on instead of restarting per
+		// segment.
+		lines.setDrawSeriesLineAsPath(true);
+		// high95, high998, average, low95, low998; only one legend entry per pair.
+		lines.setSeriesPaint(0, ChartStyle.BLACK);
+		lines.setSeriesStroke(0, ChartStyle.dashed(1.6f));
+		lines.setSeriesPaint(1, ChartStyle.BLACK);
+		lines.setSeriesStroke(1, ChartStyle.line(1.6f));
+		lines.setSeriesPaint(2, ChartStyle.TEXT_GREY);
+		lines.setSeriesStroke(2, ChartStyle.dotted(1.8f));
+		lines.setSeriesPaint(3, ChartStyle.BLACK);
+		lines.setSeriesStroke(3, ChartStyle.dashed(1.6f));
+		lines.setSeriesPaint(4, ChartStyle.BLACK);
+		lines.setSeriesStroke(4, ChartStyle.line(1.6f));
+		lines.setSeriesVisibleInLegend(3, false);
+		lines.setSeriesVisibleInLegend(4, false);
+		String averageLabel = labels.get("funnel.average", labels.number(funnel.reportsPerDwelling() * 100, 1));
+		lines.setLegendItemLabelGenerator((d, s) -> switch (s) {
+			case 0 -> labels.get("funnel.limit95");
+			case 1 -> labels.get("funnel.limit998");
+			default -> averageLabel;
+		});
+
+		XYPlot plot = new XYPlot(data.points(), dwellings, rate, dots);
+		plot.setDataset(1, data.limits());
+		plot.setRenderer(1, lines);
+		plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+		// Series in GROUPS order: grey complexes outside the scope first, flagged ones on
+		// top.
+		plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+		double right = funnel.points().stream().mapToDouble(FunnelPoint::dwellings).max().orElse(0) * 1.04;
+		if (right > 0) {
+			dwellings.setRange(0, right);
+		}
+		FunnelLabels.add(plot, data.labelled(), right, top * 1.08);
+
+		JFreeChart chart = new JFreeChart(labels.get("funnel.title"), ChartStyle.bold(20f), plot, true);
+		ChartStyle.decorate(chart, subtitle, note, source);
+		ChartStyle.noData(plot, labels.get("nodata"));
+		return chart;
+	}
+
 }

@@ -21,54 +21,58 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 /** Monthly reports per 100 dwellings, one line per category, 24 months. */
 final class RateTrendChart {
-    private RateTrendChart() {
-    }
 
-    /** One series per category code that has any value; a missing month is a gap (null). */
-    static TimeSeriesCollection dataset(RateTrend trend) {
-        TimeSeriesCollection dataset = new TimeSeriesCollection();
-        for (Map.Entry<String, List<MonthValue>> entry : trend.byCategory().entrySet()) {
-            if (Category.ALL.equals(entry.getKey()) || entry.getValue().stream().allMatch(v -> v.value() == null)) {
-                continue;
-            }
-            TimeSeries series = new TimeSeries(entry.getKey());
-            for (MonthValue v : entry.getValue()) {
-                series.add(month(v.month()), v.value());
-            }
-            dataset.addSeries(series);
-        }
-        return dataset;
-    }
+	private RateTrendChart() {
+	}
 
-    static Month month(YearMonth m) {
-        return new Month(m.getMonthValue(), m.getYear());
-    }
+	/**
+	 * One series per category code that has any value; a missing month is a gap (null).
+	 */
+	static TimeSeriesCollection dataset(RateTrend trend) {
+		TimeSeriesCollection dataset = new TimeSeriesCollection();
+		for (Map.Entry<String, List<MonthValue>> entry : trend.byCategory().entrySet()) {
+			if (Category.ALL.equals(entry.getKey()) || entry.getValue().stream().allMatch(v -> v.value() == null)) {
+				continue;
+			}
+			TimeSeries series = new TimeSeries(entry.getKey());
+			for (MonthValue v : entry.getValue()) {
+				series.add(month(v.month()), v.value());
+			}
+			dataset.addSeries(series);
+		}
+		return dataset;
+	}
 
-    static JFreeChart chart(TimeSeriesCollection dataset, Labels labels, String subtitle, String source) {
-        DateAxis time = monthAxis(labels);
-        NumberAxis rate = new NumberAxis(labels.get("rateTrend.axis"));
-        rate.setNumberFormatOverride(labels.numberFormat(1));
-        rate.setAutoRangeIncludesZero(true);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < dataset.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, ChartStyle.SERIES[i % ChartStyle.SERIES.length]);
-            renderer.setSeriesStroke(i, ChartStyle.line(2.2f));
-            renderer.setSeriesShape(i, Shapes.series(i, 3.2));
-        }
-        renderer.setLegendItemLabelGenerator((data, series) -> labels.category((String) data.getSeriesKey(series)));
-        XYPlot plot = new XYPlot(dataset, time, rate, renderer);
-        JFreeChart chart = new JFreeChart(labels.get("rateTrend.title"), ChartStyle.bold(20f), plot, true);
-        ChartStyle.decorate(chart, subtitle, null, source);
-        ChartStyle.noData(plot, labels.get("nodata"));
-        return chart;
-    }
+	static Month month(YearMonth m) {
+		return new Month(m.getMonthValue(), m.getYear());
+	}
 
-    static DateAxis monthAxis(Labels labels) {
-        DateAxis time = new DateAxis(null);
-        time.setDateFormatOverride(new SimpleDateFormat("MMM yyyy", labels.locale()));
-        time.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, 3));
-        time.setLowerMargin(0.01);
-        time.setUpperMargin(0.01);
-        return time;
-    }
+	static JFreeChart chart(TimeSeriesCollection dataset, Labels labels, String subtitle, String source) {
+		DateAxis time = monthAxis(labels);
+		NumberAxis rate = new NumberAxis(labels.get("rateTrend.axis"));
+		rate.setNumberFormatOverride(labels.numberFormat(1));
+		rate.setAutoRangeIncludesZero(true);
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+		for (int i = 0; i < dataset.getSeriesCount(); i++) {
+			renderer.setSeriesPaint(i, ChartStyle.SERIES[i % ChartStyle.SERIES.length]);
+			renderer.setSeriesStroke(i, ChartStyle.line(2.2f));
+			renderer.setSeriesShape(i, Shapes.series(i, 3.2));
+		}
+		renderer.setLegendItemLabelGenerator((data, series) -> labels.category((String) data.getSeriesKey(series)));
+		XYPlot plot = new XYPlot(dataset, time, rate, renderer);
+		JFreeChart chart = new JFreeChart(labels.get("rateTrend.title"), ChartStyle.bold(20f), plot, true);
+		ChartStyle.decorate(chart, subtitle, null, source);
+		ChartStyle.noData(plot, labels.get("nodata"));
+		return chart;
+	}
+
+	static DateAxis monthAxis(Labels labels) {
+		DateAxis time = new DateAxis(null);
+		time.setDateFormatOverride(new SimpleDateFormat("MMM yyyy", labels.locale()));
+		time.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, 3));
+		time.setLowerMargin(0.01);
+		time.setUpperMargin(0.01);
+		return time;
+	}
+
 }

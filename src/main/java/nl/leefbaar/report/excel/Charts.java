@@ -29,111 +29,115 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
- * Native Excel charts (XDDF), so that a manager can restyle them; their series point at cell
- * ranges of the workbook's own tables and carry cached values, so LibreOffice shows them too.
- * Colours: Okabe-Ito, distinguishable with the common colour-vision deficiencies.
+ * Native Excel charts (XDDF), so that a manager can restyle them; their series point at
+ * cell ranges of the workbook's own tables and carry cached values, so LibreOffice shows
+ * them too. Colours: Okabe-Ito, distinguishable with the common colour-vision
+ * deficiencies.
  */
 final class Charts {
-    static final byte[][] PALETTE = {
-            rgb(0x00, 0x00, 0x00), rgb(0xe6, 0x9f, 0x00), rgb(0x56, 0xb4, 0xe9), rgb(0x00, 0x9e, 0x73),
-            rgb(0xf0, 0xe4, 0x42), rgb(0x00, 0x72, 0xb2), rgb(0xd5, 0x5e, 0x00), rgb(0xcc, 0x79, 0xa7)};
 
-    /** One series: its name and the column range of its values. */
-    record Series(String title, XSSFSheet sheet, CellRangeAddress values) {
-    }
+	static final byte[][] PALETTE = { rgb(0x00, 0x00, 0x00), rgb(0xe6, 0x9f, 0x00), rgb(0x56, 0xb4, 0xe9),
+			rgb(0x00, 0x9e, 0x73), rgb(0xf0, 0xe4, 0x42), rgb(0x00, 0x72, 0xb2), rgb(0xd5, 0x5e, 0x00),
+			rgb(0xcc, 0x79, 0xa7) };
 
-    /** Where a chart goes on its sheet: columns and rows of its corners. */
-    record Place(int firstColumn, int firstRow, int lastColumn, int lastRow) {
-    }
+	/** One series: its name and the column range of its values. */
+	record Series(String title, XSSFSheet sheet, CellRangeAddress values) {
+	}
 
-    private Charts() {
-    }
+	/** Where a chart goes on its sheet: columns and rows of its corners. */
+	record Place(int firstColumn, int firstRow, int lastColumn, int lastRow) {
+	}
 
-    static XSSFChart line(XSSFSheet sheet, Place place, String title, XSSFSheet categorySheet, CellRangeAddress categories,
-                          List<Series> series, String valueFormat, boolean firstIsTotal) {
-        XSSFChart chart = chart(sheet, place, title);
-        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
-        y.setCrosses(AxisCrosses.AUTO_ZERO);
-        y.setNumberFormat(valueFormat);
-        gridLines(y);
-        XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
-        data.setVaryColors(false);
-        XDDFDataSource<String> xs = XDDFDataSourcesFactory.fromStringCellRange(categorySheet, categories);
-        for (int i = 0; i < series.size(); i++) {
-            Series s = series.get(i);
-            XDDFNumericalDataSource<Double> ys = XDDFDataSourcesFactory.fromNumericCellRange(s.sheet(), s.values());
-            XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(xs, ys);
-            line.setTitle(s.title(), null);
-            line.setSmooth(false);
-            line.setMarkerStyle(MarkerStyle.NONE);
-            // the total is the thick black line; categories take the Okabe-Ito colours after black
-            int colour = firstIsTotal ? i : i + 1;
-            line.setShapeProperties(lineShape(PALETTE[colour % PALETTE.length], firstIsTotal && i == 0 ? 2.75 : 1.5));
-        }
-        chart.plot(data);
-        return chart;
-    }
+	private Charts() {
+	}
 
-    static XSSFChart bars(XSSFSheet sheet, Place place, String title, XSSFSheet categorySheet, CellRangeAddress categories,
-                          List<Series> series, String valueFormat) {
-        XSSFChart chart = chart(sheet, place, title);
-        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
-        y.setCrosses(AxisCrosses.AUTO_ZERO);
-        y.setNumberFormat(valueFormat);
-        gridLines(y);
-        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
-        data.setBarDirection(BarDirection.COL);
-        data.setVaryColors(false);
-        XDDFDataSource<String> xs = XDDFDataSourcesFactory.fromStringCellRange(categorySheet, categories);
-        byte[][] colours = {rgb(0x00, 0x72, 0xb2), rgb(0xb0, 0xb0, 0xb0)};
-        for (int i = 0; i < series.size(); i++) {
-            Series s = series.get(i);
-            XDDFBarChartData.Series bar = (XDDFBarChartData.Series) data.addSeries(xs,
-                    XDDFDataSourcesFactory.fromNumericCellRange(s.sheet(), s.values()));
-            bar.setTitle(s.title(), null);
-            XDDFShapeProperties shape = new XDDFShapeProperties();
-            shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colours[i % colours.length])));
-            bar.setShapeProperties(shape);
-        }
-        chart.plot(data);
-        return chart;
-    }
+	static XSSFChart line(XSSFSheet sheet, Place place, String title, XSSFSheet categorySheet,
+			CellRangeAddress categories, List<Series> series, String valueFormat, boolean firstIsTotal) {
+		XSSFChart chart = chart(sheet, place, title);
+		XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+		XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+		y.setCrosses(AxisCrosses.AUTO_ZERO);
+		y.setNumberFormat(valueFormat);
+		gridLines(y);
+		XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+		data.setVaryColors(false);
+		XDDFDataSource<String> xs = XDDFDataSourcesFactory.fromStringCellRange(categorySheet, categories);
+		for (int i = 0; i < series.size(); i++) {
+			Series s = series.get(i);
+			XDDFNumericalDataSource<Double> ys = XDDFDataSourcesFactory.fromNumericCellRange(s.sheet(), s.values());
+			XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(xs, ys);
+			line.setTitle(s.title(), null);
+			line.setSmooth(false);
+			line.setMarkerStyle(MarkerStyle.NONE);
+			// the total is the thick black line; categories take the Okabe-Ito colours
+			// after black
+			int colour = firstIsTotal ? i : i + 1;
+			line.setShapeProperties(lineShape(PALETTE[colour % PALETTE.length], firstIsTotal && i == 0 ? 2.75 : 1.5));
+		}
+		chart.plot(data);
+		return chart;
+	}
 
-    private static XSSFChart chart(XSSFSheet sheet, Place place, String title) {
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, place.firstColumn(), place.firstRow(),
-                place.lastColumn(), place.lastRow());
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(title);
-        chart.setTitleOverlay(false);
-        // LibreOffice's default title size is large for a dashboard tile: 12 pt bold
-        for (XDDFTextParagraph paragraph : chart.getTitle().getBody().getParagraphs()) {
-            for (XDDFTextRun run : paragraph.getTextRuns()) {
-                run.setFontSize(12.0);
-                run.setBold(true);
-            }
-        }
-        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-        return chart;
-    }
+	static XSSFChart bars(XSSFSheet sheet, Place place, String title, XSSFSheet categorySheet,
+			CellRangeAddress categories, List<Series> series, String valueFormat) {
+		XSSFChart chart = chart(sheet, place, title);
+		XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+		XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+		y.setCrosses(AxisCrosses.AUTO_ZERO);
+		y.setNumberFormat(valueFormat);
+		gridLines(y);
+		XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+		data.setBarDirection(BarDirection.COL);
+		data.setVaryColors(false);
+		XDDFDataSource<String> xs = XDDFDataSourcesFactory.fromStringCellRange(categorySheet, categories);
+		byte[][] colours = { rgb(0x00, 0x72, 0xb2), rgb(0xb0, 0xb0, 0xb0) };
+		for (int i = 0; i < series.size(); i++) {
+			Series s = series.get(i);
+			XDDFBarChartData.Series bar = (XDDFBarChartData.Series) data.addSeries(xs,
+					XDDFDataSourcesFactory.fromNumericCellRange(s.sheet(), s.values()));
+			bar.setTitle(s.title(), null);
+			XDDFShapeProperties shape = new XDDFShapeProperties();
+			shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colours[i % colours.length])));
+			bar.setShapeProperties(shape);
+		}
+		chart.plot(data);
+		return chart;
+	}
 
-    private static void gridLines(XDDFValueAxis axis) {
-        XDDFLineProperties grid = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(PresetColor.LIGHT_GRAY)));
-        axis.getOrAddMajorGridProperties().setLineProperties(grid);
-    }
+	private static XSSFChart chart(XSSFSheet sheet, Place place, String title) {
+		XSSFDrawing drawing = sheet.createDrawingPatriarch();
+		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, place.firstColumn(), place.firstRow(),
+				place.lastColumn(), place.lastRow());
+		XSSFChart chart = drawing.createChart(anchor);
+		chart.setTitleText(title);
+		chart.setTitleOverlay(false);
+		// LibreOffice's default title size is large for a dashboard tile: 12 pt bold
+		for (XDDFTextParagraph paragraph : chart.getTitle().getBody().getParagraphs()) {
+			for (XDDFTextRun run : paragraph.getTextRuns()) {
+				run.setFontSize(12.0);
+				run.setBold(true);
+			}
+		}
+		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+		return chart;
+	}
 
-    private static XDDFShapeProperties lineShape(byte[] colour, double width) {
-        XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(colour)));
-        line.setWidth(width);
-        XDDFShapeProperties shape = new XDDFShapeProperties();
-        shape.setLineProperties(line);
-        return shape;
-    }
+	private static void gridLines(XDDFValueAxis axis) {
+		XDDFLineProperties grid = new XDDFLineProperties(
+				new XDDFSolidFillProperties(XDDFColor.from(PresetColor.LIGHT_GRAY)));
+		axis.getOrAddMajorGridProperties().setLineProperties(grid);
+	}
 
+	private static XDDFShapeProperties lineShape(byte[] colour, double width) {
+		XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(colour)));
+		line.setWidth(width);
+		XDDFShapeProperties shape = new XDDFShapeProperties();
+		shape.setLineProperties(line);
+		return shape;
+	}
 
-    private static byte[] rgb(int r, int g, int b) {
-        return new byte[] {(byte) r, (byte) g, (byte) b};
-    }
+	private static byte[] rgb(int r, int g, int b) {
+		return new byte[] { (byte) r, (byte) g, (byte) b };
+	}
+
 }

@@ -9,65 +9,69 @@ import nl.leefbaar.domain.Category;
 import nl.leefbaar.domain.Level;
 
 /**
- * The city's stored monthly figures over the 24 months to m, per category and indicator: the
- * source of the Overzicht's headline figures, their changes and the Trends sheet.
+ * The city's stored monthly figures over the 24 months to m, per category and indicator:
+ * the source of the Overzicht's headline figures, their changes and the Trends sheet.
  */
 final class CitySeries {
-    static final int MONTHS = 24;
-    static final List<String> INDICATORS = List.of("reports", "reports_12m", "report_rate", "report_rate_12m",
-            "dwelling_repeat_rate", "dwelling_repeat_rate_12m", "closed_within_target_share", "open_overdue",
-            "activities", "participants", "liveability_index", "repeat_rate");
 
-    final YearMonth month;
-    private final Map<String, Map<String, Map<YearMonth, Figure>>> figures;
+	static final int MONTHS = 24;
+	static final List<String> INDICATORS = List.of("reports", "reports_12m", "report_rate", "report_rate_12m",
+			"dwelling_repeat_rate", "dwelling_repeat_rate_12m", "closed_within_target_share", "open_overdue",
+			"activities", "participants", "liveability_index", "repeat_rate");
 
-    CitySeries(YearMonth month, Map<String, Map<String, Map<YearMonth, Figure>>> figures) {
-        this.month = month;
-        this.figures = figures;
-    }
+	final YearMonth month;
 
-    static CitySeries load(FigureStore store, YearMonth month) {
-        return new CitySeries(month, store.series(Level.CITY, Level.CITY_UNIT, month.minusMonths(MONTHS - 1), month, INDICATORS));
-    }
+	private final Map<String, Map<String, Map<YearMonth, Figure>>> figures;
 
-    /** The 24 months to m, oldest first. */
-    List<YearMonth> months() {
-        List<YearMonth> months = new ArrayList<>();
-        for (int i = MONTHS - 1; i >= 0; i--) {
-            months.add(month.minusMonths(i));
-        }
-        return months;
-    }
+	CitySeries(YearMonth month, Map<String, Map<String, Map<YearMonth, Figure>>> figures) {
+		this.month = month;
+		this.figures = figures;
+	}
 
-    static List<String> categories() {
-        List<String> categories = new ArrayList<>();
-        categories.add(Category.ALL);
-        categories.addAll(Category.codes());
-        return categories;
-    }
+	static CitySeries load(FigureStore store, YearMonth month) {
+		return new CitySeries(month,
+				store.series(Level.CITY, Level.CITY_UNIT, month.minusMonths(MONTHS - 1), month, INDICATORS));
+	}
 
-    Figure figure(String category, String indicator, YearMonth at) {
-        return Figure.orMissing(figures.getOrDefault(category, Map.of()).getOrDefault(indicator, Map.of()).get(at));
-    }
+	/** The 24 months to m, oldest first. */
+	List<YearMonth> months() {
+		List<YearMonth> months = new ArrayList<>();
+		for (int i = MONTHS - 1; i >= 0; i--) {
+			months.add(month.minusMonths(i));
+		}
+		return months;
+	}
 
-    Double value(String category, String indicator, YearMonth at) {
-        return figure(category, indicator, at).value();
-    }
+	static List<String> categories() {
+		List<String> categories = new ArrayList<>();
+		categories.add(Category.ALL);
+		categories.addAll(Category.codes());
+		return categories;
+	}
 
-    /**
-     * The 12 monthly values to m for the trend; a month without a stored figure counts as 0 for
-     * counts and rates (indicators.md: months without reports as 0). Shares have no such zero:
-     * null when one is missing.
-     */
-    double[] last12(String category, String indicator, boolean missingIsZero) {
-        double[] values = new double[12];
-        for (int i = 0; i < 12; i++) {
-            Double value = value(category, indicator, month.minusMonths(11 - i));
-            if (value == null && !missingIsZero) {
-                return null;
-            }
-            values[i] = value == null ? 0 : value;
-        }
-        return values;
-    }
+	Figure figure(String category, String indicator, YearMonth at) {
+		return Figure.orMissing(figures.getOrDefault(category, Map.of()).getOrDefault(indicator, Map.of()).get(at));
+	}
+
+	Double value(String category, String indicator, YearMonth at) {
+		return figure(category, indicator, at).value();
+	}
+
+	/**
+	 * The 12 monthly values to m for the trend; a month without a stored figure counts as
+	 * 0 for counts and rates (indicators.md: months without reports as 0). Shares have no
+	 * such zero: null when one is missing.
+	 */
+	double[] last12(String category, String indicator, boolean missingIsZero) {
+		double[] values = new double[12];
+		for (int i = 0; i < 12; i++) {
+			Double value = value(category, indicator, month.minusMonths(11 - i));
+			if (value == null && !missingIsZero) {
+				return null;
+			}
+			values[i] = value == null ? 0 : value;
+		}
+		return values;
+	}
+
 }

@@ -9,5 +9,7 @@ import java.util.Optional;
  * dashboard embeds it when a bean of this type exists and works without it.
  */
 public interface FunnelImageSource {
-    Optional<byte[]> funnelPng(YearMonth month, Locale locale, int widthPx, int heightPx);
+
+	Optional<byte[]> funnelPng(YearMonth month, Locale locale, int widthPx, int heightPx);
+
 }

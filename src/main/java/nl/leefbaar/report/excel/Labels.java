@@ -12,59 +12,70 @@ import java.util.ResourceBundle;
  * English for an English locale.
  */
 final class Labels {
-    private final ResourceBundle bundle;
-    private final Locale locale;
 
-    private Labels(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
-    }
+	private final ResourceBundle bundle;
 
-    static Labels of(Locale locale) {
-        // No fallback to the JVM's default locale: an English JVM must still write Dutch for nl.
-        ResourceBundle bundle = ResourceBundle.getBundle("i18n/workbook", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new Labels(bundle, locale);
-    }
+	private final Locale locale;
 
-    Locale locale() {
-        return locale;
-    }
+	private Labels(ResourceBundle bundle, Locale locale) {
+		this.bundle = bundle;
+		this.locale = locale;
+	}
 
-    String get(String key) {
-        return bundle.getString(key);
-    }
+	static Labels of(Locale locale) {
+		// No fallback to the JVM's default locale: an English JVM must still write Dutch
+		// for nl.
+		ResourceBundle bundle = ResourceBundle.getBundle("i18n/workbook", locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+		return new Labels(bundle, locale);
+	}
 
-    String format(String key, Object... arguments) {
-        return new MessageFormat(get(key), locale).format(arguments);
-    }
+	Locale locale() {
+		return locale;
+	}
 
-    /** A label for a code from the data (category, type, flag); the code itself when unknown. */
-    String code(String prefix, String code) {
-        if (code == null) {
-            return "";
-        }
-        try {
-            return bundle.getString(prefix + "." + code.replace(' ', '_'));
-        } catch (MissingResourceException e) {
-            return code;
-        }
-    }
+	String get(String key) {
+		return bundle.getString(key);
+	}
 
-    String category(String code) {
-        return code("category", code);
-    }
+	String format(String key, Object... arguments) {
+		return new MessageFormat(get(key), locale).format(arguments);
+	}
 
-    String flag(String code) {
-        return code("flag", code);
-    }
+	/**
+	 * A label for a code from the data (category, type, flag); the code itself when
+	 * unknown.
+	 */
+	String code(String prefix, String code) {
+		if (code == null) {
+			return "";
+		}
+		try {
+			return bundle.getString(prefix + "." + code.replace(' ', '_'));
+		}
+		catch (MissingResourceException e) {
+			return code;
+		}
+	}
 
-    String month(YearMonth month) {
-        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
-    }
+	String category(String code) {
+		return code("category", code);
+	}
 
-    /** Short month for chart axes and trend tables: always yyyy-mm, which sorts and reads in both languages. */
-    static String shortMonth(YearMonth month) {
-        return month.toString();
-    }
+	String flag(String code) {
+		return code("flag", code);
+	}
+
+	String month(YearMonth month) {
+		return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
+	}
+
+	/**
+	 * Short month for chart axes and trend tables: always yyyy-mm, which sorts and reads
+	 * in both languages.
+	 */
+	static String shortMonth(YearMonth month) {
+		return month.toString();
+	}
+
 }

@@ -14,56 +14,64 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code neighbourhoods-<yyyy-mm>.xlsx} for the municipality's policy advisors: neighbourhoods by
- * indicator with ranks, index and band, change against last year, funnel flags and intervals; the
- * district roll-up; the complexes large enough to publish. The small-number rules apply to every
- * figure and no dwelling reference appears.
+ * {@code neighbourhoods-<yyyy-mm>.xlsx} for the municipality's policy advisors:
+ * neighbourhoods by indicator with ranks, index and band, change against last year,
+ * funnel flags and intervals; the district roll-up; the complexes large enough to
+ * publish. The small-number rules apply to every figure and no dwelling reference
+ * appears.
  */
 @Component
 class NeighbourhoodWorkbookWriter implements ReportWriter {
-    static final List<String> SHEETS = List.of("neighbourhoods", "districts", "public_complexes", "notes");
 
-    private final FigureStore store;
-    private final LeefbaarProperties properties;
+	static final List<String> SHEETS = List.of("neighbourhoods", "districts", "public_complexes", "notes");
 
-    NeighbourhoodWorkbookWriter(FigureStore store, LeefbaarProperties properties) {
-        this.store = store;
-        this.properties = properties;
-    }
+	private final FigureStore store;
 
-    static String fileName(YearMonth month) {
-        return "neighbourhoods-" + month + ".xlsx";
-    }
+	private final LeefbaarProperties properties;
 
-    @Override
-    public List<Path> write(ReportRequest request) throws Exception {
-        YearMonth month = request.month();
-        Labels labels = Labels.of(request.locale());
-        SmallNumbers rules = new SmallNumbers(properties.publishing());
-        Path target = request.monthFolder().resolve(fileName(month));
-        List<FigureStore.Neighbourhood> neighbourhoods = store.neighbourhoods();
-        Map<String, Map<String, Figure>> now = store.byUnit(month, Level.NEIGHBOURHOOD, Category.ALL, NeighbourhoodSheet.INDICATORS);
-        Map<String, Map<String, Figure>> yearAgo = store.byUnit(month.minusYears(1), Level.NEIGHBOURHOOD, Category.ALL,
-                NeighbourhoodSheet.INDICATORS);
-        Map<String, Map<String, Figure>> complexFigures = store.byUnit(month, Level.COMPLEX, Category.ALL, PublicComplexSheet.INDICATORS);
-        List<FigureStore.Complex> complexes = store.complexes();
-        AtomicFiles.write(target, out -> {
-            try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-                try {
-                    Styles styles = new Styles(workbook);
-                    NeighbourhoodSheet.write(workbook.createSheet(labels.get("sheet.neighbourhoods")), styles, labels, rules,
-                            month, neighbourhoods, now, yearAgo);
-                    DistrictSheet.write(workbook.createSheet(labels.get("sheet.districts")), styles, labels, rules, month,
-                            neighbourhoods, now);
-                    PublicComplexSheet.write(workbook.createSheet(labels.get("sheet.public_complexes")), styles, labels, rules,
-                            month, complexes, complexFigures);
-                    NotesSheet.write(workbook.createSheet(labels.get("sheet.notes")), styles, labels, month, store, properties, true);
-                    workbook.write(out);
-                } finally {
-                    workbook.dispose();
-                }
-            }
-        });
-        return List.of(target);
-    }
+	NeighbourhoodWorkbookWriter(FigureStore store, LeefbaarProperties properties) {
+		this.store = store;
+		this.properties = properties;
+	}
+
+	static String fileName(YearMonth month) {
+		return "neighbourhoods-" + month + ".xlsx";
+	}
+
+	@Override
+	public List<Path> write(ReportRequest request) throws Exception {
+		YearMonth month = request.month();
+		Labels labels = Labels.of(request.locale());
+		SmallNumbers rules = new SmallNumbers(properties.publishing());
+		Path target = request.monthFolder().resolve(fileName(month));
+		List<FigureStore.Neighbourhood> neighbourhoods = store.neighbourhoods();
+		Map<String, Map<String, Figure>> now = store.byUnit(month, Level.NEIGHBOURHOOD, Category.ALL,
+				NeighbourhoodSheet.INDICATORS);
+		Map<String, Map<String, Figure>> yearAgo = store.byUnit(month.minusYears(1), Level.NEIGHBOURHOOD, Category.ALL,
+				NeighbourhoodSheet.INDICATORS);
+		Map<String, Map<String, Figure>> complexFigures = store.byUnit(month, Level.COMPLEX, Category.ALL,
+				PublicComplexSheet.INDICATORS);
+		List<FigureStore.Complex> complexes = store.complexes();
+		AtomicFiles.write(target, out -> {
+			try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+				try {
+					Styles styles = new Styles(workbook);
+					NeighbourhoodSheet.write(workbook.createSheet(labels.get("sheet.neighbourhoods")), styles, labels,
+							rules, month, neighbourhoods, now, yearAgo);
+					DistrictSheet.write(workbook.createSheet(labels.get("sheet.districts")), styles, labels, rules,
+							month, neighbourhoods, now);
+					PublicComplexSheet.write(workbook.createSheet(labels.get("sheet.public_complexes")), styles, labels,
+							rules, month, complexes, complexFigures);
+					NotesSheet.write(workbook.createSheet(labels.get("sheet.notes")), styles, labels, month, store,
+							properties, true);
+					workbook.write(out);
+				}
+				finally {
+					workbook.dispose();
+				}
+			}
+		});
+		return List.of(target);
+	}
+
 }

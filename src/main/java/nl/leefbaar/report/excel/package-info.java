@@ -1,17 +1,20 @@
 /**
- * The two Excel workbooks of a month (outputs.md), read only from the figures the indicator stage
- * stored (V2__domain.sql).
+ * The two Excel workbooks of a month (outputs.md), read only from the figures the
+ * indicator stage stored (V2__domain.sql).
  * <p>
  * Where to find what:
  * <ul>
- * <li>{@link nl.leefbaar.report.excel.CorporationDashboardWriter}: {@code dashboard-corporation-<yyyy-mm>.xlsx}
- * (exact counts): OverviewSheet, ComplexSheet, RepeatSheet, ActivitySheet, TrendSheet, NotesSheet.</li>
- * <li>{@link nl.leefbaar.report.excel.NeighbourhoodWorkbookWriter}: {@code neighbourhoods-<yyyy-mm>.xlsx}
- * (small-number rules, SmallNumbers): NeighbourhoodSheet, DistrictSheet, PublicComplexSheet, NotesSheet.</li>
- * <li>FigureStore: every query; Labels: the bundle {@code i18n/workbook*.properties}; Styles: the cell
- * styles, made once a workbook; SheetWriter: rows, text-only data cells, widths, print setup;
- * Charts: native XDDF charts; Trend: the 12-month OLS trend.</li>
- * <li>{@link nl.leefbaar.report.excel.FunnelImageSource}: the funnel plot PNG, drawn elsewhere, optional.</li>
+ * <li>{@link nl.leefbaar.report.excel.CorporationDashboardWriter}:
+ * {@code dashboard-corporation-<yyyy-mm>.xlsx} (exact counts): OverviewSheet,
+ * ComplexSheet, RepeatSheet, ActivitySheet, TrendSheet, NotesSheet.</li>
+ * <li>{@link nl.leefbaar.report.excel.NeighbourhoodWorkbookWriter}:
+ * {@code neighbourhoods-<yyyy-mm>.xlsx} (small-number rules, SmallNumbers):
+ * NeighbourhoodSheet, DistrictSheet, PublicComplexSheet, NotesSheet.</li>
+ * <li>FigureStore: every query; Labels: the bundle {@code i18n/workbook*.properties};
+ * Styles: the cell styles, made once a workbook; SheetWriter: rows, text-only data cells,
+ * widths, print setup; Charts: native XDDF charts; Trend: the 12-month OLS trend.</li>
+ * <li>{@link nl.leefbaar.report.excel.FunnelImageSource}: the funnel plot PNG, drawn
+ * elsewhere, optional.</li>
  * </ul>
  * Memory: the long sheets are streamed (SXSSF, 200 rows in memory); the benchmark is
  * {@code bench/report-bench.sh}, the visual check {@code scripts/render-xlsx.sh}.

@@ -27,103 +27,109 @@ import org.w3c.dom.Document;
 
 @SpringBootTest
 class ChartsReportWriterTests {
-    static final YearMonth MONTH = YearMonth.of(2026, 10);
-    static final List<String> CHARTS =
-            List.of("rate-trend", "repeat-trend", "funnel", "ranking", "activity-effect", "concentration");
 
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ChartsReportWriter writer;
-    @Autowired
-    ChartRenderer renderer;
+	static final YearMonth MONTH = YearMonth.of(2026, 10);
+	static final List<String> CHARTS = List.of("rate-trend", "repeat-trend", "funnel", "ranking", "activity-effect",
+			"concentration");
 
-    @TempDir
-    Path out;
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @BeforeEach
-    void givenAMonthOfIndicators() {
-        TestDatabase.clearDomainTables(jdbc);
-        ChartFixture.insert(jdbc, MONTH, 40, 3);
-    }
+	@Autowired
+	ChartsReportWriter writer;
 
-    @Test
-    void writesEveryChartAsPngOf1920By1080AndAsSvg() throws Exception {
-        List<Path> written = writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+	@Autowired
+	ChartRenderer renderer;
 
-        assertThat(written).hasSize(2 * CHARTS.size());
-        for (String chart : CHARTS) {
-            Path png = out.resolve("charts").resolve(chart + ".png");
-            assertThat(written).contains(png);
-            BufferedImage image = ImageIO.read(png.toFile());
-            assertThat(image.getWidth()).isEqualTo(1920);
-            assertThat(image.getHeight()).isEqualTo(1080);
-            assertThat(out.resolve("charts").resolve(chart + ".svg")).exists();
-        }
-        try (var files = Files.list(out.resolve("charts"))) {
-            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
-        }
-    }
+	@TempDir
+	Path out;
 
-    @Test
-    void svgIsWellFormedXmlWithTitlePeriodAndDutchSourceLine() throws Exception {
-        writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+	@BeforeEach
+	void givenAMonthOfIndicators() {
+		TestDatabase.clearDomainTables(jdbc);
+		ChartFixture.insert(jdbc, MONTH, 40, 3);
+	}
 
-        String svg = Files.readString(out.resolve("charts/rate-trend.svg"), StandardCharsets.UTF_8);
-        Document document = parse(svg);
-        assertThat(document.getDocumentElement().getNodeName()).isEqualTo("svg");
-        String text = document.getDocumentElement().getTextContent();
-        assertThat(text).contains("Meldingen per 100 woningen, per categorie")
-                .contains("Bron: meldingen en activiteiten, t/m oktober 2026")
-                .contains("november 2024 t/m oktober 2026")
-                .contains("Vervuiling");
-    }
+	@Test
+	void writesEveryChartAsPngOf1920By1080AndAsSvg() throws Exception {
+		List<Path> written = writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
 
-    @Test
-    void englishLocaleGivesEnglishLabels() throws Exception {
-        writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
+		assertThat(written).hasSize(2 * CHARTS.size());
+		for (String chart : CHARTS) {
+			Path png = out.resolve("charts").resolve(chart + ".png");
+			assertThat(written).contains(png);
+			BufferedImage image = ImageIO.read(png.toFile());
+			assertThat(image.getWidth()).isEqualTo(1920);
+			assertThat(image.getHeight()).isEqualTo(1080);
+			assertThat(out.resolve("charts").resolve(chart + ".svg")).exists();
+		}
+		try (var files = Files.list(out.resolve("charts"))) {
+			assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+		}
+	}
 
-        String text = parse(Files.readString(out.resolve("charts/funnel.svg"))).getDocumentElement().getTextContent();
-        assertThat(text).contains("Funnel plot: reports per 100 dwellings by complex")
-                .contains("Source: reports and activities, up to October 2026")
-                .contains("Number of dwellings")
-                .doesNotContain("Bron");
-    }
+	@Test
+	void svgIsWellFormedXmlWithTitlePeriodAndDutchSourceLine() throws Exception {
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
 
-    @Test
-    void funnelPlotPngForTheWorkbookHasTheRequestedSize() throws Exception {
-        byte[] png = renderer.funnelPlotPng(MONTH, Locale.forLanguageTag("nl"), ReportScope.CITY, 1600, 900);
+		String svg = Files.readString(out.resolve("charts/rate-trend.svg"), StandardCharsets.UTF_8);
+		Document document = parse(svg);
+		assertThat(document.getDocumentElement().getNodeName()).isEqualTo("svg");
+		String text = document.getDocumentElement().getTextContent();
+		assertThat(text).contains("Meldingen per 100 woningen, per categorie")
+			.contains("Bron: meldingen en activiteiten, t/m oktober 2026")
+			.contains("november 2024 t/m oktober 2026")
+			.contains("Vervuiling");
+	}
 
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image.getWidth()).isEqualTo(1600);
-        assertThat(image.getHeight()).isEqualTo(900);
-    }
+	@Test
+	void englishLocaleGivesEnglishLabels() throws Exception {
+		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
 
-    @Test
-    void rewritingAMonthReplacesTheFiles() throws Exception {
-        writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
-        writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
+		String text = parse(Files.readString(out.resolve("charts/funnel.svg"))).getDocumentElement().getTextContent();
+		assertThat(text).contains("Funnel plot: reports per 100 dwellings by complex")
+			.contains("Source: reports and activities, up to October 2026")
+			.contains("Number of dwellings")
+			.doesNotContain("Bron");
+	}
 
-        assertThat(Files.readString(out.resolve("charts/ranking.svg"))).contains("Neighbourhoods ranked");
-    }
+	@Test
+	void funnelPlotPngForTheWorkbookHasTheRequestedSize() throws Exception {
+		byte[] png = renderer.funnelPlotPng(MONTH, Locale.forLanguageTag("nl"), ReportScope.CITY, 1600, 900);
 
-    @Test
-    void aMonthWithoutFiguresStillGetsEveryChartSayingThereIsNoData() throws Exception {
-        TestDatabase.clearDomainTables(jdbc);
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		assertThat(image.getWidth()).isEqualTo(1600);
+		assertThat(image.getHeight()).isEqualTo(900);
+	}
 
-        List<Path> written = writer.write(new ReportRequest(YearMonth.of(2020, 1), out, null, null));
+	@Test
+	void rewritingAMonthReplacesTheFiles() throws Exception {
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
 
-        assertThat(written).hasSize(2 * CHARTS.size());
-        String text = parse(Files.readString(out.resolve("charts/funnel.svg"))).getDocumentElement().getTextContent();
-        assertThat(text).contains("Geen gegevens voor deze periode").contains("Bron: meldingen en activiteiten, t/m januari 2020");
-    }
+		assertThat(Files.readString(out.resolve("charts/ranking.svg"))).contains("Neighbourhoods ranked");
+	}
 
-    static Document parse(String svg) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        // JFreeSVG writes a DOCTYPE; parse it without fetching the DTD or expanding entities.
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-    }
+	@Test
+	void aMonthWithoutFiguresStillGetsEveryChartSayingThereIsNoData() throws Exception {
+		TestDatabase.clearDomainTables(jdbc);
+
+		List<Path> written = writer.write(new ReportRequest(YearMonth.of(2020, 1), out, null, null));
+
+		assertThat(written).hasSize(2 * CHARTS.size());
+		String text = parse(Files.readString(out.resolve("charts/funnel.svg"))).getDocumentElement().getTextContent();
+		assertThat(text).contains("Geen gegevens voor deze periode")
+			.contains("Bron: meldingen en activiteiten, t/m januari 2020");
+	}
+
+	static Document parse(String svg) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		// JFreeSVG writes a DOCTYPE; parse it without fetching the DTD or expanding
+		// entities.
+		factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+		factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+		factory.setExpandEntityReferences(false);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+	}
+
 }

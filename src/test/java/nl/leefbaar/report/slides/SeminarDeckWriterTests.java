@@ -28,115 +28,120 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
 class SeminarDeckWriterTests {
-    static final YearMonth MONTH = YearMonth.of(2026, 10);
 
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    SeminarDeckWriter writer;
+	static final YearMonth MONTH = YearMonth.of(2026, 10);
 
-    @TempDir
-    Path out;
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @BeforeEach
-    void givenAMonthOfIndicators() {
-        TestDatabase.clearDomainTables(jdbc);
-        ChartFixture.insert(jdbc, MONTH, 40, 3);
-    }
+	@Autowired
+	SeminarDeckWriter writer;
 
-    @Test
-    void deckHasATitleSlideAndOneChartSlideWithTakeawayAndNotesPerChart() throws Exception {
-        List<Path> written = writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+	@TempDir
+	Path out;
 
-        Path deck = out.resolve("seminar-2026-10.pptx");
-        assertThat(written).containsExactly(deck);
-        try (InputStream in = Files.newInputStream(deck); XMLSlideShow ppt = new XMLSlideShow(in)) {
-            List<XSLFSlide> slides = ppt.getSlides();
-            assertThat(slides).hasSize(7);
-            assertThat(texts(slides.get(0))).contains("Leefbaar").contains("oktober 2026").contains("Hele stad");
-            for (XSLFSlide slide : slides.subList(1, slides.size())) {
-                assertThat(slide.getShapes()).filteredOn(s -> s instanceof XSLFPictureShape).hasSize(1);
-                assertThat(texts(slide)).isNotBlank().doesNotContain("Geen gegevens");
-                assertThat(notes(slide)).contains("Definitie");
-            }
-            assertThat(notes(slides.get(3))).contains("overdispersie").contains("phi = 3,20");
-            assertThat(notes(slides.get(5))).contains("vergelijkingsgroep");
-        }
-    }
+	@BeforeEach
+	void givenAMonthOfIndicators() {
+		TestDatabase.clearDomainTables(jdbc);
+		ChartFixture.insert(jdbc, MONTH, 40, 3);
+	}
 
-    @Test
-    void takeawaysAreComputedFromTheFigures() throws Exception {
-        writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+	@Test
+	void deckHasATitleSlideAndOneChartSlideWithTakeawayAndNotesPerChart() throws Exception {
+		List<Path> written = writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
 
-        double now = jdbc.queryForObject("""
-                select value from indicator_value where period = '2026-10-01' and level = 'city'
-                  and category = 'all' and indicator = 'report_rate_12m'""", Double.class);
-        double lastYear = jdbc.queryForObject("""
-                select value from indicator_value where period = '2025-10-01' and level = 'city'
-                  and category = 'all' and indicator = 'report_rate_12m'""", Double.class);
-        String change = String.format(Locale.ROOT, "%+.0f", (now / lastYear - 1) * 100).replace("+0", "0");
-        try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
-            String rate = texts(ppt.getSlides().get(1));
-            assertThat(rate).startsWith("Meldingen per 100 woningen: "
-                    + String.format(Locale.forLanguageTag("nl"), "%.1f", now) + " in oktober 2026")
-                    .contains(change.replace("-0", "0") + " % t.o.v. vorig jaar");
-            // The pooled clean-up row has the most reports in its windows: 240 before, 163 after.
-            assertThat(texts(ppt.getSlides().get(5))).isEqualTo(
-                    "Meldingen vervuiling -32 % na schoonmaakacties (vergelijkingsgroep -10 %)");
-        }
-    }
+		Path deck = out.resolve("seminar-2026-10.pptx");
+		assertThat(written).containsExactly(deck);
+		try (InputStream in = Files.newInputStream(deck); XMLSlideShow ppt = new XMLSlideShow(in)) {
+			List<XSLFSlide> slides = ppt.getSlides();
+			assertThat(slides).hasSize(7);
+			assertThat(texts(slides.get(0))).contains("Leefbaar").contains("oktober 2026").contains("Hele stad");
+			for (XSLFSlide slide : slides.subList(1, slides.size())) {
+				assertThat(slide.getShapes()).filteredOn(s -> s instanceof XSLFPictureShape).hasSize(1);
+				assertThat(texts(slide)).isNotBlank().doesNotContain("Geen gegevens");
+				assertThat(notes(slide)).contains("Definitie");
+			}
+			assertThat(notes(slides.get(3))).contains("overdispersie").contains("phi = 3,20");
+			assertThat(notes(slides.get(5))).contains("vergelijkingsgroep");
+		}
+	}
 
-    @Test
-    void englishDeckWithEnglishLocale() throws Exception {
-        writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
+	@Test
+	void takeawaysAreComputedFromTheFigures() throws Exception {
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
 
-        try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
-            assertThat(texts(ppt.getSlides().get(0))).contains("Liveability in October 2026").contains("Whole city");
-            assertThat(texts(ppt.getSlides().get(5))).isEqualTo(
-                    "Reports pollution -32% after clean-ups (comparison group -10%)");
-            assertThat(notes(ppt.getSlides().get(2))).startsWith("Definition");
-        }
-    }
+		double now = jdbc.queryForObject("""
+				select value from indicator_value where period = '2026-10-01' and level = 'city'
+				  and category = 'all' and indicator = 'report_rate_12m'""", Double.class);
+		double lastYear = jdbc.queryForObject("""
+				select value from indicator_value where period = '2025-10-01' and level = 'city'
+				  and category = 'all' and indicator = 'report_rate_12m'""", Double.class);
+		String change = String.format(Locale.ROOT, "%+.0f", (now / lastYear - 1) * 100).replace("+0", "0");
+		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
+			String rate = texts(ppt.getSlides().get(1));
+			assertThat(rate)
+				.startsWith("Meldingen per 100 woningen: " + String.format(Locale.forLanguageTag("nl"), "%.1f", now)
+						+ " in oktober 2026")
+				.contains(change.replace("-0", "0") + " % t.o.v. vorig jaar");
+			// The pooled clean-up row has the most reports in its windows: 240 before,
+			// 163 after.
+			assertThat(texts(ppt.getSlides().get(5)))
+				.isEqualTo("Meldingen vervuiling -32 % na schoonmaakacties (vergelijkingsgroep -10 %)");
+		}
+	}
 
-    @Test
-    void titleSlideNamesTheNeighbourhoodScope() throws Exception {
-        writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), new ReportScope("BU0002", List.of())));
+	@Test
+	void englishDeckWithEnglishLocale() throws Exception {
+		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
 
-        try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
-            assertThat(texts(ppt.getSlides().get(0))).contains("Gebied: Buurt Wijk 2");
-        }
-    }
+		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
+			assertThat(texts(ppt.getSlides().get(0))).contains("Liveability in October 2026").contains("Whole city");
+			assertThat(texts(ppt.getSlides().get(5)))
+				.isEqualTo("Reports pollution -32% after clean-ups (comparison group -10%)");
+			assertThat(notes(ppt.getSlides().get(2))).startsWith("Definition");
+		}
+	}
 
-    @Test
-    void aMonthWithoutFiguresSaysSoInsteadOfInventingATakeaway() throws Exception {
-        TestDatabase.clearDomainTables(jdbc);
+	@Test
+	void titleSlideNamesTheNeighbourhoodScope() throws Exception {
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), new ReportScope("BU0002", List.of())));
 
-        writer.write(new ReportRequest(YearMonth.of(2020, 1), out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
+			assertThat(texts(ppt.getSlides().get(0))).contains("Gebied: Buurt Wijk 2");
+		}
+	}
 
-        try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2020-01.pptx")))) {
-            assertThat(ppt.getSlides()).hasSize(7);
-            assertThat(texts(ppt.getSlides().get(1))).isEqualTo("Geen gegevens voor deze maand");
-        }
-    }
+	@Test
+	void aMonthWithoutFiguresSaysSoInsteadOfInventingATakeaway() throws Exception {
+		TestDatabase.clearDomainTables(jdbc);
 
-    static String texts(XSLFSlide slide) {
-        StringBuilder text = new StringBuilder();
-        for (XSLFShape shape : slide.getShapes()) {
-            if (shape instanceof XSLFTextShape t) {
-                text.append(text.isEmpty() ? "" : "\n").append(t.getText());
-            }
-        }
-        return text.toString();
-    }
+		writer.write(new ReportRequest(YearMonth.of(2020, 1), out, Locale.forLanguageTag("nl"), ReportScope.CITY));
 
-    static String notes(XSLFSlide slide) {
-        XSLFNotes notes = slide.getNotes();
-        StringBuilder text = new StringBuilder();
-        for (XSLFShape shape : notes.getShapes()) {
-            if (shape instanceof XSLFTextShape t && !t.getText().isBlank()) {
-                text.append(t.getText()).append('\n');
-            }
-        }
-        return text.toString();
-    }
+		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2020-01.pptx")))) {
+			assertThat(ppt.getSlides()).hasSize(7);
+			assertThat(texts(ppt.getSlides().get(1))).isEqualTo("Geen gegevens voor deze maand");
+		}
+	}
+
+	static String texts(XSLFSlide slide) {
+		StringBuilder text = new StringBuilder();
+		for (XSLFShape shape : slide.getShapes()) {
+			if (shape instanceof XSLFTextShape t) {
+				text.append(text.isEmpty() ? "" : "\n").append(t.getText());
+			}
+		}
+		return text.toString();
+	}
+
+	static String notes(XSLFSlide slide) {
+		XSLFNotes notes = slide.getNotes();
+		StringBuilder text = new StringBuilder();
+		for (XSLFShape shape : notes.getShapes()) {
+			if (shape instanceof XSLFTextShape t && !t.getText().isBlank()) {
+				text.append(t.getText()).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
 }
