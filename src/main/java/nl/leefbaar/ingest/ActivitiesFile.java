@@ -123,13 +123,13 @@ final class ActivitiesFile extends InputFile {
 			}
 		}
 		key = idValue;
-		out.add(idValue);
-		out.add(complexValue);
-		out.add(neighbourhoodValue);
-		out.add(activityType.code());
-		out.add(day);
-		out.add(count == null ? null : count.toString());
-		out.add(code);
+		out.text(idValue);
+		out.text(complexValue);
+		out.text(neighbourhoodValue);
+		out.text(activityType.code());
+		out.date(day);
+		out.integer(count);
+		out.text(code);
 	}
 
 }

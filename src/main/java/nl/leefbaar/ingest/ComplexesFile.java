@@ -75,11 +75,11 @@ final class ComplexesFile extends InputFile {
 			throw new RowRejected("dwellings", "dwellings must be a whole number > 0, not " + count);
 		}
 		key = idValue;
-		out.add(idValue);
-		out.add(nameValue);
-		out.add(code);
-		out.add(ownerValue);
-		out.add(count);
+		out.text(idValue);
+		out.text(nameValue);
+		out.text(code);
+		out.text(ownerValue);
+		out.integer(count);
 	}
 
 }

@@ -11,11 +11,11 @@ import java.util.Map;
 
 import nl.leefbaar.ingest.csv.CsvException;
 import nl.leefbaar.ingest.csv.CsvReader;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Loads one input file inside the import's transaction: read and check every row in Java,
@@ -37,20 +37,23 @@ final class FileLoader {
 
 	private final CopyManager copyManager;
 
+	private final NamedParameterJdbcTemplate namedJdbc;
+
 	private final RejectFile rejects;
 
-	private final int progressEveryRows;
+	private final Progress progress;
 
 	private final long bulkMinRows;
 
-	FileLoader(Connection connection, JdbcTemplate jdbc, CopyManager copyManager, RejectFile rejects,
-			int progressEveryRows, long bulkMinRows) {
+	FileLoader(Connection connection, JdbcTemplate jdbc, CopyManager copyManager, RejectFile rejects, Progress progress,
+			long bulkMinRows) {
 		this.connection = connection;
 		this.bulkMinRows = bulkMinRows;
 		this.jdbc = jdbc;
+		this.namedJdbc = new NamedParameterJdbcTemplate(jdbc);
 		this.copyManager = copyManager;
 		this.rejects = rejects;
-		this.progressEveryRows = progressEveryRows;
+		this.progress = progress;
 	}
 
 	ImportResult.FileCounts load(InputFile kind, Path file) throws IOException, SQLException {
@@ -61,10 +64,13 @@ final class FileLoader {
 		if (directLoadPossible(target, file)) {
 			Savepoint beforeDirect = connection.setSavepoint();
 			BulkMode bulk = BulkMode.enter(jdbc, target.table(), true);
-			Pass pass = read(kind, file, target.copyDirect(), false, true);
-			if (pass.suspects.none() || !hasRealDuplicates(target, pass.suspects)) {
+			ReportDigests digests = startDigests(kind);
+			Pass pass = read(kind, file, target.copyDirect(), false, true,
+					"then " + bulk.statements() + " indexes and keys of " + target.table() + " are built");
+			if (pass.suspects.none() || !hasRealDuplicates(name, target, pass.suspects)) {
 				long loadedAt = System.nanoTime();
-				bulk.leave(target.table());
+				storeDigests(kind, digests);
+				bulk.leave(target.table(), progress);
 				connection.releaseSavepoint(beforeDirect);
 				return counted(name, pass, 0, pass.read - pass.rejected, 0, started, loadedAt, loadedAt);
 			}
@@ -72,24 +78,56 @@ final class FileLoader {
 			// of staging
 			log.info("{}: ids occur more than once; loading through staging instead", name);
 			connection.rollback(beforeDirect);
+			if (kind instanceof ReportsFile reports) {
+				reports.collectDigests(null);
+			}
 			rejectsWritten = true;
 		}
 		jdbc.execute(target.truncate());
-		Pass pass = read(kind, file, target.copy(), true, !rejectsWritten);
+		Pass pass = read(kind, file, target.copy(), true, !rejectsWritten, null);
 		long stagedAt = System.nanoTime();
-		long duplicates = pass.suspects.none() ? 0 : rejectConflictingDuplicates(file, target, pass.suspects);
+		long duplicates = 0;
+		if (!pass.suspects.none()) {
+			try (Progress.Step step = progress.step(name, "looking for ids that occur more than once", false)) {
+				duplicates = rejectConflictingDuplicates(file, target, pass.suspects);
+			}
+		}
 		long checked = System.nanoTime();
 		long[] counts;
 		if (BulkMode.worthIt(jdbc, target.table(), pass.read - pass.rejected - duplicates, bulkMinRows)) {
 			BulkMode bulk = BulkMode.enter(jdbc, target.table(), false);
-			counts = upsert(target);
-			bulk.leave(target.table());
+			counts = upsert(name, target, true);
+			bulk.leave(target.table(), progress);
 		}
 		else {
-			counts = upsert(target);
+			counts = upsert(name, target, pass.read >= bulkMinRows);
 		}
 		jdbc.execute(target.truncate());
 		return counted(name, pass, duplicates, counts[0], counts[1], started, stagedAt, checked);
+	}
+
+	/**
+	 * For reports loaded straight into the empty table: the digest trigger is switched
+	 * off for this transaction (a rollback switches it on again) and the digests are
+	 * computed while the rows are read instead; null for other files.
+	 */
+	private ReportDigests startDigests(InputFile kind) {
+		if (!(kind instanceof ReportsFile reports)) {
+			return null;
+		}
+		jdbc.execute("alter table report disable trigger " + ReportDigests.INSERT_TRIGGER);
+		ReportDigests digests = new ReportDigests();
+		reports.collectDigests(digests);
+		return digests;
+	}
+
+	private void storeDigests(InputFile kind, ReportDigests digests) {
+		if (digests == null) {
+			return;
+		}
+		((ReportsFile) kind).collectDigests(null);
+		digests.store(namedJdbc);
+		jdbc.execute("alter table report enable trigger " + ReportDigests.INSERT_TRIGGER);
 	}
 
 	/**
@@ -102,6 +140,12 @@ final class FileLoader {
 				&& !Boolean.TRUE
 					.equals(jdbc.queryForObject("select exists (select 1 from " + target.table() + ")", Boolean.class))
 				&& BulkMode.unreferenced(jdbc, target.table());
+	}
+
+	private boolean hasRealDuplicates(String name, Target target, DuplicateSuspects suspects) {
+		try (Progress.Step step = progress.step(name, "checking whether ids occur more than once", false)) {
+			return hasRealDuplicates(target, suspects);
+		}
 	}
 
 	private boolean hasRealDuplicates(Target target, DuplicateSuspects suspects) {
@@ -131,10 +175,12 @@ final class FileLoader {
 
 	/**
 	 * Reads every row, checks it, and COPYs the valid ones with the given statement (with
-	 * the line number as first column or without). Rejects go to the reject file unless
-	 * an earlier pass over the same file wrote them already.
+	 * the line number as first column or without), the COPY stream on a thread of its own
+	 * ({@link CopyPipe}). Rejects go to the reject file unless an earlier pass over the
+	 * same file wrote them already. {@code then} says what follows the reading, for the
+	 * progress lines (null: nothing long).
 	 */
-	private Pass read(InputFile kind, Path file, String copySql, boolean withLine, boolean writeRejects)
+	private Pass read(InputFile kind, Path file, String copySql, boolean withLine, boolean writeRejects, String then)
 			throws IOException, SQLException {
 		String name = file.getFileName().toString();
 		long read = 0;
@@ -153,10 +199,9 @@ final class FileLoader {
 			}
 			kind.bind(columns);
 			kind.read(reader);
-			Progress progress = new Progress(name, Files.size(file), progressEveryRows);
-			CopyIn copy = copyManager.copyIn(copySql);
-			try {
-				CopyRows out = new CopyRows(copy);
+			progress.reading(name, Files.size(file), then);
+			try (CopyPipe pipe = new CopyPipe(copyManager.copyIn(copySql), kind.target().table())) {
+				CopyRows out = new CopyRows(pipe);
 				while (reader.next()) {
 					read++;
 					String problem = reader.problem();
@@ -188,12 +233,13 @@ final class FileLoader {
 					}
 					progress.tick(read, reader.bytesRead());
 				}
-				out.finish();
+				progress.doneReading();
+				try (Progress.Step step = progress.step(name, "finishing the COPY of " + read + " rows", false)) {
+					out.finish();
+				}
 			}
 			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
+				progress.doneReading();
 			}
 		}
 		catch (CsvException e) {
@@ -203,10 +249,14 @@ final class FileLoader {
 		return new Pass(read, rejected, unmapped, suspects);
 	}
 
-	private long[] upsert(Target target) {
-		Map<String, Object> counts = jdbc.queryForMap(target.upsert());
-		return new long[] { ((Number) counts.get("new_rows")).longValue(),
-				((Number) counts.get("changed_rows")).longValue() };
+	private long[] upsert(String name, Target target, boolean announce) {
+		try (Progress.Step step = progress.step(name,
+				"comparing the rows with the stored " + target.table() + " table and writing what is new or changed",
+				announce)) {
+			Map<String, Object> counts = jdbc.queryForMap(target.upsert());
+			return new long[] { ((Number) counts.get("new_rows")).longValue(),
+					((Number) counts.get("changed_rows")).longValue() };
+		}
 	}
 
 	private static String seconds(long nanos) {

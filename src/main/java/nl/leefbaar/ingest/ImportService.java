@@ -113,10 +113,9 @@ public class ImportService {
 
 	private ImportResult run(Path input, InputFiles files, RejectFile rejects, Long jobExecutionId) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
+		try (Progress progress = new Progress(settings.progressEveryRows())) {
 			CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-			FileLoader loader = new FileLoader(connection, jdbc, copyManager, rejects, settings.progressEveryRows(),
-					bulkMinRows);
+			FileLoader loader = new FileLoader(connection, jdbc, copyManager, rejects, progress, bulkMinRows);
 			CategoryMapping mapping = CategoryMapping.load(files.mapping());
 			List<ImportResult.FileCounts> counts = new ArrayList<>();
 

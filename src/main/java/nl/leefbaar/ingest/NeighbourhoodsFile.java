@@ -49,9 +49,9 @@ final class NeighbourhoodsFile extends InputFile {
 		String nameValue = required(name, "name");
 		String districtValue = text(district, "district");
 		key = codeValue;
-		out.add(codeValue);
-		out.add(nameValue);
-		out.add(districtValue);
+		out.text(codeValue);
+		out.text(nameValue);
+		out.text(districtValue);
 	}
 
 }

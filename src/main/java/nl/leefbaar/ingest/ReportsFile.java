@@ -1,6 +1,7 @@
 package nl.leefbaar.ingest;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ final class ReportsFile extends InputFile {
 
 	private long unmapped;
 
+	private ReportDigests digests;
+
 	private int id;
 
 	private int complex;
@@ -53,6 +56,14 @@ final class ReportsFile extends InputFile {
 
 	long unmapped() {
 		return unmapped;
+	}
+
+	/**
+	 * Computes the report digests of the rows staged from now on (a load straight into
+	 * the table, with the digest trigger off), or stops when null.
+	 */
+	void collectDigests(ReportDigests digests) {
+		this.digests = digests;
 	}
 
 	@Override
@@ -115,16 +126,22 @@ final class ReportsFile extends InputFile {
 			unmapped++;
 		}
 		key = idValue;
-		out.add(idValue);
-		out.add(complexValue);
-		out.add(text(dwelling, "dwelling_ref"));
-		out.add(source);
-		out.add(code);
-		out.add(reported);
-		out.add(Temporals.localDay(reported));
-		out.add(closed);
-		out.add(text(channel, "channel"));
-		out.add(followUpValue);
+		String dwellingValue = text(dwelling, "dwelling_ref");
+		String channelValue = text(channel, "channel");
+		LocalDate day = Temporals.localDay(reported);
+		out.text(idValue);
+		out.text(complexValue);
+		out.text(dwellingValue);
+		out.text(source);
+		out.text(code);
+		out.timestamp(reported);
+		out.date(day);
+		out.timestamp(closed);
+		out.text(channelValue);
+		out.text(followUpValue);
+		if (digests != null) {
+			digests.add(idValue, complexValue, dwellingValue, code, reported, day, closed, followUpValue);
+		}
 	}
 
 }

@@ -15,12 +15,13 @@ record Target(String table, String staging, String key, List<String> columns) {
 	}
 
 	String copy() {
-		return "copy " + staging + " (line, " + key + ", " + String.join(", ", columns) + ") from stdin";
+		return "copy " + staging + " (line, " + key + ", " + String.join(", ", columns)
+				+ ") from stdin (format binary)";
 	}
 
 	/** COPY straight into the domain table (bulk load into an empty table). */
 	String copyDirect() {
-		return "copy " + table + " (" + key + ", " + String.join(", ", columns) + ") from stdin";
+		return "copy " + table + " (" + key + ", " + String.join(", ", columns) + ") from stdin (format binary)";
 	}
 
 	/**
