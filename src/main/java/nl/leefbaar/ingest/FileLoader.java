@@ -89,7 +89,9 @@ final class FileLoader {
 		long duplicates = 0;
 		if (!pass.suspects.none()) {
 			try (Progress.Step step = progress.step(name, "looking for ids that occur more than once", false)) {
-				duplicates = rejectConflictingDuplicates(file, target, pass.suspects);
+				if (stagingHasRealDuplicates(target, pass.suspects)) {
+					duplicates = rejectConflictingDuplicates(file, target, pass.suspects);
+				}
 			}
 		}
 		long checked = System.nanoTime();
@@ -249,14 +251,29 @@ final class FileLoader {
 		return new Pass(read, rejected, unmapped, suspects);
 	}
 
+	/**
+	 * Finds the staged rows that are new or changed in one join with the table, then
+	 * upserts only those: an unchanged row costs a comparison, no write.
+	 */
 	private long[] upsert(String name, Target target, boolean announce) {
-		try (Progress.Step step = progress.step(name,
-				"comparing the rows with the stored " + target.table() + " table and writing what is new or changed",
+		try (Progress.Step step = progress.step(name, "comparing the rows with the stored " + target.table() + " table",
+				announce)) {
+			jdbc.execute(target.changes());
+		}
+		try (Progress.Step step = progress.step(name, "writing the new and changed rows into " + target.table(),
 				announce)) {
 			Map<String, Object> counts = jdbc.queryForMap(target.upsert());
+			jdbc.execute("drop table " + target.changesTable());
 			return new long[] { ((Number) counts.get("new_rows")).longValue(),
 					((Number) counts.get("changed_rows")).longValue() };
 		}
+	}
+
+	private boolean stagingHasRealDuplicates(Target target, DuplicateSuspects suspects) {
+		return suspects.overflow()
+				? Boolean.TRUE.equals(jdbc.queryForObject(target.stagingHasDuplicates(false), Boolean.class))
+				: Boolean.TRUE.equals(jdbc.queryForObject(target.stagingHasDuplicates(true), Boolean.class,
+						(Object) suspects.suspects()));
 	}
 
 	private static String seconds(long nanos) {
