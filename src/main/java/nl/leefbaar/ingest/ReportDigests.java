@@ -4,9 +4,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,11 +31,11 @@ final class ReportDigests {
 	/** The trigger that keeps the digests for an insert (V63). */
 	static final String INSERT_TRIGGER = "report_digest_insert";
 
-	private final Map<LocalDate, Sum> days = new TreeMap<>();
+	private final Sums days = new Sums();
 
-	private final Map<LocalDate, Sum> closings = new TreeMap<>();
+	private final Sums closings = new Sums();
 
-	private final Map<LocalDate, Sum> open = new TreeMap<>();
+	private final Sums open = new Sums();
 
 	private byte[] text = new byte[256];
 
@@ -54,7 +55,7 @@ final class ReportDigests {
 		append(category);
 		appendEpoch(reportedMicros);
 		append(followUp);
-		sum(days, reportedDay).add(1, PgHash.hashtextextended(text, length));
+		days.at(reportedDay).add(1, PgHash.hashtextextended(text, length));
 
 		// report_open_hash: report_id|complex_id|category|epoch(reported_at); the closed
 		// hash
@@ -65,12 +66,12 @@ final class ReportDigests {
 		append(category);
 		appendEpoch(reportedMicros);
 		long openHash = PgHash.hashtextextended(text, length);
-		sum(open, reportedDay.withDayOfMonth(1)).add(1, openHash);
+		open.at(reportedDay.withDayOfMonth(1)).add(1, openHash);
 		if (closedAt != null) {
 			appendEpoch(Temporals.epochMicros(closedAt));
 			LocalDate closingMonth = Temporals.localDay(closedAt).withDayOfMonth(1);
-			sum(closings, closingMonth).add(1, PgHash.hashtextextended(text, length));
-			sum(open, closingMonth).add(-1, -openHash);
+			closings.at(closingMonth).add(1, PgHash.hashtextextended(text, length));
+			open.at(closingMonth).add(-1, -openHash);
 		}
 	}
 
@@ -81,28 +82,22 @@ final class ReportDigests {
 		store(jdbc, "report-open-digest", open);
 	}
 
-	private static void store(NamedParameterJdbcTemplate jdbc, String statement, Map<LocalDate, Sum> sums) {
-		if (sums.isEmpty()) {
+	private static void store(NamedParameterJdbcTemplate jdbc, String statement, Sums sums) {
+		List<String> keys = new ArrayList<>();
+		List<Long> counts = new ArrayList<>();
+		List<String> digests = new ArrayList<>();
+		sums.forEach((day, sum) -> {
+			keys.add(day.toString());
+			counts.add(sum.count);
+			digests.add(sum.digest().toString());
+		});
+		if (keys.isEmpty()) {
 			return;
 		}
-		String[] keys = new String[sums.size()];
-		long[] counts = new long[sums.size()];
-		String[] digests = new String[sums.size()];
-		int i = 0;
-		for (Map.Entry<LocalDate, Sum> entry : sums.entrySet()) {
-			keys[i] = entry.getKey().toString();
-			counts[i] = entry.getValue().count;
-			digests[i] = entry.getValue().digest().toString();
-			i++;
-		}
 		jdbc.update(IngestSql.statement("report-digests", statement),
-				new MapSqlParameterSource().addValue("keys", keys)
-					.addValue("counts", Arrays.stream(counts).boxed().toArray(Long[]::new))
-					.addValue("digests", digests));
-	}
-
-	private static Sum sum(Map<LocalDate, Sum> sums, LocalDate key) {
-		return sums.computeIfAbsent(key, k -> new Sum());
+				new MapSqlParameterSource().addValue("keys", keys.toArray(String[]::new))
+					.addValue("counts", counts.toArray(Long[]::new))
+					.addValue("digests", digests.toArray(String[]::new)));
 	}
 
 	/**
@@ -143,10 +138,15 @@ final class ReportDigests {
 		}
 		long seconds = micros / 1_000_000;
 		int fraction = (int) (micros % 1_000_000);
-		String whole = Long.toString(seconds);
-		for (int i = 0; i < whole.length(); i++) {
-			text[length++] = (byte) whole.charAt(i);
+		int digits = 1;
+		for (long rest = seconds / 10; rest > 0; rest /= 10) {
+			digits++;
 		}
+		for (int i = length + digits - 1; i >= length; i--) {
+			text[i] = (byte) ('0' + seconds % 10);
+			seconds /= 10;
+		}
+		length += digits;
 		text[length++] = '.';
 		for (int i = length + 5; i >= length; i--) {
 			text[i] = (byte) ('0' + fraction % 10);
@@ -159,6 +159,43 @@ final class ReportDigests {
 		if (length + more + 1 > text.length) {
 			text = Arrays.copyOf(text, Math.max(text.length * 2, length + more + 1));
 		}
+	}
+
+	/**
+	 * The sums per day (or first day of a month), in an array indexed by the day: a
+	 * lookup per row costs no hashing and no boxing.
+	 */
+	private static final class Sums {
+
+		private static final long FIRST_DAY = LocalDate.of(1990, 1, 1).toEpochDay();
+
+		private Sum[] byDay = new Sum[0];
+
+		Sum at(LocalDate day) {
+			long index = day.toEpochDay() - FIRST_DAY;
+			if (index < 0 || index > Integer.MAX_VALUE - 1) {
+				throw new IllegalArgumentException("day out of range: " + day);
+			}
+			if (index >= byDay.length) {
+				byDay = Arrays.copyOf(byDay,
+						(int) Math.max(index + 1, Math.min(Integer.MAX_VALUE - 1L, byDay.length * 2L)));
+			}
+			Sum sum = byDay[(int) index];
+			if (sum == null) {
+				sum = new Sum();
+				byDay[(int) index] = sum;
+			}
+			return sum;
+		}
+
+		void forEach(BiConsumer<LocalDate, Sum> action) {
+			for (int i = 0; i < byDay.length; i++) {
+				if (byDay[i] != null) {
+					action.accept(LocalDate.ofEpochDay(FIRST_DAY + i), byDay[i]);
+				}
+			}
+		}
+
 	}
 
 	/** A count and a sum of 64-bit hashes in 128 bits (numeric in the database). */
