@@ -1,5 +1,6 @@
 package nl.leefbaar.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -65,38 +66,15 @@ final class CopyRows {
 			addNull();
 			return;
 		}
-		int n = value.length();
-		ensure(4 + n * 3);
+		// the JDK's encoder copies an ASCII string's bytes in one go; the values come
+		// from
+		// valid UTF-8, so they hold no unpaired surrogate
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		ensure(4 + bytes.length);
 		fields++;
-		int lengthAt = length;
-		length += 4;
-		byte[] b = buf;
-		int at = length;
-		for (int i = 0; i < n; i++) {
-			char c = value.charAt(i);
-			if (c < 0x80) {
-				b[at++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				b[at++] = (byte) (0xC0 | (c >> 6));
-				b[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
-				int cp = Character.toCodePoint(c, value.charAt(++i));
-				b[at++] = (byte) (0xF0 | (cp >> 18));
-				b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-				b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-				b[at++] = (byte) (0x80 | (cp & 0x3F));
-			}
-			else {
-				b[at++] = (byte) (0xE0 | (c >> 12));
-				b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				b[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-		}
-		length = lengthAt;
-		int32(at - lengthAt - 4);
-		length = at;
+		int32(bytes.length);
+		System.arraycopy(bytes, 0, buf, length, bytes.length);
+		length += bytes.length;
 	}
 
 	/** A timestamptz (null: NULL). */

@@ -7,8 +7,9 @@ import java.util.Set;
  * A Bloom filter over the ids of one file while it is read: an id it has surely not seen
  * before costs nothing; an id it may have seen becomes a suspect. Only suspects are
  * looked for as duplicates in SQL, so a file without duplicates skips the grouping of
- * millions of staging rows. About 12 bits per expected row (at most 32 MB), three hashes;
- * past 100,000 suspects the filter gives up and every row is checked in SQL.
+ * millions of staging rows. About 12 bits per expected row (at most 32 MB), three bit
+ * positions from one 64-bit hash; past 100,000 suspects the filter gives up and every row
+ * is checked in SQL.
  */
 final class DuplicateSuspects {
 
@@ -70,12 +71,13 @@ final class DuplicateSuspects {
 		return suspects.toArray(String[]::new);
 	}
 
+	/**
+	 * String's own hash (cached in the String, computed without bounds checks), spread to
+	 * 64 bits. Two ids with the same 32-bit hash only make a false suspect, which SQL
+	 * clears.
+	 */
 	private static long hash(String key) {
-		long h = 0xcbf29ce484222325L;
-		for (int i = 0; i < key.length(); i++) {
-			h ^= key.charAt(i);
-			h *= 0x100000001b3L;
-		}
+		long h = key.hashCode() * 0x9E3779B97F4A7C15L + key.length();
 		h ^= h >>> 33;
 		h *= 0xff51afd7ed558ccdL;
 		h ^= h >>> 33;

@@ -21,9 +21,13 @@ final class PgHash {
 		int i = 0;
 		int left = length;
 		while (left >= 12) {
-			a += littleEndian(bytes, i);
-			b += littleEndian(bytes, i + 4);
-			c += littleEndian(bytes, i + 8);
+			// little-endian words, written out: this runs for every report of a load
+			a += (bytes[i] & 0xff) | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff) << 16
+					| (bytes[i + 3] & 0xff) << 24;
+			b += (bytes[i + 4] & 0xff) | (bytes[i + 5] & 0xff) << 8 | (bytes[i + 6] & 0xff) << 16
+					| (bytes[i + 7] & 0xff) << 24;
+			c += (bytes[i + 8] & 0xff) | (bytes[i + 9] & 0xff) << 8 | (bytes[i + 10] & 0xff) << 16
+					| (bytes[i + 11] & 0xff) << 24;
 			// mix(a, b, c)
 			a -= c;
 			a ^= Integer.rotateLeft(c, 4);
@@ -72,11 +76,6 @@ final class PgHash {
 		c ^= b;
 		c -= Integer.rotateLeft(b, 24);
 		return ((long) b << 32) | (c & 0xffffffffL);
-	}
-
-	private static int littleEndian(byte[] bytes, int at) {
-		return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16
-				| (bytes[at + 3] & 0xff) << 24;
 	}
 
 	/** Up to four bytes as a little-endian word (missing high bytes zero). */

@@ -31,20 +31,27 @@ final class ReportDigests {
 	/** The trigger that keeps the digests for an insert (V63). */
 	static final String INSERT_TRIGGER = "report_digest_insert";
 
-	private final Sums days = new Sums();
+	private final Sums days = new Sums(false);
 
-	private final Sums closings = new Sums();
+	private final Sums closings = new Sums(true);
 
-	private final Sums open = new Sums();
+	private final Sums open = new Sums(true);
 
 	private byte[] text = new byte[256];
 
 	private int length;
 
+	/** {@code extract(epoch from reported_at)} as text, written once per row. */
+	private final byte[] reportedEpoch = new byte[24];
+
+	private int reportedEpochLength;
+
+	private final byte[] epoch = new byte[24];
+
 	/** Adds one report as the insert trigger would (null for absent values). */
 	void add(String reportId, String complexId, String dwellingRef, String category, OffsetDateTime reportedAt,
 			LocalDate reportedDay, OffsetDateTime closedAt, String followUp) {
-		long reportedMicros = Temporals.epochMicros(reportedAt);
+		reportedEpochLength = epochText(Temporals.epochMicros(reportedAt), reportedEpoch);
 
 		// report_reported_hash:
 		// report_id|complex_id|dwelling_ref|category|epoch|follow_up
@@ -53,9 +60,9 @@ final class ReportDigests {
 		append(complexId);
 		append(dwellingRef);
 		append(category);
-		appendEpoch(reportedMicros);
+		append(reportedEpoch, reportedEpochLength);
 		append(followUp);
-		days.at(reportedDay).add(1, PgHash.hashtextextended(text, length));
+		days.at(reportedDay.toEpochDay()).add(1, PgHash.hashtextextended(text, length));
 
 		// report_open_hash: report_id|complex_id|category|epoch(reported_at); the closed
 		// hash
@@ -64,12 +71,12 @@ final class ReportDigests {
 		append(reportId);
 		append(complexId);
 		append(category);
-		appendEpoch(reportedMicros);
+		append(reportedEpoch, reportedEpochLength);
 		long openHash = PgHash.hashtextextended(text, length);
-		open.at(reportedDay.withDayOfMonth(1)).add(1, openHash);
+		open.at(Sums.month(reportedDay)).add(1, openHash);
 		if (closedAt != null) {
-			appendEpoch(Temporals.epochMicros(closedAt));
-			LocalDate closingMonth = Temporals.localDay(closedAt).withDayOfMonth(1);
+			append(epoch, epochText(Temporals.epochMicros(closedAt), epoch));
+			int closingMonth = Sums.month(Temporals.localDay(closedAt));
 			closings.at(closingMonth).add(1, PgHash.hashtextextended(text, length));
 			open.at(closingMonth).add(-1, -openHash);
 		}
@@ -104,55 +111,53 @@ final class ReportDigests {
 	 * A value of concat_ws('|', ...): nulls are left out together with their separator.
 	 */
 	private void append(String value) {
-		if (value == null) {
-			return;
-		}
-		ensure(1 + value.length() * 3);
-		if (length > 0) {
-			text[length++] = '|';
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < 0x80) {
-				text[length++] = (byte) c;
-			}
-			else {
-				// rare: non-ASCII ids or categories
-				byte[] bytes = value.substring(i).getBytes(StandardCharsets.UTF_8);
-				ensure(bytes.length);
-				System.arraycopy(bytes, 0, text, length, bytes.length);
-				length += bytes.length;
-				return;
-			}
+		if (value != null) {
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			append(bytes, bytes.length);
 		}
 	}
 
-	/**
-	 * {@code extract(epoch from t)} as text: numeric seconds with six decimals (instants
-	 * from 2000 on, so never negative).
-	 */
-	private void appendEpoch(long micros) {
-		ensure(32);
+	private void append(byte[] bytes, int count) {
+		ensure(1 + count);
 		if (length > 0) {
 			text[length++] = '|';
 		}
+		System.arraycopy(bytes, 0, text, length, count);
+		length += count;
+	}
+
+	/**
+	 * {@code extract(epoch from t)} as text into {@code into}: numeric seconds with six
+	 * decimals (instants from 2000 on, so never negative); returns its length.
+	 */
+	private static int epochText(long micros, byte[] into) {
 		long seconds = micros / 1_000_000;
 		int fraction = (int) (micros % 1_000_000);
 		int digits = 1;
 		for (long rest = seconds / 10; rest > 0; rest /= 10) {
 			digits++;
 		}
-		for (int i = length + digits - 1; i >= length; i--) {
-			text[i] = (byte) ('0' + seconds % 10);
-			seconds /= 10;
+		if (seconds <= Integer.MAX_VALUE) {
+			// int division: this runs for every report of a load
+			int whole = (int) seconds;
+			for (int i = digits - 1; i >= 0; i--) {
+				into[i] = (byte) ('0' + whole % 10);
+				whole /= 10;
+			}
 		}
-		length += digits;
-		text[length++] = '.';
-		for (int i = length + 5; i >= length; i--) {
-			text[i] = (byte) ('0' + fraction % 10);
+		else {
+			long whole = seconds;
+			for (int i = digits - 1; i >= 0; i--) {
+				into[i] = (byte) ('0' + whole % 10);
+				whole /= 10;
+			}
+		}
+		into[digits] = '.';
+		for (int i = digits + 6; i > digits; i--) {
+			into[i] = (byte) ('0' + fraction % 10);
 			fraction /= 10;
 		}
-		length += 6;
+		return digits + 7;
 	}
 
 	private void ensure(int more) {
@@ -162,36 +167,50 @@ final class ReportDigests {
 	}
 
 	/**
-	 * The sums per day (or first day of a month), in an array indexed by the day: a
-	 * lookup per row costs no hashing and no boxing.
+	 * The sums per day (epoch day) or per month (months since 1990), in an array indexed
+	 * by that number: a lookup per row costs no hashing, no boxing and no date object.
 	 */
 	private static final class Sums {
 
-		private static final long FIRST_DAY = LocalDate.of(1990, 1, 1).toEpochDay();
+		private static final int FIRST_YEAR = 1990;
 
-		private Sum[] byDay = new Sum[0];
+		private static final long FIRST_DAY = LocalDate.of(FIRST_YEAR, 1, 1).toEpochDay();
 
-		Sum at(LocalDate day) {
-			long index = day.toEpochDay() - FIRST_DAY;
-			if (index < 0 || index > Integer.MAX_VALUE - 1) {
-				throw new IllegalArgumentException("day out of range: " + day);
+		private final boolean months;
+
+		private Sum[] sums = new Sum[0];
+
+		Sums(boolean months) {
+			this.months = months;
+		}
+
+		static int month(LocalDate day) {
+			return (day.getYear() - FIRST_YEAR) * 12 + day.getMonthValue() - 1;
+		}
+
+		/** The sum of an epoch day, or of a month number of {@link #month}. */
+		Sum at(long key) {
+			long index = months ? key : key - FIRST_DAY;
+			if (index < 0 || index >= Integer.MAX_VALUE / 2) {
+				throw new IllegalArgumentException("date out of range: " + key);
 			}
-			if (index >= byDay.length) {
-				byDay = Arrays.copyOf(byDay,
-						(int) Math.max(index + 1, Math.min(Integer.MAX_VALUE - 1L, byDay.length * 2L)));
+			if (index >= sums.length) {
+				sums = Arrays.copyOf(sums, (int) Math.max(index + 1, sums.length * 2L));
 			}
-			Sum sum = byDay[(int) index];
+			Sum sum = sums[(int) index];
 			if (sum == null) {
 				sum = new Sum();
-				byDay[(int) index] = sum;
+				sums[(int) index] = sum;
 			}
 			return sum;
 		}
 
 		void forEach(BiConsumer<LocalDate, Sum> action) {
-			for (int i = 0; i < byDay.length; i++) {
-				if (byDay[i] != null) {
-					action.accept(LocalDate.ofEpochDay(FIRST_DAY + i), byDay[i]);
+			for (int i = 0; i < sums.length; i++) {
+				if (sums[i] != null) {
+					LocalDate key = months ? LocalDate.of(FIRST_YEAR + i / 12, i % 12 + 1, 1)
+							: LocalDate.ofEpochDay(FIRST_DAY + i);
+					action.accept(key, sums[i]);
 				}
 			}
 		}
