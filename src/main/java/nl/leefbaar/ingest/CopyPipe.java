@@ -1,6 +1,7 @@
 package nl.leefbaar.ingest;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,10 @@ final class CopyPipe implements AutoCloseable {
 
 	private int created = 1;
 
+	private long readerWaited;
+
+	private volatile long writerWaited;
+
 	private record Block(byte[] bytes, int length) {
 	}
 
@@ -52,15 +57,26 @@ final class CopyPipe implements AutoCloseable {
 	 * while fewer than BLOCKS exist).
 	 */
 	byte[] send(byte[] bytes, int length) throws SQLException {
-		put(new Block(bytes, length));
-		byte[] next = empty.poll();
-		if (next != null) {
-			return next;
+		long started = System.nanoTime();
+		try {
+			put(new Block(bytes, length));
+			byte[] next = empty.poll();
+			if (next != null) {
+				return next;
+			}
+			if (created < BLOCKS) {
+				created++;
+				return new byte[bytes.length];
+			}
+			return nextEmpty();
 		}
-		if (created < BLOCKS) {
-			created++;
-			return new byte[bytes.length];
+		finally {
+			readerWaited += System.nanoTime() - started;
 		}
+	}
+
+	private byte[] nextEmpty() throws SQLException {
+		byte[] next;
 		while (true) {
 			rethrow();
 			try {
@@ -74,6 +90,16 @@ final class CopyPipe implements AutoCloseable {
 				return next;
 			}
 		}
+	}
+
+	/**
+	 * Seconds the reading thread waited for the server (its blocks not yet sent) and
+	 * seconds the writer thread waited for the reading thread: which of the two set the
+	 * pace.
+	 */
+	String waits() {
+		return String.format(Locale.ROOT, "reading waited for the server %.1f s, the server for reading %.1f s",
+				readerWaited / 1e9, writerWaited / 1e9);
 	}
 
 	/** Waits until the writer has sent every block, then ends the COPY: rows loaded. */
@@ -116,7 +142,9 @@ final class CopyPipe implements AutoCloseable {
 	private void write() {
 		try {
 			while (true) {
+				long waiting = System.nanoTime();
 				Block block = full.take();
+				writerWaited += System.nanoTime() - waiting;
 				if (block == END) {
 					return;
 				}

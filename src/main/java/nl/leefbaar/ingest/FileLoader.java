@@ -1,12 +1,15 @@
 package nl.leefbaar.ingest;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import nl.leefbaar.ingest.csv.CsvException;
@@ -30,6 +33,8 @@ final class FileLoader {
 	private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
 
 	static final int MAX_CONFLICTING_DUPLICATES = 1_000_000;
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private final Connection connection;
 
@@ -165,14 +170,14 @@ final class FileLoader {
 				changed, loaded - newRows - changed, pass.unmapped);
 		log.info(
 				"{}: {} rows read, {} loaded ({} new, {} changed, {} unchanged), {} rejected;"
-						+ " seconds: read and stage {}, duplicates {}, upsert and indexes {}",
+						+ " seconds: read and stage {} ({}), duplicates {}, upsert and indexes {}",
 				name, pass.read, loaded, newRows, changed, result.unchanged(), rejected, seconds(stagedAt - started),
-				seconds(checked - stagedAt), seconds(System.nanoTime() - checked));
+				pass.pace, seconds(checked - stagedAt), seconds(System.nanoTime() - checked));
 		return result;
 	}
 
 	/** What one pass over a file found. */
-	private record Pass(long read, long rejected, long unmapped, DuplicateSuspects suspects) {
+	private record Pass(long read, long rejected, long unmapped, DuplicateSuspects suspects, String pace) {
 	}
 
 	/**
@@ -189,6 +194,8 @@ final class FileLoader {
 		long rejected = 0;
 		long unmappedBefore = kind instanceof ReportsFile reports ? reports.unmapped() : 0;
 		DuplicateSuspects suspects = new DuplicateSuspects(Files.size(file));
+		long cpuBefore = THREADS.getCurrentThreadCpuTime();
+		String pace;
 		try (CsvReader reader = CsvReader.open(file)) {
 			if (reader.header() == null) {
 				throw new ImportException(name + ": empty file (no header line)");
@@ -239,6 +246,8 @@ final class FileLoader {
 				try (Progress.Step step = progress.step(name, "finishing the COPY of " + read + " rows", false)) {
 					out.finish();
 				}
+				pace = String.format(Locale.ROOT, "reading thread's CPU %.1f s; %s",
+						(THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e9, pipe.waits());
 			}
 			finally {
 				progress.doneReading();
@@ -248,7 +257,7 @@ final class FileLoader {
 			throw new ImportException(name + ": " + e.getMessage() + "; the file is refused as a whole");
 		}
 		long unmapped = kind instanceof ReportsFile reports ? reports.unmapped() - unmappedBefore : 0;
-		return new Pass(read, rejected, unmapped, suspects);
+		return new Pass(read, rejected, unmapped, suspects, pace);
 	}
 
 	/**
@@ -277,7 +286,7 @@ final class FileLoader {
 	}
 
 	private static String seconds(long nanos) {
-		return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+		return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
 	}
 
 	/**

@@ -335,7 +335,19 @@ public final class CsvReader implements Closeable {
 						state = QUOTED;
 					}
 					else {
-						appendValue(b);
+						// the rest of an unquoted value up to the next delimiter or line
+						// end
+						// (or the end of the buffer), copied at once
+						int end = pos;
+						while (end < limit) {
+							byte c = buf[end];
+							if (c == d || c == '\n' || c == '\r') {
+								break;
+							}
+							end++;
+						}
+						appendValues(pos - 1, end);
+						pos = end;
 						state = UNQUOTED;
 					}
 				}
@@ -377,6 +389,25 @@ public final class CsvReader implements Closeable {
 			values = Arrays.copyOf(values, Math.min(maxRecordBytes, values.length * 2));
 		}
 		values[valuesLength++] = b;
+	}
+
+	/**
+	 * Bytes buf[from, to) of a value, as {@link #appendValue} would add them one by one.
+	 */
+	private void appendValues(int from, int to) {
+		int n = to - from;
+		if (valuesLength + n > values.length) {
+			int room = maxRecordBytes - valuesLength;
+			if (n > room) {
+				tooLong = true;
+				n = Math.max(0, room);
+			}
+			if (valuesLength + n > values.length) {
+				values = Arrays.copyOf(values, Math.min(maxRecordBytes, Math.max(values.length * 2, valuesLength + n)));
+			}
+		}
+		System.arraycopy(buf, from, values, valuesLength, n);
+		valuesLength += n;
 	}
 
 	private void appendRaw(int from, int to) {
