@@ -100,15 +100,7 @@ final class FileLoader {
 			}
 		}
 		long checked = System.nanoTime();
-		long[] counts;
-		if (BulkMode.worthIt(jdbc, target.table(), pass.read - pass.rejected - duplicates, bulkMinRows)) {
-			BulkMode bulk = BulkMode.enter(jdbc, target.table(), false);
-			counts = upsert(name, target, true);
-			bulk.leave(target.table(), progress);
-		}
-		else {
-			counts = upsert(name, target, pass.read >= bulkMinRows);
-		}
+		long[] counts = upsert(name, target, pass.read >= bulkMinRows);
 		jdbc.execute(target.truncate());
 		return counted(name, pass, duplicates, counts[0], counts[1], started, stagedAt, checked);
 	}
@@ -262,20 +254,31 @@ final class FileLoader {
 
 	/**
 	 * Finds the staged rows that are new or changed in one join with the table, then
-	 * upserts only those: an unchanged row costs a comparison, no write.
+	 * upserts only those: an unchanged row costs a comparison, no write. When those rows
+	 * are many and outnumber the table's, the table's indexes and keys are dropped for
+	 * the upsert and built again after it ({@link BulkMode}).
 	 */
 	private long[] upsert(String name, Target target, boolean announce) {
+		long changes;
 		try (Progress.Step step = progress.step(name, "comparing the rows with the stored " + target.table() + " table",
 				announce)) {
 			jdbc.execute(target.changes());
+			changes = jdbc.queryForObject("select count(*) from " + target.changesTable(), Long.class);
 		}
-		try (Progress.Step step = progress.step(name, "writing the new and changed rows into " + target.table(),
-				announce)) {
-			Map<String, Object> counts = jdbc.queryForMap(target.upsert());
+		BulkMode bulk = BulkMode.worthIt(jdbc, target.table(), changes, bulkMinRows)
+				? BulkMode.enter(jdbc, target.table(), false) : null;
+		long[] counts;
+		try (Progress.Step step = progress.step(name,
+				"writing " + changes + " new and changed rows into " + target.table(), announce)) {
+			Map<String, Object> result = jdbc.queryForMap(target.upsert());
 			jdbc.execute("drop table " + target.changesTable());
-			return new long[] { ((Number) counts.get("new_rows")).longValue(),
-					((Number) counts.get("changed_rows")).longValue() };
+			counts = new long[] { ((Number) result.get("new_rows")).longValue(),
+					((Number) result.get("changed_rows")).longValue() };
 		}
+		if (bulk != null) {
+			bulk.leave(target.table(), progress);
+		}
+		return counts;
 	}
 
 	private boolean stagingHasRealDuplicates(Target target, DuplicateSuspects suspects) {

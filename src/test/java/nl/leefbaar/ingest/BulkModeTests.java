@@ -77,6 +77,28 @@ class BulkModeTests {
 	}
 
 	@Test
+	void anUnchangedReReadWritesNothingAndLeavesTheIndexesAlone() throws Exception {
+		fixture.reports("R1,C1,,Lekkage,2025-06-02 10:15,,,", "R2,C2,,Graffiti,2025-06-03 10:15,,,",
+				"R3,C2,,Graffiti,2025-06-04 10:15,2025-06-05 10:00,,");
+		service.importFolder(fixture.input, fixture.output);
+		List<Long> indexes = jdbc.queryForList(
+				"select indexrelid::bigint from pg_index where indrelid = 'report'::regclass order by 1", Long.class);
+		List<String> versions = jdbc.queryForList("select xmin || '/' || xmax from report order by report_id",
+				String.class);
+
+		ImportResult again = service.importFolder(fixture.input, fixture.output);
+
+		assertThat(again.byFile().get(2).unchanged()).isEqualTo(3);
+		assertThat(jdbc.queryForList(
+				"select indexrelid::bigint from pg_index where indrelid = 'report'::regclass order by 1", Long.class))
+			.as("no index built again")
+			.isEqualTo(indexes);
+		assertThat(jdbc.queryForList("select xmin || '/' || xmax from report order by report_id", String.class))
+			.as("no row written, not even locked")
+			.isEqualTo(versions);
+	}
+
+	@Test
 	void copiesUniqueIdsStraightIntoAnEmptyTableAndCountsRejects() throws Exception {
 		String[] tables = { "report" };
 		List<String> schemaBefore = schemaOf(tables);

@@ -51,6 +51,7 @@ public final class ImportBench {
 			long t1 = System.nanoTime();
 			ImportResult first = importService.importFolder(input, output);
 			double firstSeconds = (System.nanoTime() - t1) / 1e9;
+			boolean digestsExact = digestsEqualThoseSummedAfresh(jdbc);
 			jdbc.execute("checkpoint");
 			long t2 = System.nanoTime();
 			ImportResult again = importService.importFolder(input, output);
@@ -74,6 +75,9 @@ public final class ImportBench {
 					reference1, reference2, reference);
 			print("first load", first, firstSeconds, reference);
 			System.out.printf(Locale.ROOT,
+					"  report digests kept by the import equal those the server sums afresh: %s%n",
+					digestsExact ? "yes" : "NO");
+			System.out.printf(Locale.ROOT,
 					"  its floor in PostgreSQL: %.1f s, %.2fx the reference (binary COPY of the same reports into an"
 							+ " unindexed table %.1f s; the same indexes, keys and analyze %.1f s)%n",
 					floors.copy + floors.indexes, (floors.copy + floors.indexes) / reference, floors.copy,
@@ -88,6 +92,30 @@ public final class ImportBench {
 					"peak heap: %.0f MB sampled every 20 ms (heap pools' peaks summed: %.0f MB; max heap %.0f MB)%n",
 					sampledPeak / 1e6, poolPeaks / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
 		}
+	}
+
+	/**
+	 * Whether the three report digests the first load stored are the sums of the server's
+	 * own hash functions over the loaded reports (V62, V63), as the trigger would have
+	 * kept them.
+	 */
+	private static boolean digestsEqualThoseSummedAfresh(JdbcTemplate jdbc) {
+		String days = "select reported_day, count(*), sum(report_reported_hash(r)) from report r group by 1";
+		String closings = "select report_closing_month(closed_at), count(*), sum(report_closed_hash(r)) from report r"
+				+ " where closed_at is not null group by 1";
+		String open = "select month, sum(n), sum(h) from (select date_trunc('month', reported_day::timestamp)::date"
+				+ " as month, 1 as n, report_open_hash(r)::numeric as h from report r union all select"
+				+ " report_closing_month(closed_at), -1, -report_open_hash(r)::numeric from report r"
+				+ " where closed_at is not null) x group by 1";
+		return differences(jdbc, "select reported_day, reports, digest from report_day_digest", days) == 0
+				&& differences(jdbc, "select month, reports, digest from report_closing_digest", closings) == 0
+				&& differences(jdbc, "select month, reports, digest from report_open_digest", open) == 0;
+	}
+
+	/** Rows of one query that the other lacks, both ways. */
+	private static long differences(JdbcTemplate jdbc, String stored, String afresh) {
+		return jdbc.queryForObject("select count(*) from ((" + stored + " except all " + afresh + ") union all ("
+				+ afresh + " except all " + stored + ")) d", Long.class);
 	}
 
 	/**
