@@ -99,4 +99,61 @@ class TemporalsTests {
 		}
 	}
 
+	/**
+	 * Property: reading into reused fields gives what {@link Temporals#timestamp(String)}
+	 * gives (instant, offset, Amsterdam day), or the same reason, for every form: valid
+	 * ones from 1999 to 2035 (clock changes included), damaged ones, and ones with
+	 * fractions and offsets that take the general way.
+	 */
+	@Test
+	void readingIntoFieldsGivesTheSameAsTheGeneralWay() {
+		Random random = new Random(13);
+		LocalDateTime start = LocalDateTime.of(1999, 1, 1, 0, 0);
+		String alphabet = "0123456789-:TZ+ .,/x";
+		Temporals.Parsed parsed = new Temporals.Parsed();
+		Temporals.Parsed scratch = new Temporals.Parsed();
+		int withoutObjects = 0;
+		for (int i = 0; i < 20_000; i++) {
+			LocalDateTime local = start.plusMinutes(random.nextInt(37 * 365 * 24 * 60)).withSecond(random.nextInt(60));
+			if (i % 5 == 0) {
+				// the nights the clocks change
+				local = LocalDateTime.of(2000 + random.nextInt(30), random.nextBoolean() ? 3 : 10,
+						24 + random.nextInt(8), random.nextInt(4), random.nextInt(60));
+			}
+			String date = random.nextBoolean() ? local.toLocalDate().toString()
+					: String.format("%d-%d-%04d", local.getDayOfMonth(), local.getMonthValue(), local.getYear());
+			StringBuilder text = new StringBuilder(date + (random.nextBoolean() ? " " : "T")
+					+ String.format("%02d:%02d", local.getHour(), local.getMinute())
+					+ (random.nextBoolean() ? String.format(":%02d", local.getSecond()) : "")
+					+ (random.nextInt(10) == 0 ? ".123456789" : "") + (random.nextInt(10) == 0 ? "+01:00" : ""));
+			for (int m = 0; m < (random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0) && text.length() > 0; m++) {
+				int at = random.nextInt(text.length());
+				if (random.nextBoolean()) {
+					text.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+				}
+				else {
+					text.deleteCharAt(at);
+				}
+			}
+			String value = text.toString();
+			if (Temporals.plainLocal(value, scratch)) {
+				withoutObjects++;
+			}
+			OffsetDateTime expected;
+			try {
+				expected = Temporals.timestamp(value);
+			}
+			catch (IllegalArgumentException e) {
+				assertThatThrownBy(() -> Temporals.timestamp(value, parsed)).as(value).hasMessage(e.getMessage());
+				continue;
+			}
+			Temporals.timestamp(value, parsed);
+			assertThat(parsed.toOffsetDateTime()).as(value).isEqualTo(expected);
+			assertThat(parsed.micros()).as(value).isEqualTo(Temporals.epochMicros(expected));
+			assertThat(parsed.localDate()).as(value).isEqualTo(Temporals.localDay(expected));
+		}
+		// the comparison is only worth something when most values take the short way
+		assertThat(withoutObjects).isGreaterThan(10_000);
+	}
+
 }
