@@ -87,18 +87,6 @@ final class CopyRows {
 		int64(Temporals.epochMicros(time) - POSTGRES_EPOCH_MICROS);
 	}
 
-	/** A timestamptz given in microseconds since 1970-01-01 UTC. */
-	void timestamp(long epochMicros) {
-		field(8);
-		int64(epochMicros - POSTGRES_EPOCH_MICROS);
-	}
-
-	/** A date given as its epoch day. */
-	void date(long epochDay) {
-		field(4);
-		int32((int) (epochDay - POSTGRES_EPOCH_DAY));
-	}
-
 	/** A date (null: NULL). */
 	void date(LocalDate date) {
 		if (date == null) {
@@ -123,10 +111,6 @@ final class CopyRows {
 	void bigint(long number) {
 		field(8);
 		int64(number);
-	}
-
-	void nullField() {
-		addNull();
 	}
 
 	private void addNull() {

@@ -111,25 +111,4 @@ abstract class InputFile {
 		return time;
 	}
 
-	private static final long EARLIEST_DAY = EARLIEST.toEpochDay();
-
-	/**
-	 * The same rules as {@link #timestamp(String, String, OffsetDateTime)}, read into
-	 * {@code into} without objects for the common forms.
-	 */
-	static void timestamp(String value, String column, OffsetDateTime now, Temporals.Parsed into) {
-		try {
-			Temporals.timestamp(value, into);
-		}
-		catch (IllegalArgumentException e) {
-			throw new RowRejected(column, e.getMessage());
-		}
-		if (into.localDay < EARLIEST_DAY) {
-			throw new RowRejected(column, "timestamp " + into.toOffsetDateTime() + " is before 2000: not plausible");
-		}
-		if (into.isAfter(now)) {
-			throw new RowRejected(column, "timestamp " + into.toOffsetDateTime() + " is in the future");
-		}
-	}
-
 }

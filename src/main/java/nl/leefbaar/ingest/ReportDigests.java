@@ -3,6 +3,7 @@ package nl.leefbaar.ingest;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,14 +48,10 @@ final class ReportDigests {
 
 	private final byte[] epoch = new byte[24];
 
-	/**
-	 * Adds one report as the insert trigger would (null for absent texts): instants in
-	 * microseconds since 1970, days as epoch days (the Europe/Amsterdam days of the
-	 * instants).
-	 */
-	void add(String reportId, String complexId, String dwellingRef, String category, long reportedMicros,
-			long reportedDay, boolean isClosed, long closedMicros, long closedDay, String followUp) {
-		reportedEpochLength = epochText(reportedMicros, reportedEpoch);
+	/** Adds one report as the insert trigger would (null for absent values). */
+	void add(String reportId, String complexId, String dwellingRef, String category, OffsetDateTime reportedAt,
+			LocalDate reportedDay, OffsetDateTime closedAt, String followUp) {
+		reportedEpochLength = epochText(Temporals.epochMicros(reportedAt), reportedEpoch);
 
 		// report_reported_hash:
 		// report_id|complex_id|dwelling_ref|category|epoch|follow_up
@@ -65,7 +62,7 @@ final class ReportDigests {
 		append(category);
 		append(reportedEpoch, reportedEpochLength);
 		append(followUp);
-		days.at(reportedDay).add(1, PgHash.hashtextextended(text, length));
+		days.at(reportedDay.toEpochDay()).add(1, PgHash.hashtextextended(text, length));
 
 		// report_open_hash: report_id|complex_id|category|epoch(reported_at); the closed
 		// hash
@@ -77,9 +74,9 @@ final class ReportDigests {
 		append(reportedEpoch, reportedEpochLength);
 		long openHash = PgHash.hashtextextended(text, length);
 		open.at(Sums.month(reportedDay)).add(1, openHash);
-		if (isClosed) {
-			append(epoch, epochText(closedMicros, epoch));
-			int closingMonth = Sums.month(closedDay);
+		if (closedAt != null) {
+			append(epoch, epochText(Temporals.epochMicros(closedAt), epoch));
+			int closingMonth = Sums.month(Temporals.localDay(closedAt));
 			closings.at(closingMonth).add(1, PgHash.hashtextextended(text, length));
 			open.at(closingMonth).add(-1, -openHash);
 		}
@@ -187,28 +184,7 @@ final class ReportDigests {
 			this.months = months;
 		}
 
-		/**
-		 * Month number + 1 per day since FIRST_DAY (0: not looked up yet), up to 2200.
-		 */
-		private static final int[] MONTH_OF_DAY = new int[(int) (LocalDate.of(2200, 1, 1).toEpochDay() - FIRST_DAY)];
-
-		/** The month number of an epoch day. */
-		static int month(long epochDay) {
-			long index = epochDay - FIRST_DAY;
-			if (index >= 0 && index < MONTH_OF_DAY.length) {
-				int cached = MONTH_OF_DAY[(int) index];
-				if (cached == 0) {
-					// one int write: threads racing here store the same value
-					cached = monthOf(epochDay) + 1;
-					MONTH_OF_DAY[(int) index] = cached;
-				}
-				return cached - 1;
-			}
-			return monthOf(epochDay);
-		}
-
-		private static int monthOf(long epochDay) {
-			LocalDate day = LocalDate.ofEpochDay(epochDay);
+		static int month(LocalDate day) {
 			return (day.getYear() - FIRST_YEAR) * 12 + day.getMonthValue() - 1;
 		}
 

@@ -1,6 +1,7 @@
 package nl.leefbaar.ingest;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +31,6 @@ final class ReportsFile extends InputFile {
 	private long unmapped;
 
 	private ReportDigests digests;
-
-	private final Temporals.Parsed reported = new Temporals.Parsed();
-
-	private final Temporals.Parsed closed = new Temporals.Parsed();
 
 	private int id;
 
@@ -109,14 +106,11 @@ final class ReportsFile extends InputFile {
 			throw new RowRejected("complex_id", "unknown complex '" + Texts.shorten(complexValue) + "'");
 		}
 		String source = required(category, "category");
-		timestamp(required(reportedAt, "reported_at"), "reported_at", now, reported);
+		OffsetDateTime reported = timestamp(required(reportedAt, "reported_at"), "reported_at", now);
 		String closedText = text(closedAt, "closed_at");
-		if (closedText != null) {
-			timestamp(closedText, "closed_at", now, closed);
-			if (closed.isBefore(reported)) {
-				throw new RowRejected("closed_at", "closed_at " + closed.toOffsetDateTime() + " is before reported_at "
-						+ reported.toOffsetDateTime());
-			}
+		OffsetDateTime closed = closedText == null ? null : timestamp(closedText, "closed_at", now);
+		if (closed != null && closed.isBefore(reported)) {
+			throw new RowRejected("closed_at", "closed_at " + closed + " is before reported_at " + reported);
 		}
 		String followUpValue = text(followUp, "follow_up");
 		if (followUpValue != null) {
@@ -134,26 +128,19 @@ final class ReportsFile extends InputFile {
 		key = idValue;
 		String dwellingValue = text(dwelling, "dwelling_ref");
 		String channelValue = text(channel, "channel");
-		long reportedMicros = reported.micros();
-		long closedMicros = closedText == null ? 0 : closed.micros();
+		LocalDate day = Temporals.localDay(reported);
 		out.text(idValue);
 		out.text(complexValue);
 		out.text(dwellingValue);
 		out.text(source);
 		out.text(code);
-		out.timestamp(reportedMicros);
-		out.date(reported.localDay);
-		if (closedText == null) {
-			out.nullField();
-		}
-		else {
-			out.timestamp(closedMicros);
-		}
+		out.timestamp(reported);
+		out.date(day);
+		out.timestamp(closed);
 		out.text(channelValue);
 		out.text(followUpValue);
 		if (digests != null) {
-			digests.add(idValue, complexValue, dwellingValue, code, reportedMicros, reported.localDay,
-					closedText != null, closedMicros, closed.localDay, followUpValue);
+			digests.add(idValue, complexValue, dwellingValue, code, reported, day, closed, followUpValue);
 		}
 	}
 

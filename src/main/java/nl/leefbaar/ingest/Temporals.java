@@ -107,155 +107,9 @@ final class Temporals {
 	 * ({@code rint(fraction * 1000000)} on the fraction read as a double, ties to even).
 	 */
 	static long epochMicros(OffsetDateTime time) {
-		return epochMicros(time.toEpochSecond(), time.getNano());
-	}
-
-	static long epochMicros(long epochSecond, int nanos) {
+		int nanos = time.getNano();
 		long micros = nanos % 1000 == 0 ? nanos / 1000 : (long) Math.rint(nanos / 1e9 * 1_000_000);
-		return epochSecond * 1_000_000 + micros;
-	}
-
-	/**
-	 * A timestamp read by {@link #timestamp(String, Parsed)}: the instant (seconds since
-	 * 1970 and nanoseconds), its offset and its Europe/Amsterdam day, in fields a reader
-	 * reuses for every row instead of objects.
-	 */
-	static final class Parsed {
-
-		long epochSecond;
-
-		int nano;
-
-		int offsetSeconds;
-
-		long localDay;
-
-		long micros() {
-			return epochMicros(epochSecond, nano);
-		}
-
-		boolean isBefore(Parsed other) {
-			return epochSecond < other.epochSecond || epochSecond == other.epochSecond && nano < other.nano;
-		}
-
-		boolean isAfter(OffsetDateTime time) {
-			long second = time.toEpochSecond();
-			return epochSecond > second || epochSecond == second && nano > time.getNano();
-		}
-
-		LocalDate localDate() {
-			return LocalDate.ofEpochDay(localDay);
-		}
-
-		/** The timestamp as {@link #timestamp(String)} returns it. */
-		OffsetDateTime toOffsetDateTime() {
-			return OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond, nano),
-					ZoneOffset.ofTotalSeconds(offsetSeconds));
-		}
-
-		void set(OffsetDateTime time) {
-			epochSecond = time.toEpochSecond();
-			nano = time.getNano();
-			offsetSeconds = time.getOffset().getTotalSeconds();
-			localDay = localDay(time).toEpochDay();
-		}
-
-	}
-
-	/**
-	 * Reads a timestamp as {@link #timestamp(String)} does (the same forms, values and
-	 * reasons) into {@code into}. The common forms (a date, a space or {@code T}, hours,
-	 * minutes and maybe seconds, local time on a day without a clock change) are read
-	 * without any object; everything else goes the way of {@link #timestamp(String)}.
-	 */
-	static void timestamp(String text, Parsed into) {
-		if (!plainLocal(text, into)) {
-			into.set(timestamp(text));
-		}
-	}
-
-	/** The common forms into {@code into}; false when the text is anything else. */
-	static boolean plainLocal(String text, Parsed into) {
-		int n = text.length();
-		int split = -1;
-		for (int i = 0; i < n; i++) {
-			char c = text.charAt(i);
-			if (c == 'T' || c == ' ') {
-				split = i;
-				break;
-			}
-		}
-		if (split < 0 || split + 6 > n) {
-			return false;
-		}
-		int year;
-		int month;
-		int day;
-		if (split == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-			year = digits(text, 0, 4);
-			month = digits(text, 5, 7);
-			day = digits(text, 8, 10);
-		}
-		else {
-			int first = text.indexOf('-');
-			int second = first < 0 ? -1 : text.indexOf('-', first + 1);
-			if (first < 1 || first > 2 || second - first < 2 || second - first > 3 || split - second != 5) {
-				return false;
-			}
-			day = digits(text, 0, first);
-			month = digits(text, first + 1, second);
-			year = digits(text, second + 1, split);
-		}
-		if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
-			return false;
-		}
-		int i = split + 1;
-		int hour = twoDigits(text, i);
-		if (text.charAt(i + 2) != ':') {
-			return false;
-		}
-		int minute = twoDigits(text, i + 3);
-		int second = 0;
-		i += 5;
-		if (i < n && text.charAt(i) == ':') {
-			second = twoDigits(text, i + 1);
-			i += 3;
-		}
-		if (i != n || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-			return false;
-		}
-		long epochDay = epochDay(year, month, day);
-		int offset = stableOffset(epochDay);
-		if (offset == NO_STABLE_OFFSET) {
-			return false;
-		}
-		into.epochSecond = epochDay * 86_400 + hour * 3600 + minute * 60 + second - offset;
-		into.nano = 0;
-		into.offsetSeconds = offset;
-		into.localDay = epochDay;
-		return true;
-	}
-
-	private static int lengthOfMonth(int year, int month) {
-		return switch (month) {
-			case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-			case 4, 6, 9, 11 -> 30;
-			default -> 31;
-		};
-	}
-
-	/** LocalDate.toEpochDay's arithmetic for a valid date of year 0 to 9999. */
-	private static long epochDay(int year, int month, int day) {
-		long y = year;
-		long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-		total += (367 * month - 362) / 12 + day - 1;
-		if (month > 2) {
-			total--;
-			if (lengthOfMonth(year, 2) == 28) {
-				total--;
-			}
-		}
-		return total - 719_528;
+		return time.toEpochSecond() * 1_000_000 + micros;
 	}
 
 	/** The Europe/Amsterdam calendar day of an instant: report.reported_day. */
@@ -294,17 +148,13 @@ final class Temporals {
 
 	/** The offset of a day without transition (seconds), or NO_STABLE_OFFSET. */
 	private static int stableOffset(LocalDate date) {
-		return stableOffset(date.toEpochDay());
-	}
-
-	private static int stableOffset(long epochDay) {
-		long index = epochDay - CACHE_FROM;
+		long index = date.toEpochDay() - CACHE_FROM;
 		if (index < 0 || index >= DAY_OFFSET.length) {
-			return computeStableOffset(LocalDate.ofEpochDay(epochDay));
+			return computeStableOffset(date);
 		}
 		int cached = DAY_OFFSET[(int) index];
 		if (cached == UNKNOWN) {
-			int offset = computeStableOffset(LocalDate.ofEpochDay(epochDay));
+			int offset = computeStableOffset(date);
 			// one int write: threads racing here compute and store the same value
 			cached = offset == NO_STABLE_OFFSET ? TRANSITION_DAY : offset + ENCODED;
 			DAY_OFFSET[(int) index] = cached;
