@@ -4,9 +4,12 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * The progress lines of an import, true at every moment. While a file's rows are read: a
@@ -27,9 +30,13 @@ final class Progress implements AutoCloseable {
 
 	private final int everyRows;
 
+	private final LongSupplier nanoTime;
+
+	private final Consumer<String> lines;
+
 	private final ScheduledExecutorService clock;
 
-	private volatile long lastLine = System.nanoTime();
+	private volatile long lastLine;
 
 	private volatile String file;
 
@@ -48,13 +55,24 @@ final class Progress implements AutoCloseable {
 	private volatile Step step;
 
 	Progress(int everyRows) {
+		this(everyRows, System::nanoTime, log::info);
+		clock.scheduleAtFixedRate(this::beat, 1, 1, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Progress on the given clock, writing its lines to {@code lines}; nothing calls
+	 * {@link #beat()} but the caller (for tests).
+	 */
+	Progress(int everyRows, LongSupplier nanoTime, Consumer<String> lines) {
 		this.everyRows = Math.max(1, everyRows);
+		this.nanoTime = nanoTime;
+		this.lines = lines;
+		this.lastLine = nanoTime.getAsLong();
 		this.clock = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "import-progress");
 			thread.setDaemon(true);
 			return thread;
 		});
-		clock.scheduleAtFixedRate(this::beat, 1, 1, TimeUnit.SECONDS);
 	}
 
 	/**
@@ -67,7 +85,7 @@ final class Progress implements AutoCloseable {
 		this.then = then;
 		this.rows = 0;
 		this.bytes = 0;
-		this.readingSince = System.nanoTime();
+		this.readingSince = nanoTime.getAsLong();
 		this.reading = true;
 	}
 
@@ -104,8 +122,12 @@ final class Progress implements AutoCloseable {
 		clock.shutdownNow();
 	}
 
-	private void beat() {
-		if (System.nanoTime() - lastLine < QUIET_NANOS) {
+	/**
+	 * Writes a line when none was written for 5 seconds; the clock's thread calls it
+	 * every second.
+	 */
+	void beat() {
+		if (nanoTime.getAsLong() - lastLine < QUIET_NANOS) {
 			return;
 		}
 		Step current = step;
@@ -118,7 +140,7 @@ final class Progress implements AutoCloseable {
 	}
 
 	private void rowsLine() {
-		long now = System.nanoTime();
+		long now = nanoTime.getAsLong();
 		long read = rows;
 		double seconds = Math.max(1e-3, (now - readingSince) / 1e9);
 		double fraction = size > 0 ? Math.min(1.0, (double) bytes / size) : 0;
@@ -129,8 +151,8 @@ final class Progress implements AutoCloseable {
 	}
 
 	private void line(String format, Object... arguments) {
-		lastLine = System.nanoTime();
-		log.info(format, arguments);
+		lastLine = nanoTime.getAsLong();
+		lines.accept(MessageFormatter.arrayFormat(format, arguments).getMessage());
 	}
 
 	/** A step under way; closing it goes back to the step it interrupted, if any. */
@@ -142,7 +164,7 @@ final class Progress implements AutoCloseable {
 
 		private final Step outer;
 
-		private final long started = System.nanoTime();
+		private final long started = nanoTime.getAsLong();
 
 		private Step(String file, String what, Step outer) {
 			this.file = file;
@@ -151,7 +173,7 @@ final class Progress implements AutoCloseable {
 		}
 
 		double seconds() {
-			return (System.nanoTime() - started) / 1e9;
+			return (nanoTime.getAsLong() - started) / 1e9;
 		}
 
 		/** Ends the step and says how long it took. */
