@@ -216,7 +216,7 @@ public class Delivery {
 			}
 		}
 		List<String> attention = null;
-		AttentionLines lines = entry.isOwner() ? attentionLines.getIfAvailable() : null;
+		AttentionLines lines = entry.isOwner() ? attentionLines.getIfUnique() : null;
 		if (lines != null) {
 			attention = lines.lines(month, entry.owner(), locale, ATTENTION_LINES);
 		}
