@@ -1,9 +1,6 @@
 package nl.leefbaar.deliver;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -12,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -26,12 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -135,8 +126,9 @@ public class Delivery {
 					entry.recipients(), digest, resend);
 			MimeMessage message = null;
 			if (!decision.alreadySent()) {
-				message = message(sender, block.from(), entry, files, decision, month, lastReport, locale, text);
-				long size = size(message);
+				message = MessageAssembly.message(sender, block.from(), entry, files, decision, month, lastReport, text,
+						attention(entry, month, locale));
+				long size = MessageAssembly.size(message);
 				if (size > properties.maxMessageSize().toBytes()) {
 					return stopped(block, entry.where() + ": the message for " + entry.label() + " is "
 							+ String.format(Locale.ROOT, "%.1f MB", size / 1048576.0) + ", over the "
@@ -195,63 +187,13 @@ public class Delivery {
 		return new Outcome(results, failure);
 	}
 
-	private MimeMessage message(JavaMailSender sender, String from, DeliverEntry entry, EntryFiles files,
-			DeliveryDecision decision, YearMonth month, LocalDate lastReport, Locale locale, MessageText text)
-			throws MessagingException, IOException {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		helper.setFrom(from);
-		helper.setTo(decision.recipients().toArray(String[]::new));
-		helper.setSubject(text.subject(entry, month, decision.updated()));
-		List<String> names = new ArrayList<>();
-		for (Path file : files.attachments()) {
-			if (Files.isDirectory(file)) {
-				String name = file.getFileName() + "-" + month + ".zip";
-				helper.addAttachment(name, new ByteArrayResource(zip(file)), "application/zip");
-				names.add(name);
-			}
-			else {
-				helper.addAttachment(file.getFileName().toString(), new FileSystemResource(file));
-				names.add(file.getFileName().toString());
-			}
-		}
-		List<String> attention = null;
+	/**
+	 * The top of an owner's Aandacht list, from the dashboard's {@link AttentionLines};
+	 * null for an audience, or when no dashboard provides the list.
+	 */
+	private List<String> attention(DeliverEntry entry, YearMonth month, Locale locale) {
 		AttentionLines lines = entry.isOwner() ? attentionLines.getIfUnique() : null;
-		if (lines != null) {
-			attention = lines.lines(month, entry.owner(), locale, ATTENTION_LINES);
-		}
-		helper.setText(text.body(entry, month, lastReport, attention, decision.updated(), names));
-		message.saveChanges(); // the Message-ID, kept by the sender, goes into the log
-		return message;
-	}
-
-	/** The files of a folder (charts), one level, by name: one zip. */
-	static byte[] zip(Path folder) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> listing = Files.list(folder)) {
-			for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
-				zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-				Files.copy(file, zip);
-				zip.closeEntry();
-			}
-		}
-		return bytes.toByteArray();
-	}
-
-	private static long size(MimeMessage message) throws IOException, MessagingException {
-		long[] count = new long[1];
-		message.writeTo(new OutputStream() {
-			@Override
-			public void write(int b) {
-				count[0]++;
-			}
-
-			@Override
-			public void write(byte[] b, int off, int len) {
-				count[0] += len;
-			}
-		});
-		return count[0];
+		return lines == null ? null : lines.lines(month, entry.owner(), locale, ATTENTION_LINES);
 	}
 
 	private LocalDate lastReportDate(YearMonth month) {
