@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps database credentials out of everything a person or a log collector reads: the
- * error line, the log and the run summaries. Masks {@code password=...} and
+ * Keeps database and mail credentials out of everything a person or a log collector
+ * reads: the error line, the log and the run summaries. Masks {@code password=...} and
  * {@code user:secret@} in URLs, and the configured password wherever it appears.
  */
 public final class Credentials {
@@ -22,7 +22,8 @@ public final class Credentials {
 	private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+:)([^@/\\s]+)@");
 
 	private static final String[] SOURCES = { "LEEFBAAR_DB_PASSWORD", "leefbaar.db.password",
-			"spring.datasource.password", "SPRING_DATASOURCE_PASSWORD" };
+			"spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", "LEEFBAAR_MAIL_PASSWORD",
+			"spring.mail.password", "SPRING_MAIL_PASSWORD" };
 
 	/**
 	 * URLs may carry a password too (user-info or a parameter); messages may quote it

@@ -3,6 +3,7 @@ package nl.leefbaar.cli;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,11 @@ import java.util.Optional;
  *
  * @param everyTimeNew a new job instance at every launch: the stage commands are tools a
  * person runs again on purpose (another language, a scope), unlike a job's month
+ * @param stepParameters further job parameters for the steps (not identifying), such as
+ * the deliver step's definition file
  */
 record RunRequest(String job, List<String> steps, Optional<YearMonth> month, boolean all, Path input, Path output,
-		String lang, boolean force, String scope, boolean everyTimeNew) {
+		String lang, boolean force, String scope, boolean everyTimeNew, Map<String, String> stepParameters) {
 
 	boolean monthly() {
 		return steps.stream().anyMatch(step -> !step.equals("import"));

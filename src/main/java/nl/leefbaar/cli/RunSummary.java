@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.leefbaar.deliver.Deliveries;
 import nl.leefbaar.domain.Months;
 import nl.leefbaar.system.RunKeys;
 import org.springframework.batch.core.job.JobExecution;
@@ -24,9 +25,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  *
  * @param month {@code yyyy-MM}, or null for a run without a month
  * @param reason why the run failed (credentials masked), or null
+ * @param deliveries one object per message of the deliver step (cli.md), empty when
+ * nothing was delivered
  */
 record RunSummary(String job, String month, String status, long executionId, OffsetDateTime started, double seconds,
-		Input input, List<String> monthsComputed, List<String> files, String reason) {
+		Input input, List<String> monthsComputed, List<String> files, String reason,
+		List<Map<String, Object>> deliveries) {
 
 	record Input(long files, long rowsRead, long loaded, long rejected, long newRows, long changed, long unchanged,
 			long unmappedCategories, String rejectsFile) {
@@ -51,7 +55,7 @@ record RunSummary(String job, String month, String status, long executionId, Off
 				text(facts, RunKeys.REJECTS_FILE));
 		return new RunSummary(execution.getJobInstance().getJobName(), month, execution.getStatus().name(),
 				execution.getId(), started, seconds, input, list(text(facts, RunKeys.MONTHS_COMPUTED), ","),
-				list(text(facts, RunKeys.FILES), "\n"), reason);
+				list(text(facts, RunKeys.FILES), "\n"), reason, Deliveries.of(facts));
 	}
 
 	/**
@@ -84,6 +88,7 @@ record RunSummary(String job, String month, String status, long executionId, Off
 		json.put("input", in);
 		json.put("months_computed", monthsComputed);
 		json.put("files", files);
+		json.put("deliveries", deliveries);
 		return json;
 	}
 
@@ -107,6 +112,10 @@ record RunSummary(String job, String month, String status, long executionId, Off
 		line(text, "months computed", monthsComputed.isEmpty() ? "none" : String.join(", ", monthsComputed));
 		line(text, "files written", String.valueOf(files.size()));
 		files.forEach(file -> text.append("    ").append(file).append('\n'));
+		if (!deliveries.isEmpty()) {
+			line(text, "deliveries", Deliveries.count(deliveries));
+			Deliveries.lines(deliveries).forEach(delivery -> text.append("    ").append(delivery).append('\n'));
+		}
 		return text.toString();
 	}
 

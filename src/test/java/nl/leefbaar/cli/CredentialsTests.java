@@ -27,4 +27,12 @@ class CredentialsTests {
 		assertThat(credentials.mask("could not connect as leefbaar with s3cr3t-Pw")).doesNotContain("s3cr3t");
 	}
 
+	@Test
+	void findsTheMailPasswordInItsVariable() {
+		Credentials credentials = Credentials.from(key -> key.equals("LEEFBAAR_MAIL_PASSWORD") ? "m4il-Geheim" : null);
+
+		assertThat(credentials.mask("535 authentication failed for leefbaar/m4il-Geheim")).doesNotContain("m4il")
+			.contains("***");
+	}
+
 }

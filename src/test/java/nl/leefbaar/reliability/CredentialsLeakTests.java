@@ -24,14 +24,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Database credentials never reach the user: not in the one-line error, not in the log,
- * not in a --debug stack trace. (The run summaries and a failed step's line: cli's
- * RunCommandTests.)
+ * Database and mail credentials never reach the user: not in the one-line error, not in
+ * the log, not in a --debug stack trace. (The run summaries and a failed step's line:
+ * cli's RunCommandTests; the mail password in use: deliver's DeliveryTests.)
  */
 @SpringBootTest
 class CredentialsLeakTests {
 
 	private static final String SECRET = "Zq9-geheim-wachtwoord";
+
+	private static final String MAIL_SECRET = "Mq7-mail-wachtwoord";
 
 	@Autowired
 	DataSource dataSource;
@@ -83,6 +85,8 @@ class CredentialsLeakTests {
 					"jdbc:postgresql://localhost:" + port + "/no_such_database?user=postgres&password=" + SECRET);
 		builder.environment().put("LEEFBAAR_DB_USER", "postgres");
 		builder.environment().put("LEEFBAAR_DB_PASSWORD", SECRET);
+		builder.environment().put("LEEFBAAR_MAIL_PASSWORD", MAIL_SECRET);
+		builder.environment().put("SPRING_MAIL_HOST", "localhost");
 		Path output = folder.resolve("output.txt");
 		builder.redirectOutput(output.toFile());
 
@@ -91,7 +95,10 @@ class CredentialsLeakTests {
 
 		String shown = Files.readString(output);
 		assertThat(process.exitValue()).as(shown).isEqualTo(1);
-		assertThat(shown).contains("leefbaar: cannot start: ").contains("no_such_database").doesNotContain(SECRET);
+		assertThat(shown).contains("leefbaar: cannot start: ")
+			.contains("no_such_database")
+			.doesNotContain(SECRET)
+			.doesNotContain(MAIL_SECRET);
 	}
 
 }
