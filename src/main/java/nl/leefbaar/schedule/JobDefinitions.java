@@ -39,7 +39,7 @@ public final class JobDefinitions {
 	public static final Set<String> RESERVED = Set.of("import", "compute", "report");
 
 	private static final Set<String> KEYS = Set.of("description", "steps", "cron", "audience", "language", "input",
-			"output", "parameters");
+			"output", "parameters", "sources");
 
 	private static final Set<String> LANGUAGES = Set.of("nl", "en");
 
@@ -147,6 +147,11 @@ public final class JobDefinitions {
 			}
 			Path input = entries.containsKey("input") ? Path.of(scalar(entries.get("input").getValueNode(), "input"))
 					: null;
+			List<SourceDefinition> sources = entries.containsKey("sources") ? new SourcesBlock(file)
+				.read(entries.get("sources").getValueNode(), input != null, steps.contains("import")) : List.of();
+			if (!sources.isEmpty()) {
+				input = SourcesBlock.folder(sources);
+			}
 			if (input == null && steps.contains("import")) {
 				throw problem(root, "input: is missing (the inbox folder the import step reads)");
 			}
@@ -154,7 +159,8 @@ public final class JobDefinitions {
 				.of(entries.containsKey("output") ? scalar(entries.get("output").getValueNode(), "output") : "out");
 			Map<String, String> properties = entries.containsKey("parameters")
 					? properties(entries.get("parameters").getValueNode()) : Map.of();
-			return new JobDefinition(name, file, steps, cronText, cron, audience, language, input, output, properties);
+			return new JobDefinition(name, file, steps, cronText, cron, audience, language, input, output, properties,
+					sources);
 		}
 
 		private List<String> steps(Node node) {
