@@ -84,7 +84,8 @@ public class CommandRunner {
 		RunRequest request = new RunRequest(definition.name(), definition.steps(), command.month(), false,
 				command.option("input").map(Path::of).orElse(definition.input()),
 				command.option("output").map(Path::of).orElse(definition.output()),
-				command.option("lang").orElse(definition.language()), command.flag("force"), null, false);
+				command.option("lang").orElse(definition.language()), command.flag("force"), null, false,
+				definition.pulledSources());
 		return runs.launch(request, invocation.catalog(), command.debug(), out, err);
 	}
 
