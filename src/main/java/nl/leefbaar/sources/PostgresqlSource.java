@@ -122,8 +122,20 @@ final class PostgresqlSource implements RecordSource {
 		Instant start = watermarks.load(name, kind, origin).orElse(null);
 		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(Files.readString(queryFile));
 		String sql = NamedParameterUtils.substituteNamedParameters(parsed, null);
-		List<String> parameters = names(parsed);
-		for (String parameter : parameters) {
+		java.util.Set<String> names = new java.util.LinkedHashSet<>();
+		int placeholders = NamedParameterUtils.buildValueArray(parsed, new AbstractSqlParameterSource() {
+			@Override
+			public boolean hasValue(String name) {
+				return true;
+			}
+
+			@Override
+			public Object getValue(String name) {
+				names.add(name);
+				return null;
+			}
+		}, null).length;
+		for (String parameter : names) {
 			if (!parameter.equals("since")) {
 				throw new ImportException(name + ": " + queryFile.getFileName() + " uses :" + parameter
 						+ "; the only parameter is :since (the watermark)");
@@ -146,7 +158,7 @@ final class PostgresqlSource implements RecordSource {
 					ResultSet.CONCUR_READ_ONLY)) {
 				query.setFetchSize(settings.fetchSize());
 				OffsetDateTime since = (start == null ? EVERYTHING : start).atOffset(ZoneOffset.UTC);
-				for (int i = 1; i <= parameters.size(); i++) {
+				for (int i = 1; i <= placeholders; i++) {
 					query.setObject(i, since, Types.TIMESTAMP_WITH_TIMEZONE);
 				}
 				try (ResultSet result = query.executeQuery()) {
@@ -218,24 +230,6 @@ final class PostgresqlSource implements RecordSource {
 		}
 		throw new ImportException(what + ": the database is unreachable after " + (waits.size() + 1) + " attempts: "
 				+ firstLine(last) + "; nothing of " + definition.name() + " was committed", last);
-	}
-
-	/** The named parameters of a query in the order of its {@code ?}. */
-	private static List<String> names(ParsedSql parsed) {
-		List<String> names = new ArrayList<>();
-		NamedParameterUtils.buildValueArray(parsed, new AbstractSqlParameterSource() {
-			@Override
-			public boolean hasValue(String name) {
-				return true;
-			}
-
-			@Override
-			public Object getValue(String name) {
-				names.add(name);
-				return null;
-			}
-		}, null);
-		return names;
 	}
 
 	private static String firstLine(SQLException e) {

@@ -70,6 +70,16 @@ class SourcesBlockTests {
 	}
 
 	@Test
+	void theShippedExampleShowsEveryTypeAndIsNeverScheduled() {
+		JobDefinition example = JobDefinitions.load(Path.of("jobs"), StepCatalog.STANDARD).get("pull-example");
+
+		assertThat(example.sources()).extracting(SourceDefinition::type)
+			.containsExactly("folder", "signalen", "postgresql");
+		assertThat(example.schedule()).as("no cron: it pulls from no server by accident").isEmpty();
+		assertThat(example.pulledSources()).allSatisfy(source -> assertThat(source.toString()).contains(".example"));
+	}
+
+	@Test
 	void thePulledSourcesTravelAsAJobParameterAndBack() throws Exception {
 		JobDefinition definition = load(
 				"""

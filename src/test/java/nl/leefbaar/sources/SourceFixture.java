@@ -58,6 +58,9 @@ final class SourceFixture {
 				source_category,category
 				afval/grofvuil,pollution
 				overlast-van-en-door-personen-of-groepen/jongerenoverlast,safety
+				Rommel in portiek,pollution
+				Burenoverlast,neighbour_nuisance
+				Schade,damage
 				""");
 	}
 
