@@ -76,7 +76,9 @@ class SourcesBlockTests {
 		assertThat(example.sources()).extracting(SourceDefinition::type)
 			.containsExactly("folder", "signalen", "postgresql");
 		assertThat(example.schedule()).as("no cron: it pulls from no server by accident").isEmpty();
-		assertThat(example.pulledSources()).allSatisfy(source -> assertThat(source.toString()).contains(".example"));
+		SourceDefinition.Signalen signalen = (SourceDefinition.Signalen) example.pulledSources().get(0);
+		assertThat(signalen.url().getHost()).endsWith(".example");
+		assertThat(signalen.tokenUrl().getHost()).endsWith(".example");
 	}
 
 	@Test
