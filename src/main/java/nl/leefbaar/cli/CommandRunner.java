@@ -18,6 +18,7 @@ import nl.leefbaar.schedule.JobDefinition;
 import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.RunHistory;
 import nl.leefbaar.schedule.Scheduler;
+import nl.leefbaar.sources.Watermarks;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,8 +41,11 @@ public class CommandRunner {
 
 	private final Failures failures;
 
+	private final Watermarks watermarks;
+
 	CommandRunner(Runs runs, RunHistory history, JobRepository jobRepository, LeefbaarProperties properties,
-			Failures failures) {
+			Failures failures, Watermarks watermarks) {
+		this.watermarks = watermarks;
 		this.runs = runs;
 		this.history = history;
 		this.jobRepository = jobRepository;
@@ -156,7 +160,24 @@ public class CommandRunner {
 			out.printf("%-6d %-14s %-8s %-10s %-17s %9s %10s %6d%n", id, execution.getJobInstance().getJobName(), month,
 					execution.getStatus(), started, duration, rows == null ? "-" : rows, fileCount);
 		}
+		printSources(out);
 		return ExitCodes.OK;
+	}
+
+	/** Each pulled source's watermark and last pull (times in Europe/Amsterdam). */
+	private void printSources(PrintStream out) {
+		List<Watermarks.Mark> marks = watermarks.all();
+		if (marks.isEmpty()) {
+			return;
+		}
+		DateTimeFormatter second = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+		out.println();
+		out.printf("%-14s %-10s %-10s %-19s %-17s %9s%n", "source", "kind", "type", "watermark", "last pull", "pulled");
+		for (Watermarks.Mark mark : marks) {
+			out.printf("%-14s %-10s %-10s %-19s %-17s %9d%n", mark.source(), mark.kind(), mark.type(),
+					mark.watermark() == null ? "-" : second.format(mark.watermark().atZone(Months.ZONE)),
+					MINUTE.format(mark.lastPull().atZone(Months.ZONE)), mark.lastPulled());
+		}
 	}
 
 	private int schedule(Invocation invocation, PrintStream out) throws InterruptedException {

@@ -47,11 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  * did not pass. Faults (5xx, a slow answer, a refused token, a malformed page) are
  * planned per page request.
  */
-final class FakeSignalen implements AutoCloseable {
+public final class FakeSignalen implements AutoCloseable {
 
-	static final String CLIENT_ID = "leefbaar";
+	public static final String CLIENT_ID = "leefbaar";
 
-	static final String SECRET = "Cl13nt-geheim-Signalen-7";
+	public static final String SECRET = "Cl13nt-geheim-Signalen-7";
 
 	static final String PATH = "/signals/v1/private/signals/";
 
@@ -68,11 +68,11 @@ final class FakeSignalen implements AutoCloseable {
 		.getSchema(SchemaLocation.of("classpath:signalen/openapi.yaml#/components/schemas/V1PrivateSignalListGet"));
 
 	/** A signal as Signalen keeps it; the test changes them. */
-	static final class Stored {
+	public static final class Stored {
 
 		final long id;
 
-		Instant updatedAt;
+		public Instant updatedAt;
 
 		Instant createdAt;
 
@@ -101,7 +101,7 @@ final class FakeSignalen implements AutoCloseable {
 			this.statusAt = createdAt;
 		}
 
-		Stored at(String postcode, String number, String letter, String addition) {
+		public Stored at(String postcode, String number, String letter, String addition) {
 			this.postcode = postcode;
 			this.number = number;
 			this.letter = letter;
@@ -109,19 +109,19 @@ final class FakeSignalen implements AutoCloseable {
 			return this;
 		}
 
-		Stored category(String main, String sub) {
+		public Stored category(String main, String sub) {
 			this.mainSlug = main;
 			this.subSlug = sub;
 			return this;
 		}
 
 		/** Changed that many seconds later than its updated_at so far. */
-		Stored plusSeconds(long seconds) {
+		public Stored plusSeconds(long seconds) {
 			this.updatedAt = updatedAt.plusSeconds(seconds);
 			return this;
 		}
 
-		Stored state(String state, Instant at) {
+		public Stored state(String state, Instant at) {
 			this.state = state;
 			this.statusAt = at;
 			return this;
@@ -130,7 +130,7 @@ final class FakeSignalen implements AutoCloseable {
 	}
 
 	/** What the server does at a page request instead of answering normally. */
-	interface Fault {
+	public interface Fault {
 
 		/** True when it answered the request itself. */
 		boolean answer(HttpExchange exchange) throws IOException;
@@ -139,21 +139,21 @@ final class FakeSignalen implements AutoCloseable {
 
 	final Map<Long, Stored> store = new ConcurrentHashMap<>();
 
-	final List<String> schemaProblems = new CopyOnWriteArrayList<>();
+	public final List<String> schemaProblems = new CopyOnWriteArrayList<>();
 
-	final List<URI> pageRequests = new CopyOnWriteArrayList<>();
+	public final List<URI> pageRequests = new CopyOnWriteArrayList<>();
 
-	final List<String> tokensIssued = new CopyOnWriteArrayList<>();
+	public final List<String> tokensIssued = new CopyOnWriteArrayList<>();
 
 	final AtomicInteger tokenRequests = new AtomicInteger();
 
 	/** Faults by the number of the page request (1 for the first). */
-	final Map<Integer, Fault> faults = new ConcurrentHashMap<>();
+	public final Map<Integer, Fault> faults = new ConcurrentHashMap<>();
 
 	/**
 	 * Runs before the page request with that number is answered (a signal changes...).
 	 */
-	final Map<Integer, Runnable> before = new ConcurrentHashMap<>();
+	public final Map<Integer, Runnable> before = new ConcurrentHashMap<>();
 
 	/**
 	 * Pages (by request number) whose signals with one updated_at come in reverse id
@@ -177,7 +177,7 @@ final class FakeSignalen implements AutoCloseable {
 
 	private final AtomicInteger pageCount = new AtomicInteger();
 
-	FakeSignalen() throws IOException {
+	public FakeSignalen() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.setExecutor(Executors.newFixedThreadPool(4));
 		server.createContext("/token", this::token);
@@ -185,15 +185,15 @@ final class FakeSignalen implements AutoCloseable {
 		server.start();
 	}
 
-	URI url() {
+	public URI url() {
 		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
 	}
 
-	URI tokenUrl() {
+	public URI tokenUrl() {
 		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/token");
 	}
 
-	Stored add(long id, String createdAt, String updatedAt) {
+	public Stored add(long id, String createdAt, String updatedAt) {
 		Stored signal = new Stored(id, Instant.parse(createdAt), Instant.parse(updatedAt));
 		store.put(id, signal);
 		return signal;
@@ -411,7 +411,7 @@ final class FakeSignalen implements AutoCloseable {
 	}
 
 	/** Answers with that status and a short body. */
-	static Fault status(int status) {
+	public static Fault status(int status) {
 		return exchange -> {
 			send(exchange, status, "{\"detail\": \"status " + status + "\"}");
 			return true;
