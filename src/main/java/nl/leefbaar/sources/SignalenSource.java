@@ -74,6 +74,12 @@ final class SignalenSource implements RecordSource {
 
 	private long pages;
 
+	private long fetching;
+
+	private long parsing;
+
+	private long staging;
+
 	private Instant watermark;
 
 	SignalenSource(SourceDefinition.Signalen definition, SourceSettings settings, Watermarks watermarks,
@@ -115,7 +121,13 @@ final class SignalenSource implements RecordSource {
 				for (URI page = firstPage(from); page != null;) {
 					pages++;
 					String what = "page " + pages + " (" + page + ")";
-					SignalenPage content = SignalenPage.parse(client.get(page, what), name + ": " + what);
+					long asked = System.nanoTime();
+					String body = client.get(page, what);
+					long answered = System.nanoTime();
+					SignalenPage content = SignalenPage.parse(body, name + ": " + what);
+					long parsed = System.nanoTime();
+					fetching += answered - asked;
+					parsing += parsed - answered;
 					for (SignalenPage.Signal signal : content.signals()) {
 						pulled++;
 						Instant updated = signal.updatedAt().toInstant();
@@ -128,6 +140,7 @@ final class SignalenSource implements RecordSource {
 						}
 						reports.add(signal);
 					}
+					staging += System.nanoTime() - parsed;
 					page = next(content.next(), what);
 				}
 				if (repeatFrom == null) {
@@ -142,7 +155,9 @@ final class SignalenSource implements RecordSource {
 				log.info("{}: signals changed during the pull; reading again from {}", name, repeatFrom);
 				from = repeatFrom;
 			}
+			long finishing = System.nanoTime();
 			ImportResult.FileCounts counts = records.finish();
+			finishing = System.nanoTime() - finishing;
 			removed = records.removed();
 			rejected = counts.rejected();
 			watermark = cap != null && latest != null && cap.isBefore(latest) ? cap : latest;
@@ -151,12 +166,18 @@ final class SignalenSource implements RecordSource {
 					"{}: {} signals in {} pages and {} tokens: {} cancelled, {} outside the complexes, {} removed;"
 							+ " watermark {}",
 					name, pulled, pages, client.tokens(), cancelled, outside, removed, watermark);
+			log.info("{}: seconds waiting for pages {}, parsing {}, checking and staging {}, upsert {}", name,
+					seconds(fetching), seconds(parsing), seconds(staging), seconds(finishing));
 			return List.of(counts);
 		}
 		catch (RuntimeException | SQLException e) {
 			records.cancel();
 			throw e;
 		}
+	}
+
+	private static String seconds(long nanos) {
+		return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
 	}
 
 	private URI firstPage(Instant from) {
