@@ -23,6 +23,7 @@ import nl.leefbaar.schedule.JobDefinition;
 import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.RunHistory;
 import nl.leefbaar.schedule.Scheduler;
+import nl.leefbaar.sources.Watermarks;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
 import org.springframework.batch.core.job.JobExecution;
@@ -47,9 +48,12 @@ public class CommandRunner {
 
 	private final DeliveryLog deliveryLog;
 
+	private final Watermarks watermarks;
+
 	CommandRunner(Runs runs, RunHistory history, JobRepository jobRepository, LeefbaarProperties properties,
-			Failures failures, DeliveryLog deliveryLog) {
+			Failures failures, DeliveryLog deliveryLog, Watermarks watermarks) {
 		this.deliveryLog = deliveryLog;
+		this.watermarks = watermarks;
 		this.runs = runs;
 		this.history = history;
 		this.jobRepository = jobRepository;
@@ -96,7 +100,8 @@ public class CommandRunner {
 				command.option("output").map(Path::of).orElse(definition.output()),
 				command.option("lang").orElse(definition.language()), command.flag("force"), null, false,
 				Map.of(DeliverKeys.DEFINITION, definition.file().toString(), DeliverKeys.DELIVER,
-						String.valueOf(!command.flag("no-deliver"))));
+						String.valueOf(!command.flag("no-deliver"))),
+				definition.pulledSources());
 		return runs.launch(request, invocation.catalog(), command.debug(), out, err);
 	}
 
@@ -216,7 +221,24 @@ public class CommandRunner {
 					execution.getStatus(), started, duration, rows == null ? "-" : rows, fileCount);
 		}
 		deliveriesMonth.ifPresent(month -> DeliveryStatus.print(deliveryLog.sent(month), month, out));
+		printSources(out);
 		return ExitCodes.OK;
+	}
+
+	/** Each pulled source's watermark and last pull (times in Europe/Amsterdam). */
+	private void printSources(PrintStream out) {
+		List<Watermarks.Mark> marks = watermarks.all();
+		if (marks.isEmpty()) {
+			return;
+		}
+		DateTimeFormatter second = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+		out.println();
+		out.printf("%-14s %-10s %-10s %-19s %-17s %9s%n", "source", "kind", "type", "watermark", "last pull", "pulled");
+		for (Watermarks.Mark mark : marks) {
+			out.printf("%-14s %-10s %-10s %-19s %-17s %9d%n", mark.source(), mark.kind(), mark.type(),
+					mark.watermark() == null ? "-" : second.format(mark.watermark().atZone(Months.ZONE)),
+					MINUTE.format(mark.lastPull().atZone(Months.ZONE)), mark.lastPulled());
+		}
 	}
 
 	private int schedule(Invocation invocation, PrintStream out) throws InterruptedException {

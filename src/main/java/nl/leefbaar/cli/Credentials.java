@@ -8,10 +8,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.leefbaar.system.Secrets;
+
 /**
- * Keeps database and mail credentials out of everything a person or a log collector
- * reads: the error line, the log and the run summaries. Masks {@code password=...} and
- * {@code user:secret@} in URLs, and the configured password wherever it appears.
+ * Keeps database, mail and source credentials out of everything a person or a log
+ * collector reads: the error line, the log and the run summaries. Masks
+ * {@code password=...} and {@code user:secret@} in URLs, the configured passwords
+ * wherever they appear, and the secrets the sources read or received while the process
+ * runs ({@link Secrets}).
  */
 public final class Credentials {
 
@@ -79,6 +83,9 @@ public final class Credentials {
 		}
 		String masked = text;
 		for (String secret : secrets) {
+			masked = masked.replace(secret, MASK);
+		}
+		for (String secret : Secrets.known()) {
 			masked = masked.replace(secret, MASK);
 		}
 		masked = PASSWORD_SETTING.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));

@@ -13,6 +13,7 @@ import java.util.List;
 import nl.leefbaar.schedule.JobAssembler;
 import nl.leefbaar.schedule.MonthResolver;
 import nl.leefbaar.schedule.RunLock;
+import nl.leefbaar.schedule.SourceDefinition;
 import nl.leefbaar.schedule.StepCatalog;
 import nl.leefbaar.system.RunKeys;
 import org.slf4j.Logger;
@@ -223,6 +224,9 @@ class Runs {
 		parameters.addString(RunKeys.FORCE, String.valueOf(request.force()), false);
 		if (request.input() != null) {
 			parameters.addString(RunKeys.INPUT, request.input().toString(), false);
+		}
+		if (!request.sources().isEmpty()) {
+			parameters.addString(RunKeys.SOURCES, SourceDefinition.encode(request.sources()), false);
 		}
 		parameters.addString(RunKeys.OUTPUT, request.output().toString(), false);
 		parameters.addString(RunKeys.LANG, request.lang(), false);

@@ -40,7 +40,7 @@ public final class JobDefinitions {
 	public static final Set<String> RESERVED = Set.of("import", "compute", "report", "deliver");
 
 	private static final Set<String> KEYS = Set.of("description", "steps", "cron", "audience", "language", "input",
-			"output", "parameters", "deliver");
+			"output", "parameters", "deliver", "sources");
 
 	private static final Set<String> LANGUAGES = Set.of("nl", "en");
 
@@ -148,6 +148,11 @@ public final class JobDefinitions {
 			}
 			Path input = entries.containsKey("input") ? Path.of(scalar(entries.get("input").getValueNode(), "input"))
 					: null;
+			List<SourceDefinition> sources = entries.containsKey("sources") ? new SourcesBlock(file)
+				.read(entries.get("sources").getValueNode(), input != null, steps.contains("import")) : List.of();
+			if (!sources.isEmpty()) {
+				input = SourcesBlock.folder(sources);
+			}
 			if (input == null && steps.contains("import")) {
 				throw problem(root, "input: is missing (the inbox folder the import step reads)");
 			}
@@ -159,7 +164,8 @@ public final class JobDefinitions {
 				// checked now, read again by the deliver step (DeliverBlockReader.of)
 				DeliverBlockReader.read(file, entries.get("deliver").getValueNode());
 			}
-			return new JobDefinition(name, file, steps, cronText, cron, audience, language, input, output, properties);
+			return new JobDefinition(name, file, steps, cronText, cron, audience, language, input, output, properties,
+					sources);
 		}
 
 		private List<String> steps(Node node) {

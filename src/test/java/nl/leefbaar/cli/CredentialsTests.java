@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import nl.leefbaar.system.Secrets;
 import org.junit.jupiter.api.Test;
 
 class CredentialsTests {
@@ -18,6 +19,17 @@ class CredentialsTests {
 			.isEqualTo("postgresql://app:***@db:5432/leefbaar");
 		assertThat(credentials.mask("FATAL: login with Tr0ub4dor refused")).isEqualTo("FATAL: login with *** refused");
 		assertThat(credentials.mask("spring.datasource.password: hunter2")).doesNotContain("hunter2");
+	}
+
+	@Test
+	void masksTheSecretsTheSourcesLearnWhileTheProcessRuns() {
+		Credentials credentials = Credentials.from(key -> null);
+		Secrets.register("Cl13nt-geheim-in-test");
+		Secrets.register("tok-4f1c2a9e-bearer");
+
+		assertThat(
+				credentials.mask("POST client_secret=Cl13nt-geheim-in-test; Authorization: Bearer tok-4f1c2a9e-bearer"))
+			.isEqualTo("POST client_secret=***; Authorization: Bearer ***");
 	}
 
 	@Test

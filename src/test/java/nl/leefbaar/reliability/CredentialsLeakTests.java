@@ -18,10 +18,12 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.cli.Cli;
+import nl.leefbaar.sources.FakeSignalen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Database and mail credentials never reach the user: not in the one-line error, not in
@@ -64,6 +66,36 @@ class CredentialsLeakTests {
 		assertThat(code).isEqualTo(1);
 		String shown = err.toString(StandardCharsets.UTF_8);
 		assertThat(shown).startsWith("leefbaar: cannot start: ").contains("***").doesNotContain(SECRET);
+	}
+
+	/**
+	 * A pull from Signalen that fails (the server answers 503 to every page request),
+	 * with --debug: neither the client secret nor a token it was given shows in the
+	 * output, the stack trace, the log or the run summaries.
+	 */
+	@Test
+	void aFailedPullFromSignalenShowsNeitherTheClientSecretNorTheToken() throws Exception {
+		try (FakeSignalen server = new FakeSignalen()) {
+			server.add(1, "2025-04-01T09:00:00Z", "2025-04-02T10:00:00Z").at("3011AB", "10", null, null);
+			for (int request = 1; request <= 4; request++) {
+				server.faults.put(request, FakeSignalen.status(503));
+			}
+			ChildRun child = new ChildRun(dataSource, new JdbcTemplate(dataSource), folder, server,
+					"leefbaar_leak_test");
+			try {
+				Process process = child.start("leak.txt", "run", "pull", "--debug");
+				assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+
+				String shown = child.output("leak.txt") + child.files();
+				assertThat(process.exitValue()).as(shown).isEqualTo(1);
+				assertThat(shown).contains("signalen: the server answered 503 for page 1");
+				assertThat(server.tokensIssued).hasSize(1);
+				assertThat(shown).doesNotContain(FakeSignalen.SECRET).doesNotContain(server.tokensIssued.get(0));
+			}
+			finally {
+				child.drop(new JdbcTemplate(dataSource));
+			}
+		}
 	}
 
 	/**
