@@ -190,7 +190,10 @@ public final class ChartStyle {
 	static JFreeChart decorate(JFreeChart chart, String subtitle, String note, String source, Medium medium) {
 		THEME.apply(chart);
 		if (medium == Medium.SLIDE) {
+			// the slide's title states the point; the note is read out from the speaker
+			// notes, which leaves the room to the chart
 			chart.setTitle((TextTitle) null);
+			note = null;
 		}
 		chart.setAntiAlias(true);
 		chart.setTextAntiAlias(true);

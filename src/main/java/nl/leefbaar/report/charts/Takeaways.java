@@ -219,7 +219,8 @@ public final class Takeaways {
 			return null;
 		}
 		String line = labels.get("rateTrend.note", labels.month(set.month()), labels.number(now, 1));
-		return lastYear == null ? line : line + labels.get("rateTrend.note.year", labels.number(lastYear, 1));
+		return lastYear == null || lastYear == 0 ? line : line
+				+ labels.get("rateTrend.note.year", labels.number(lastYear, 1), labels.change(now / lastYear - 1));
 	}
 
 	/** The line under the repeat trend with the month's and last year's figure. */

@@ -56,6 +56,8 @@ final class MapSheet {
 			anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
 			drawing.createPicture(anchor, picture);
 			row += ROWS_PER_MAP + 1;
+			// one map a printed page, never cut in two
+			sheet.setRowBreak(row - 1);
 		}
 		for (int c = 0; c < COLUMNS_PER_MAP; c++) {
 			sheet.setColumnWidth(c, 10 * 256);
