@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.leefbaar.indicators.stats.FunnelRanges;
+import nl.leefbaar.indicators.stats.ExpectedRange;
 import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.Figures.Concentration;
@@ -113,9 +113,11 @@ public class ChartFigures {
 						null, null);
 			}
 			// rangeLow holds the unit's dwellings until here
-			Interval range = FunnelRanges.rate(reference.perDwelling(), item.rangeLow(), 100, 0.95, reference.tau2());
+			double dwellings = item.rangeLow();
+			Interval counts = ExpectedRange.ofCount(reference.perDwelling() * dwellings, reference.tau2() > 0,
+					reference.tau2());
 			return new RankItem(item.unitId(), item.name(), item.value(), item.low(), item.high(), item.flag(),
-					range == null ? null : range.low(), range == null ? null : range.high());
+					100 * counts.low() / dwellings, 100 * counts.high() / dwellings);
 		}).toList();
 		return new Ranking(level, items, city.isEmpty() ? null : city.get(0));
 	}

@@ -190,10 +190,8 @@ public final class ChartStyle {
 	static JFreeChart decorate(JFreeChart chart, String subtitle, String note, String source, Medium medium) {
 		THEME.apply(chart);
 		if (medium == Medium.SLIDE) {
-			// the slide's title states the point; the note is read out from the speaker
-			// notes, which leaves the room to the chart
+			// the slide's title states the point
 			chart.setTitle((TextTitle) null);
-			note = null;
 		}
 		chart.setAntiAlias(true);
 		chart.setTextAntiAlias(true);

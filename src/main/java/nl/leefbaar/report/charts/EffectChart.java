@@ -171,7 +171,7 @@ final class EffectChart {
 			plot.addAnnotation(label);
 		}
 		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
-		ChartStyle.decorate(chart, subtitle, labels.get("effect.note"), source, medium);
+		ChartStyle.decorate(chart, subtitle, medium == Medium.SLIDE ? null : labels.get("effect.note"), source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}

@@ -196,7 +196,7 @@ final class FunnelChart {
 		FunnelLabels.add(plot, data.labelled(), right, top * 1.08);
 
 		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
-		ChartStyle.decorate(chart, subtitle, note, source, medium);
+		ChartStyle.decorate(chart, subtitle, medium == ChartStyle.Medium.SLIDE ? null : note, source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}

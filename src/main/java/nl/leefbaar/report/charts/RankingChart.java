@@ -158,7 +158,8 @@ final class RankingChart {
 		String note = data.total() > data.shown().size()
 				? labels.get("ranking.shown", MAX_UNITS / 2, MAX_UNITS / 2, data.total()) : labels.get("ranking.note");
 		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
-		ChartStyle.decorate(chart, subtitle, note, source, medium);
+		// on a slide the speaker notes explain the bar, leaving the room to the rows
+		ChartStyle.decorate(chart, subtitle, medium == Medium.SLIDE ? null : note, source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}

@@ -4,14 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.leefbaar.indicators.stats.FunnelRanges;
+import nl.leefbaar.indicators.stats.ExpectedRange;
 import nl.leefbaar.indicators.stats.Interval;
 
 /**
  * The expected range beside each neighbourhood's flag: the 95 % funnel limits at its own
  * denominator, around the level's figure over all neighbourhoods, adjusted for
- * overdispersion exactly where the flags are (funnel_stat), by {@link FunnelRanges}: so
- * the range shown and the flag shown agree (outputs.md).
+ * overdispersion exactly where the flags are (funnel_stat), by {@link ExpectedRange} (the
+ * dashboard line's): so the range shown and the flag shown agree (outputs.md).
  */
 final class ExpectedRanges {
 
@@ -66,10 +66,13 @@ final class ExpectedRanges {
 		if (reference == null || figure.denominator() == null || figure.denominator() <= 0) {
 			return null;
 		}
+		double n = figure.denominator();
+		boolean adjusted = reference.tau2() > 0;
 		if ("report_rate_12m".equals(indicator)) {
-			return FunnelRanges.rate(reference.level(), figure.denominator(), 100, 0.95, reference.tau2());
+			Interval counts = ExpectedRange.ofCount(reference.level() * n, adjusted, reference.tau2());
+			return new Interval(100 * counts.low() / n, 100 * counts.high() / n);
 		}
-		return FunnelRanges.share(reference.level(), figure.denominator(), 0.95, reference.tau2());
+		return ExpectedRange.ofShare(reference.level(), n, adjusted, reference.tau2());
 	}
 
 }

@@ -30,8 +30,9 @@ final class MapSheet {
 	}
 
 	static void write(Workbook workbook, Sheet sheet, Styles styles, Labels labels, YearMonth month,
-			ChartRenderer.Rendered rendered) {
+			ChartRenderer.Rendered rendered, List<String> sheetNames) {
 		SheetWriter w = new SheetWriter(sheet, styles);
+		w.tableOfContents(sheetNames, labels);
 		w.title(labels.format("map.title", labels.month(month)), labels.get("map.subtitle"));
 		var boundaries = rendered.set().boundaries();
 		if (!boundaries.present()) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.leefbaar.indicators.stats.Change;
 import nl.leefbaar.indicators.stats.Interval;
 import org.apache.poi.ss.usermodel.Sheet;
 
@@ -21,10 +22,11 @@ final class NeighbourhoodSheet {
 			"closed_within_target_share", "participation_rate_12m", "concentration_top10_12m", "liveability_index");
 
 	static final List<String> COLUMNS = List.of("code", "neighbourhood", "district", "dwellings", "reports_12m",
-			"report_rate_12m", "range_low", "range_high", "rank", "flag", "change_year", "dwelling_repeat_rate_12m",
-			"repeat_range_low", "repeat_range_high", "repeat_flag", "closed_within_target_share", "closed_range_low",
-			"closed_range_high", "closed_flag", "participation_rate_12m", "concentration_top10_12m",
-			"liveability_index", "index_rank", "band", "index_change_year");
+			"report_rate_12m", "range_low", "range_high", "rank", "flag", "change_year", "change_verdict",
+			"dwelling_repeat_rate_12m", "repeat_range_low", "repeat_range_high", "repeat_flag",
+			"closed_within_target_share", "closed_range_low", "closed_range_high", "closed_flag",
+			"participation_rate_12m", "concentration_top10_12m", "liveability_index", "index_rank", "band",
+			"index_change_year");
 
 	/** What an empty-looking cell shows: a figure the rules hide or that is missing. */
 	static final String DASH = "\u2013";
@@ -94,50 +96,56 @@ final class NeighbourhoodSheet {
 					w.number(8, rank(rateRank, code), Styles.INTEGER);
 					w.text(9, labels.flag(rate.flag()), styles.flag(rate.flag()));
 				}
+				// the 12 months against the 12 months a year earlier, tested (exact
+				// conditional
+				// rate-ratio test, the dwellings as exposure): better or worse only when
+				// significant
 				Figure old = get(before, "report_rate_12m");
-				if (rules.rateShown(old) && old.value() > 0) {
-					w.number(10, rate.value() / old.value() - 1, Styles.PERCENT);
+				if (rules.rateShown(old) && old.numerator() != null && rate.numerator() != null
+						&& rate.denominator() != null && old.denominator() != null) {
+					w.change(10, Change.ofCounts(Math.round(rate.numerator()), rate.denominator(),
+							Math.round(old.numerator()), old.denominator()), Polarity.LOWER_IS_BETTER, labels);
 				}
 				else {
-					w.text(10, DASH, styles.number(Styles.PERCENT));
+					w.blank(10, Missing.NO_EARLIER, labels);
 				}
 			}
 			else {
 				w.text(5, DASH, styles.number(Styles.DECIMAL));
 			}
-			share(w, labels, rules, get(f, "dwelling_repeat_rate_12m"), 11, unit ? ranges : null,
+			share(w, labels, rules, get(f, "dwelling_repeat_rate_12m"), 12, unit ? ranges : null,
 					"dwelling_repeat_rate_12m");
-			share(w, labels, rules, get(f, "closed_within_target_share"), 15, unit ? ranges : null,
+			share(w, labels, rules, get(f, "closed_within_target_share"), 16, unit ? ranges : null,
 					"closed_within_target_share");
 			Figure participation = get(f, "participation_rate_12m");
 			if (rules.rateShown(participation)) {
-				w.number(19, participation.value(), Styles.DECIMAL);
+				w.number(20, participation.value(), Styles.DECIMAL);
 			}
 			else {
-				w.text(19, DASH, styles.number(Styles.DECIMAL));
+				w.text(21, DASH, styles.number(Styles.DECIMAL));
 			}
 			Figure concentration = get(f, "concentration_top10_12m");
 			if (rules.shareShown(concentration)) {
-				w.number(20, concentration.value(), Styles.PERCENT);
+				w.number(21, concentration.value(), Styles.PERCENT);
 			}
 			else {
-				w.text(20, DASH, styles.number(Styles.PERCENT));
+				w.text(21, DASH, styles.number(Styles.PERCENT));
 			}
 			Figure index = get(f, "liveability_index");
 			// the index combines four figures and reveals no single count: shown wherever
 			// it exists
 			if (index.value() != null) {
 				Band band = Band.of(index.value());
-				w.number(21, index.value(), styles.index(band));
+				w.number(22, index.value(), styles.index(band));
 				if (unit) {
-					w.number(22, rank(indexRank, code), Styles.INTEGER);
+					w.number(23, rank(indexRank, code), Styles.INTEGER);
 				}
 				if (band != null) {
-					w.text(23, labels.get(band.key()), styles.band(band));
+					w.text(24, labels.get(band.key()), styles.band(band));
 				}
 				Figure old = get(before, "liveability_index");
 				if (old.value() != null) {
-					w.number(24, index.value() - old.value(), Styles.DECIMAL);
+					w.number(25, index.value() - old.value(), Styles.DECIMAL);
 				}
 			}
 		}

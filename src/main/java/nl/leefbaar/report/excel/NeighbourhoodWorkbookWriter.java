@@ -69,8 +69,9 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 			try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 				try {
 					Styles styles = new Styles(workbook);
+					List<String> names = SHEETS.stream().map(k -> labels.get("sheet." + k)).toList();
 					MapSheet.write(workbook, workbook.createSheet(labels.get("sheet.map")), styles, labels, month,
-							rendered);
+							rendered, names);
 					NeighbourhoodSheet.write(workbook.createSheet(labels.get("sheet.neighbourhoods")), styles, labels,
 							rules, month, neighbourhoods, now, yearAgo, city, cityYearAgo, ranges);
 					DistrictSheet.write(workbook.createSheet(labels.get("sheet.districts")), styles, labels, rules,
@@ -79,6 +80,9 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 							rules, month, complexes, complexFigures);
 					NotesSheet.write(workbook.createSheet(labels.get("sheet.notes")), styles, labels, month, store,
 							properties, true);
+					Object lastDay = store.dataPeriod().get("last_day");
+					Pages.mark(workbook, labels.format("neighbourhoods.title", labels.month(month)),
+							lastDay instanceof java.sql.Date d ? d.toLocalDate() : null, labels);
 					workbook.write(out);
 				}
 				finally {

@@ -238,10 +238,10 @@ class ChartDatasetsTests {
 				  and level = 'neighbourhood' and category = 'all' and indicator = 'report_rate_12m'""", Double.class,
 				MONTH.atDay(1));
 		double dwellings = storedColumn("denominator", MONTH, "neighbourhood", top.unitId(), "report_rate_12m");
-		nl.leefbaar.indicators.stats.Interval range = nl.leefbaar.indicators.stats.FunnelRanges.rate(perDwelling,
-				dwellings, 100, 0.95, 0);
-		assertThat(top.rangeLow()).isEqualTo(range.low());
-		assertThat(top.rangeHigh()).isEqualTo(range.high());
+		nl.leefbaar.indicators.stats.Interval counts = nl.leefbaar.indicators.stats.ExpectedRange
+			.ofCount(perDwelling * dwellings, false, 0);
+		assertThat(top.rangeLow()).isEqualTo(100 * counts.low() / dwellings);
+		assertThat(top.rangeHigh()).isEqualTo(100 * counts.high() / dwellings);
 		XIntervalSeriesCollection ranges = data.ranges();
 		assertThat(ranges.getStartXValue(0, 0)).isEqualTo(top.rangeLow());
 		assertThat(ranges.getEndXValue(0, 0)).isEqualTo(top.rangeHigh());

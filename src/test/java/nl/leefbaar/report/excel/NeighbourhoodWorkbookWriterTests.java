@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import nl.leefbaar.indicators.stats.FunnelFlag;
-import nl.leefbaar.indicators.stats.FunnelRanges;
+import nl.leefbaar.indicators.stats.ExpectedRange;
 import nl.leefbaar.indicators.stats.Funnels;
 import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
@@ -99,8 +99,12 @@ class NeighbourhoodWorkbookWriterTests {
 							MONTH.minusYears(1));
 					Double lastYearCount = stored.column("numerator", "neighbourhood", code, "all", "report_rate_12m",
 							MONTH.minusYears(1));
-					if (lastYear != null && shown(lastYearCount)) {
-						assertThat(Workbooks.number(row, 10)).isEqualTo(rate / lastYear - 1);
+					if (lastYear != null && shown(lastYearCount) && lastYear > 0) {
+						// the change of the rate in %, tested: its verdict beside it
+						assertThat(Workbooks.number(row, 10)).isCloseTo(100 * (rate / lastYear - 1),
+								org.assertj.core.api.Assertions.within(1e-9));
+						assertThat(Workbooks.text(row, 11)).containsAnyOf("beter", "slechter",
+								"geen duidelijke verandering");
 					}
 				}
 				Double share = stored.value("neighbourhood", code, "all", "dwelling_repeat_rate_12m", MONTH);
@@ -108,12 +112,12 @@ class NeighbourhoodWorkbookWriterTests {
 				Double n = stored.column("denominator", "neighbourhood", code, "all", "dwelling_repeat_rate_12m",
 						MONTH);
 				if (share != null && shown(x) && shown(n)) {
-					assertThat(Workbooks.number(row, 11)).isEqualTo(share);
+					assertThat(Workbooks.number(row, 12)).isEqualTo(share);
 				}
 				else {
-					assertThat(Workbooks.text(row, 11)).isEqualTo("\u2013");
+					assertThat(Workbooks.text(row, 12)).isEqualTo("\u2013");
 				}
-				assertThat(Workbooks.number(row, 21))
+				assertThat(Workbooks.number(row, 22))
 					.isEqualTo(stored.value("neighbourhood", code, "all", "liveability_index", MONTH));
 			}
 		}
@@ -130,7 +134,8 @@ class NeighbourhoodWorkbookWriterTests {
 				  and level = 'neighbourhood' and category = 'all' and indicator = 'report_rate_12m'
 				  and denominator > 0""", Double.class, WorkbookFixture.date(MONTH));
 		double dwellings = stored.column("denominator", "neighbourhood", code, "all", "report_rate_12m", MONTH);
-		return FunnelRanges.rate(perDwelling, dwellings, 100, 0.95, 0);
+		Interval counts = ExpectedRange.ofCount(perDwelling * dwellings, false, 0);
+		return new Interval(100 * counts.low() / dwellings, 100 * counts.high() / dwellings);
 	}
 
 	@Test
@@ -183,7 +188,8 @@ class NeighbourhoodWorkbookWriterTests {
 			Sheet map = workbook.getSheetAt(0);
 			assertThat(map.getSheetName()).isEqualTo("Kaart");
 			// the fixture's import folder holds no neighbourhoods.geojson
-			assertThat(Workbooks.text(map.getRow(2), 0)).startsWith("Geen kaart: ");
+			assertThat(Workbooks.text(map.getRow(0), 0)).isEqualTo("Inhoud");
+			assertThat(Workbooks.text(map.getRow(3), 0)).startsWith("Geen kaart: ");
 		}
 	}
 
@@ -218,7 +224,7 @@ class NeighbourhoodWorkbookWriterTests {
 			// the rate built on it is not shown, and says so: never a blank that looks
 			// missing
 			assertThat(Workbooks.text(small, 5)).isEqualTo("\u2013");
-			for (int column : new int[] { 6, 7, 8, 9, 10 }) {
+			for (int column : new int[] { 6, 7, 8, 9, 10, 11 }) {
 				assertThat(Workbooks.text(small, column)).as("column " + column).isNull();
 			}
 		}

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
  * elevated or reduced by the rule, a count beyond it always is; with the adjustment, a
  * value just inside the continuous limit is in range and one just beyond is flagged.
  */
-class FunnelRangesTests {
+class ExpectedRangeAgreesWithFlagsTests {
 
 	@Test
 	void exactRuleRangesAreTheCountsTheFlagLeavesInRange() {
 		Random random = new Random(20261207L);
 		for (int trial = 0; trial < 2_000; trial++) {
 			double expected = 0.3 + random.nextDouble() * (trial % 2 == 0 ? 12 : 400);
-			Interval range = FunnelRanges.counts(expected, 0.95, 0);
+			Interval range = ExpectedRange.ofCount(expected, false, 0);
 			long low = (long) range.low();
 			long high = (long) range.high();
 			assertThat(Funnels.exactPoissonFlag(high, expected)).isEqualTo(FunnelFlag.IN_RANGE);
@@ -35,21 +35,21 @@ class FunnelRangesTests {
 		// reference-values.md: smallest O flagged at least elevated: E = 2: 6; E = 5: 11;
 		// E
 		// = 10: 18; E = 50: 65
-		assertThat(FunnelRanges.counts(2, 0.95, 0).high()).isEqualTo(5);
-		assertThat(FunnelRanges.counts(5, 0.95, 0).high()).isEqualTo(10);
-		assertThat(FunnelRanges.counts(10, 0.95, 0).high()).isEqualTo(17);
-		assertThat(FunnelRanges.counts(50, 0.95, 0).high()).isEqualTo(64);
+		assertThat(ExpectedRange.ofCount(2, false, 0).high()).isEqualTo(5);
+		assertThat(ExpectedRange.ofCount(5, false, 0).high()).isEqualTo(10);
+		assertThat(ExpectedRange.ofCount(10, false, 0).high()).isEqualTo(17);
+		assertThat(ExpectedRange.ofCount(50, false, 0).high()).isEqualTo(64);
 		// and the largest reduced one: E = 10: 3 is reduced (P(X <= 3) = 0.0103), 4 is
 		// not
-		assertThat(FunnelRanges.counts(10, 0.95, 0).low()).isEqualTo(4);
-		assertThat(FunnelRanges.counts(50, 0.95, 0).low()).isEqualTo(37);
+		assertThat(ExpectedRange.ofCount(10, false, 0).low()).isEqualTo(4);
+		assertThat(ExpectedRange.ofCount(50, false, 0).low()).isEqualTo(37);
 	}
 
 	@Test
 	void adjustedRangesAreTheLimitsTheAdjustedFlagUses() {
 		double expected = 80;
 		double tau2 = 0.02;
-		Interval range = FunnelRanges.counts(expected, 0.95, tau2);
+		Interval range = ExpectedRange.ofCount(expected, true, tau2);
 		double s = 1 / (2 * Math.sqrt(expected));
 		double sd = Math.sqrt(s * s + tau2);
 		assertThat(Funnels.normalFlag(Math.sqrt(range.high() * 0.999 / expected), 1, sd))
