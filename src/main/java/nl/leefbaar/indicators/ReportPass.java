@@ -1,0 +1,64 @@
+package nl.leefbaar.indicators;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import nl.leefbaar.indicators.SideTables.Table;
+import nl.leefbaar.indicators.SideTables.Use;
+
+/**
+ * The one pass over a run's reports: the counted reports grouped per complex, category
+ * and month with their repeat flags (month_report_counts), and the reports of each
+ * month's hotspot window (hotspot_reports). It reads the counted months, and of the days
+ * before them only the latest report times (for the first repeats) and the counts of the
+ * hotspot window.
+ */
+final class ReportPass {
+
+	private final RunSession run;
+
+	private final DataSource dataSource;
+
+	private SideTables dwellings;
+
+	ReportPass(RunSession run, DataSource dataSource) {
+		this.run = run;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Starts the dwellings' look-back (dwelling_last_report) on a session of its own: the
+	 * run's session scans the days before the counted months meanwhile (every later step
+	 * of the run's session waits for the report pass, while the other cores have time to
+	 * spare).
+	 */
+	void startDwellingLookback() {
+		dwellings = SideTables.start(run.jdbc(), dataSource,
+				List.of(new Table("dwelling_last_report", Use.COPIED, IndicatorSql.statement("dwelling-last-report"))),
+				run.parameters(), null, null);
+	}
+
+	/**
+	 * The look-back of the complexes, the dwellings' copied in, then the counted reports.
+	 */
+	void countReports() {
+		run.create("lookback_reports", IndicatorSql.statement("lookback-reports"));
+		dwellings.copyInto(run.jdbc(), dataSource);
+		run.lap("dwelling_last_report copied");
+		run.create("month_report_counts", IndicatorSql.statement("month-report-counts"));
+	}
+
+	/** Per complex, category and month of the run, the reports in its hotspot window. */
+	void countHotspotWindows() {
+		run.create("hotspot_reports", IndicatorSql.statement("hotspot-reports"));
+	}
+
+	/** Ends the dwellings' session if it still runs (after a failure). */
+	void close() {
+		if (dwellings != null) {
+			dwellings.close();
+		}
+	}
+
+}
