@@ -16,16 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 record DataSpan(Instant firstReport, YearMonth firstMonth, YearMonth lastMonth) {
 
 	static DataSpan read(JdbcTemplate jdbc) {
-		return jdbc.queryForObject(
-				"""
-						select (select min(reported_at) from report where reported_day = (select min(reported_day) from report)),
-						       (select min(reported_day) from report), (select max(reported_day) from report)
-						""",
-				(rs, i) -> {
-					Timestamp first = rs.getTimestamp(1);
-					return first == null ? new DataSpan(null, null, null) : new DataSpan(first.toInstant(),
-							YearMonth.from(rs.getDate(2).toLocalDate()), YearMonth.from(rs.getDate(3).toLocalDate()));
-				});
+		return jdbc.queryForObject(IndicatorSql.statement("data-span"), (rs, i) -> {
+			Timestamp first = rs.getTimestamp(1);
+			return first == null ? new DataSpan(null, null, null) : new DataSpan(first.toInstant(),
+					YearMonth.from(rs.getDate(2).toLocalDate()), YearMonth.from(rs.getDate(3).toLocalDate()));
+		});
 	}
 
 	boolean empty() {
