@@ -160,8 +160,8 @@ final class FigureCopy implements AutoCloseable {
 
 		private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK + 64 * 1024);
 
-		// The row being filled: the unit and category of the figures added since the last
-		// row.
+		// The row being filled: the unit and category of the figures added since the
+		// last row.
 		private Level level;
 
 		private String unitId;

@@ -85,11 +85,9 @@ final class FigureReplacement {
 			}
 		}
 		// A big partition is emptied by TRUNCATE (a new file for the table and its
-		// index); the rest by deleting their rows, which costs less than TRUNCATE's file
-		// work of a few milliseconds a partition. The delete also empties the months'
-		// rows
-		// in the default partition, where they would keep their partitions from being
-		// created.
+		// index), the rest by deleting their rows, which costs less than TRUNCATE's
+		// file work. The delete also empties the months' rows in the default
+		// partition, where they would keep their partitions from being created.
 		Map<String, Long> existing = new HashMap<>();
 		new NamedParameterJdbcTemplate(jdbc).query(IndicatorSql.statement("figure-store", "partition_sizes"),
 				new MapSqlParameterSource("names", partitions.stream().map(Partition::name).toArray(String[]::new)),
