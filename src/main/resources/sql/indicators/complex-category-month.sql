@@ -1,16 +1,17 @@
 -- complex_category_month: every complex, category and month of the run with its month's facts,
--- its 12-month sums, open_overdue at the month's end and the reports in its hotspot window. The
--- month's counts come from month_report_counts (the months a run counts) or, before those, from
--- the stored complex_month_fact, whose facts are current when the caller says so. Counts are added
--- up as int (sum(x::int), a bigint): over bigint, PostgreSQL's sum accumulates in 128 bits and
--- converts every result through numeric; one row's count always fits an int.
+-- its 12-month sums, open_overdue at the month's end and, where it is a hotspot, its hotspot
+-- figures (from hotspots; null otherwise). The month's counts come from month_report_counts (the
+-- months a run counts) or, before those, from the stored complex_month_fact, whose facts are
+-- current when the caller says so. Counts are added up as int (sum(x::int), a bigint): over
+-- bigint, PostgreSQL's sum accumulates in 128 bits and converts every result through numeric; one
+-- row's count always fits an int.
 
 -- name: from_the_month_before
 -- One month after a stored month (a monthly job): the stored sums of the month before, plus the
 -- month's facts, less the stored facts of the month 12 before. sums_from_store holds all but the
 -- month's reports, and every input has at most one row per complex and category, so these are
 -- hash joins on the complex x category grid. month_report_counts holds the month's reports in a
--- row per hotspot_until.
+-- row per hotspot window.
 create temp table complex_category_month on commit drop as
 select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" as neighbourhood_code,
        t.category collate "C" as category, :from_day::date as month,
@@ -22,7 +23,8 @@ select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" 
        coalesce(b.dwelling_reports_12m, 0) + coalesce(g.dwelling_reports, 0) as dwelling_reports_12m,
        coalesce(b.dwelling_repeats_12m, 0) + coalesce(g.dwelling_repeats, 0) as dwelling_repeats_12m,
        coalesce(b.closed_12m, 0) as closed_12m, coalesce(b.within_12m, 0) as within_12m,
-       coalesce(h.reports, 0) as hotspot_reports, h.last_reported as hotspot_last_reported,
+       h.reports as hotspot_reports, h.reports_before as hotspot_reports_before, h.p_value as hotspot_p_value,
+       h.last_reported as hotspot_last_reported, h.new_this_month as hotspot_new,
        coalesce(b.overdue, 0) as overdue
 from complex c cross join category_target t
 left join (select complex_id, category, sum(reports::int) as reports, sum(repeats::int) as repeats,
@@ -31,7 +33,7 @@ left join (select complex_id, category, sum(reports::int) as reports, sum(repeat
            from month_report_counts where month = :from_day group by 1, 2) g
        on g.complex_id = c.complex_id collate "C" and g.category = t.category collate "C"
 left join sums_from_store b on b.complex_id = c.complex_id collate "C" and b.category = t.category collate "C"
-left join hotspot_reports h on h.complex_id = c.complex_id collate "C" and h.category = t.category collate "C";
+left join hotspots h on h.complex_id = c.complex_id collate "C" and h.category = t.category collate "C";
 
 -- name: by_window_join
 -- A short run (up to three months, as a late report causes): each month's facts and the sums of
@@ -75,12 +77,13 @@ select c.complex_id collate "C" as complex_id, c.neighbourhood_code collate "C" 
        coalesce(s.dwelling_reports_12m, 0) as dwelling_reports_12m,
        coalesce(s.dwelling_repeats_12m, 0) as dwelling_repeats_12m,
        coalesce(s.closed_12m, 0) as closed_12m, coalesce(s.within_12m, 0) as within_12m,
-       coalesce(h.reports, 0) as hotspot_reports, h.last_reported as hotspot_last_reported,
+       h.reports as hotspot_reports, h.reports_before as hotspot_reports_before, h.p_value as hotspot_p_value,
+       h.last_reported as hotspot_last_reported, h.new_this_month as hotspot_new,
        coalesce(s.overdue, 0) as overdue
 from complex c cross join category_target t cross join run_month m
 left join sums s on s.complex_id = c.complex_id collate "C" and s.category = t.category collate "C" and s.month = m.month
-left join hotspot_reports h on h.complex_id = c.complex_id collate "C" and h.category = t.category collate "C"
-                           and h.month = m.month;
+left join hotspots h on h.complex_id = c.complex_id collate "C" and h.category = t.category collate "C"
+                    and h.month = m.month;
 
 -- name: by_sliding_window
 -- A long run (a backfill): a window of 12 months slides over the dense complex x category x month
@@ -123,8 +126,9 @@ windowed as (
                                           rows between unbounded preceding and current row) as overdue
     from month_facts f
     window w12 as (partition by complex_id, category order by month rows between 11 preceding and current row))
-select w.*, coalesce(h.reports, 0) as hotspot_reports, h.last_reported as hotspot_last_reported
+select w.*, h.reports as hotspot_reports, h.reports_before as hotspot_reports_before, h.p_value as hotspot_p_value,
+       h.last_reported as hotspot_last_reported, h.new_this_month as hotspot_new
 from windowed w
-left join hotspot_reports h using (complex_id, category, month)
+left join hotspots h using (complex_id, category, month)
 where w.month >= :from_day
 order by month;

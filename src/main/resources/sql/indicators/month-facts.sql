@@ -7,7 +7,7 @@
 select 'complex' as level, complex_id as unit_id, category,
        reports, repeats, dwelling_reports, dwelling_repeats, follow_ups, reports_12m, repeats_12m,
        dwelling_reports_12m, dwelling_repeats_12m, closed, within, closed_12m, within_12m, overdue,
-       (hotspot_reports >= :hotspot_min_reports)::int as hotspots
+       (hotspot_reports is not null)::int as hotspots
 from complex_category_month where month = :month
 union all
 select level, unit_id, category,

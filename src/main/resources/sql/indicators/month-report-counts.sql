@@ -1,6 +1,10 @@
--- The counted reports per complex, category, month and hotspot_until (the last month whose hotspot
--- window still holds them), with their repeat flags; below them the rows of lookback_reports in a
--- hotspot window, which are only counted.
+-- The counted reports per complex, category, month and their hotspot windows, with their repeat
+-- flags; below them the rows of lookback_reports in a hotspot window, which are only counted.
+--
+-- A report of day d lies in window A (the hotspot_days days that end with the month) of the months
+-- from its own to hotspot_until, the month before that of d + hotspot_days, and in window B (the
+-- hotspot_before_days days before window A) of the months after hotspot_until up to before_until,
+-- the month before that of d + hotspot_days + hotspot_before_days.
 --
 -- A report is a repeat when its predecessor by (reported_at, report_id) in its complex and
 -- category (gap_in_complex), or in its dwelling and category (gap_in_dwelling), is at most W
@@ -30,6 +34,8 @@ with flagged as (
 grouped as (
     select complex_id, category, date_trunc('month', reported_day::timestamp)::date as month,
            (date_trunc('month', (reported_day + :hotspot_days)::timestamp) - interval '1 month')::date as hotspot_until,
+           (date_trunc('month', (reported_day + :hotspot_days + :hotspot_before_days)::timestamp) - interval '1 month')::date
+               as before_until,
            count(*) as reports,
            count(*) filter (where gap_in_complex <= make_interval(secs => :repeat_window_seconds)) as repeats,
            min(reported_at) filter (where gap_in_complex is null) as first_at,
@@ -39,13 +45,13 @@ grouped as (
            count(*) filter (where coalesce(lower(btrim(follow_up)), '') not in ('', 'none')) as follow_ups,
            max(reported_at) as last_at
     from flagged
-    group by 1, 2, 3, 4)
-select g.complex_id, g.category, g.month, g.hotspot_until, g.reports,
+    group by 1, 2, 3, 4, 5)
+select g.complex_id, g.category, g.month, g.hotspot_until, g.before_until, g.reports,
        g.repeats + coalesce((g.first_at - c.last_at <= make_interval(secs => :repeat_window_seconds))::int, 0) as repeats,
        g.dwelling_reports, g.dwelling_repeats, g.follow_ups, g.last_at
 from grouped g
 left join (select complex_id, category, max(last_at) as last_at from lookback_reports group by 1, 2) c
        on c.complex_id = g.complex_id and c.category = g.category
 union all
-select complex_id, category, month, hotspot_until, reports, 0, 0, 0, 0, last_at
-from lookback_reports where month is not null;
+select complex_id, category, month, hotspot_until, before_until, reports, 0, 0, 0, 0, last_at
+from lookback_reports where before_until is not null;

@@ -5,8 +5,8 @@
 -- name: drop
 drop table if exists pg_temp.category_target, pg_temp.run_month, pg_temp.lookback_reports,
     pg_temp.dwelling_last_report, pg_temp.month_report_counts, pg_temp.month_closings,
-    pg_temp.close_percentiles, pg_temp.overdue_changes, pg_temp.sums_from_store, pg_temp.hotspot_reports,
-    pg_temp.complex_category_month, pg_temp.unit_month, pg_temp.unit_concentration, pg_temp.unit_activities;
+    pg_temp.close_percentiles, pg_temp.overdue_changes, pg_temp.sums_from_store, pg_temp.hotspot_windows,
+    pg_temp.hotspot_p_value, pg_temp.hotspots, pg_temp.complex_category_month, pg_temp.unit_month, pg_temp.unit_concentration, pg_temp.unit_activities;
 
 -- name: category_target
 create temp table category_target (category text primary key, target interval not null) on commit drop;

@@ -10,7 +10,7 @@ select month, 'complex' as level, complex_id as unit_id, 'all' as category,
        sum(dwelling_reports_12m::int) as dwelling_reports_12m, sum(dwelling_repeats_12m::int) as dwelling_repeats_12m,
        sum(closed::int) as closed, sum(within::int) as within, sum(closed_12m::int) as closed_12m,
        sum(within_12m::int) as within_12m, sum(overdue::int) as overdue,
-       count(*) filter (where hotspot_reports >= :hotspot_min_reports) as hotspots
+       count(hotspot_reports) as hotspots
 from complex_category_month group by month, complex_id
 union all
 select month, case when grouping(neighbourhood_code) = 0 then 'neighbourhood' else 'city' end,
@@ -29,6 +29,6 @@ from (select month, neighbourhood_code, category,
              sum(dwelling_reports_12m::int) as dwelling_reports_12m, sum(dwelling_repeats_12m::int) as dwelling_repeats_12m,
              sum(closed::int) as closed, sum(within::int) as within, sum(closed_12m::int) as closed_12m,
              sum(within_12m::int) as within_12m, sum(overdue::int) as overdue,
-             count(*) filter (where hotspot_reports >= :hotspot_min_reports) as hotspots
+             count(hotspot_reports) as hotspots
       from complex_category_month group by 1, 2, 3) n
 group by grouping sets ((month, neighbourhood_code, category), (month, neighbourhood_code), (month, category), (month));

@@ -48,7 +48,7 @@ final class FactTables implements AutoCloseable {
 		handling = new HandlingFacts(session, dataSource);
 		handling.start();
 		reportPass.countReports();
-		reportPass.countHotspotWindows();
+		HotspotFacts.build(session, HotspotRule.of(run.settings()));
 		handling.copyClosings();
 		TwelveMonthSums.build(session);
 		RollUp.build(session);

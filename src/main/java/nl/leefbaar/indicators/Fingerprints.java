@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * fingerprint reads a few hundred small rows, not the reports:
  * <ul>
  * <li>the reports reported from W days before the 12-month window (and the hotspot
- * window) to the end of m, without their closed_at, so that a later closing does not
- * touch a past month;</li>
+ * window), or from the first day of window B of m - 1 if that is earlier, to the end of
+ * m, without their closed_at, so that a later closing does not touch a past month;</li>
  * <li>the reports closed in the 12 months to m (handling figures);</li>
  * <li>the reports open at the end of m, however old (open_overdue, and the stored count
  * that the next month's starts from): the sum of the open digests of the months up to m
@@ -53,11 +53,18 @@ final class Fingerprints {
 		this.settings = settings;
 	}
 
-	/** The first day whose reports a month's figures read (see {@link FactRun}). */
+	/**
+	 * The first day whose reports a month's figures read (see {@link FactRun}): W days
+	 * (and two) before its 12-month window and its hotspot window, or the first day of
+	 * window B of the month before it (whether a hotspot is new), whichever is earlier.
+	 */
 	static LocalDate scanFrom(YearMonth month, LeefbaarProperties.Indicators settings) {
+		HotspotRule hotspots = HotspotRule.of(settings);
 		LocalDate from12 = month.minusMonths(11).atDay(1);
-		LocalDate hot = month.atEndOfMonth().minusDays(settings.hotspotWindowDays() - 1L);
-		return (hot.isBefore(from12) ? hot : from12).minusDays(settings.repeatWindowDays() + 2L);
+		LocalDate hot = hotspots.windowStart(month);
+		LocalDate repeats = (hot.isBefore(from12) ? hot : from12).minusDays(settings.repeatWindowDays() + 2L);
+		LocalDate before = hotspots.baselineStart(month.minusMonths(1));
+		return before.isBefore(repeats) ? before : repeats;
 	}
 
 	Map<YearMonth, String> of(Collection<YearMonth> wanted, DataSpan span, Integer referenceYear) {
@@ -123,6 +130,10 @@ final class Fingerprints {
 			.append(settings.hotspotMinReports())
 			.append('/')
 			.append(settings.hotspotWindowDays())
+			.append('/')
+			.append(settings.hotspotBaselineDays())
+			.append('/')
+			.append(settings.hotspotLevel())
 			.append(";overdispersion=")
 			.append(settings.overdispersion())
 			.append(";referenceYear=")

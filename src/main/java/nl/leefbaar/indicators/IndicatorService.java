@@ -232,7 +232,7 @@ public class IndicatorService {
 			FigureReplacement replacement = new FigureReplacement(jdbc);
 			try (FactTables facts = new FactTables(jdbc, dataSource)) {
 				facts.build(FactRun.of(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)),
-						context.span().firstMonth(), settings));
+						context.span().firstDay(), settings));
 				log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
 				replacement.clear(from, to);
 				facts.store();
@@ -262,7 +262,8 @@ public class IndicatorService {
 			Context context) {
 		MonthFigures.Lookback lookback = new MonthFigures.Lookback(
 				context.span().completeLookback(month, settings.repeatWindowDays()),
-				context.span().completeLookback(month.minusMonths(11), settings.repeatWindowDays()));
+				context.span().completeLookback(month.minusMonths(11), settings.repeatWindowDays()),
+				HotspotRule.of(settings).completeLookback(month, context.span().firstDay()));
 		long started = System.nanoTime();
 		boolean isReference = month.equals(context.reference());
 		MonthFigures.Result result;

@@ -59,9 +59,9 @@ final class MonthFigures {
 
 	/**
 	 * Whether the data reach far enough back for repeats of the month and of its 12
-	 * months.
+	 * months, and for the month's hotspots.
 	 */
-	record Lookback(boolean month, boolean twelveMonths) {
+	record Lookback(boolean month, boolean twelveMonths, boolean hotspots) {
 	}
 
 	/**
@@ -244,7 +244,8 @@ final class MonthFigures {
 				UnitFigures.repeat(u, code, indicator, f.dwRepeats(), f.dwReports(), lookback.month());
 			case DWELLING_REPEAT_RATE_12M ->
 				UnitFigures.repeat(u, code, indicator, f.dwRepeats12(), f.dwReports12(), lookback.twelveMonths());
-			case HOTSPOTS -> UnitFigures.count(u, code, indicator, f.hotspots());
+			case HOTSPOTS -> lookback.hotspots() ? UnitFigures.count(u, code, indicator, f.hotspots())
+					: UnitFigures.missing(u, code, indicator);
 			case CONCENTRATION_TOP10_12M -> UnitFigures.share(u, code, indicator, facts.concentration(unitIndex).top(),
 					facts.concentration(unitIndex).total());
 			case DAYS_TO_CLOSE_MEDIAN, DAYS_TO_CLOSE_P90 -> {

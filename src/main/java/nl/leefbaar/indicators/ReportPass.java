@@ -8,11 +8,10 @@ import nl.leefbaar.indicators.SideTables.Table;
 import nl.leefbaar.indicators.SideTables.Use;
 
 /**
- * The one pass over a run's reports: the counted reports grouped per complex, category
- * and month with their repeat flags (month_report_counts), and the reports of each
- * month's hotspot window (hotspot_reports). It reads the counted months, and of the days
- * before them only the latest report times (for the first repeats) and the counts of the
- * hotspot window.
+ * The one pass over a run's reports: the counted reports grouped per complex, category,
+ * month and hotspot windows, with their repeat flags (month_report_counts). It reads the
+ * counted months, and of the days before them only the latest report times (for the first
+ * repeats) and the counts of the days in a hotspot window of the run.
  */
 final class ReportPass {
 
@@ -47,11 +46,6 @@ final class ReportPass {
 		dwellings.copyInto(run.jdbc(), dataSource);
 		run.lap("dwelling_last_report copied");
 		run.create("month_report_counts", IndicatorSql.statement("month-report-counts"));
-	}
-
-	/** Per complex, category and month of the run, the reports in its hotspot window. */
-	void countHotspotWindows() {
-		run.create("hotspot_reports", IndicatorSql.statement("hotspot-reports"));
 	}
 
 	/** Ends the dwellings' session if it still runs (after a failure). */

@@ -70,6 +70,12 @@ final class UnitFigures {
 		return share(unit, category, indicator, x, n);
 	}
 
+	/** A figure missing because the data do not reach back far enough. */
+	static Figure missing(Unit unit, String category, Indicator indicator) {
+		return new Figure(unit.level(), unit.id(), category, indicator, null, null, null, null, null,
+				Figure.INCOMPLETE_LOOKBACK);
+	}
+
 	/** A percentile of days to close over the month's closed reports. */
 	static Figure daysToClose(Unit unit, String category, Indicator indicator, Double value, long closed) {
 		return new Figure(unit.level(), unit.id(), category, indicator, value, null, (double) closed, null, null, null);
