@@ -37,7 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>Without any other complex in the neighbourhood that qualifies, the comparison
  * fields are empty (no group), not 0.</li>
  * <li>Only activities at a complex exclude that complex from a comparison group; a
- * neighbourhood-wide activity counts for the neighbourhood, not its complexes.</li>
+ * neighbourhood-wide activity counts for the neighbourhood, not its complexes. Every such
+ * activity excludes, whatever its own row says: one dated after m, or too recent to
+ * measure, still leaves its complex out of the groups within B days of it.</li>
+ * <li>The first report's day that shortens the windows is that of all reports, of every
+ * complex and category.</li>
  * <li>A pooled row sums the type's unflagged rows; its comparison sums only those rows
  * that have a comparison group; with no row to sum, the sums are empty rather than
  * 0.</li>
