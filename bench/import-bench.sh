@@ -6,7 +6,7 @@
 # our first load of the folder, our re-read of the same folder (nothing changed), the floor of both
 # (the same statements in PostgreSQL alone), and the reference again. Prints the times, the ratios
 # against the mean of the two references and the peak heap; the whole output, with the import's
-# own lines (where the time goes), is appended to bench/results/import-bench-[city-]SIZE.txt.
+# own lines (where the time goes), goes to bench/results/import-bench-[city-]SIZE.txt as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +38,7 @@ trap 'rm -rf "$home" "$out"' EXIT
   # -XX:TieredStopAtLevel=1 as ./leefbaar runs the application.
   java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$cp" -Dleefbaar.home="$home" nl.leefbaar.ingest.bench.ImportBench "$data" "$out" 2>&1
   echo "# load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee -a "$results"
+} | tee "$results.tmp"
+mv "$results.tmp" "$results.last"
+cat "$results.last" >> "$results"
+rm -f "$results.last"

@@ -258,7 +258,7 @@ final class FileLoader {
 	 * are many and outnumber the table's, the table's indexes and keys are dropped for
 	 * the upsert and built again after it ({@link BulkMode}).
 	 */
-	private long[] upsert(String name, Target target, boolean announce) {
+	long[] upsert(String name, Target target, boolean announce) {
 		long changes;
 		try (Progress.Step step = progress.step(name, "comparing the rows with the stored " + target.table() + " table",
 				announce)) {

@@ -36,9 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  */
 final class Charts {
 
-	static final byte[][] PALETTE = { rgb(0x00, 0x00, 0x00), rgb(0xe6, 0x9f, 0x00), rgb(0x56, 0xb4, 0xe9),
-			rgb(0x00, 0x9e, 0x73), rgb(0xf0, 0xe4, 0x42), rgb(0x00, 0x72, 0xb2), rgb(0xd5, 0x5e, 0x00),
-			rgb(0xcc, 0x79, 0xa7) };
+	static final byte[][] PALETTE = Palette.SERIES;
 
 	/** One series: its name and the column range of its values. */
 	record Series(String title, XSSFSheet sheet, CellRangeAddress values) {

@@ -114,6 +114,8 @@ class CorporationDashboardWriter implements ReportWriter {
 							windowDays);
 					ActivitySheet.write(workbook.getSheet(sheetName(labels, "activities")), styles, labels, month,
 							store.activities(month), result(effects));
+					Pages.mark(workbook, labels.format("overview.title", labels.month(month)),
+							dataUntil(store.dataPeriod(), month), labels);
 					workbook.setActiveSheet(0);
 					workbook.write(out);
 				}
@@ -141,6 +143,19 @@ class CorporationDashboardWriter implements ReportWriter {
 		OverviewSheet.write(template.getSheet(sheetName(labels, "overview")), styles, labels, city, trends, funnelPng);
 		NotesSheet.write(template.getSheet(sheetName(labels, "notes")), styles, labels, month, store, properties,
 				false);
+	}
+
+	/**
+	 * The last report day the month's figures rest on: the data's last day, at most the
+	 * month's last.
+	 */
+	static java.time.LocalDate dataUntil(Map<String, Object> period, YearMonth month) {
+		Object last = period.get("last_day");
+		if (last == null) {
+			return null;
+		}
+		java.time.LocalDate day = ((java.sql.Date) last).toLocalDate();
+		return day.isAfter(month.atEndOfMonth()) ? month.atEndOfMonth() : day;
 	}
 
 	/**

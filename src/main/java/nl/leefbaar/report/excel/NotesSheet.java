@@ -103,6 +103,13 @@ final class NotesSheet {
 			w.wrapped(2, labels.get("flag." + flag + ".note"), styles.wrapped, EXPLANATION_WIDTH);
 		}
 
+		section(w, labels, "notes.missing");
+		for (Missing missing : Missing.values()) {
+			w.newRow();
+			w.text(0, missing.cellText(labels), styles.blank);
+			w.wrapped(2, missing.note(labels), styles.wrapped, EXPLANATION_WIDTH);
+		}
+
 		section(w, labels, "notes.definitions");
 		for (String definition : DEFINITIONS) {
 			w.newRow();

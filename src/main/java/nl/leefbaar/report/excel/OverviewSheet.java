@@ -46,6 +46,9 @@ final class OverviewSheet {
 			Optional<byte[]> funnelPng) {
 		YearMonth m = series.month;
 		SheetWriter w = new SheetWriter(sheet, styles);
+		w.tableOfContents(CorporationDashboardWriter.SHEETS.stream()
+			.map(name -> CorporationDashboardWriter.sheetName(labels, name))
+			.toList(), labels);
 		w.title(labels.format("overview.title", labels.month(m)), labels.get("overview.subtitle"));
 		w.skipRows(1);
 		int header = w.header(List.of(labels.get("overview.figure"), labels.month(m), labels.month(m.minusMonths(1)),

@@ -6,18 +6,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.leefbaar.indicators.stats.Change;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
 
 /**
  * Writes one sheet row by row (the only way a streaming sheet can be written), keeps
  * track of the widest content per column so that the widths fit without POI's slow
- * auto-size, and sets up printing. Every text goes in with {@code setCellValue(String)}:
- * a name like {@code =HYPERLINK(..)} or {@code +31 10 ...} stays text and never becomes a
+ * auto-size, and applies outputs.md's "Rules for every workbook" that belong to a sheet:
+ * a frozen header and a filter on every list ({@link #finishTable}, {@link #listTable}),
+ * printing at a readable scale with the header row repeated ({@link #finish}), the table
+ * of contents ({@link #tableOfContents}), explained blanks ({@link #blank}) and changes
+ * that say better or worse only when a test does ({@link #change}). The page header and
+ * footer are {@link Pages}'. Every text goes in with {@code setCellValue(String)}: a name
+ * like {@code =HYPERLINK(..)} or {@code +31 10 ...} stays text and never becomes a
  * formula.
  */
 final class SheetWriter {
@@ -25,10 +42,20 @@ final class SheetWriter {
 	private static final int MAX_WIDTH_CHARS = 60;
 
 	/**
-	 * Beyond this many characters of column width a landscape A4 page shrinks the text
-	 * too far.
+	 * The printable width of a landscape A4 page with POI's default margins (0.7 inch
+	 * left and right), in pixels at 96 dpi, the unit of column widths.
 	 */
-	private static final int WIDE_TABLE_CHARS = 200;
+	static final double A4_LANDSCAPE_PIXELS = (11.69 - 1.4) * 96;
+
+	/**
+	 * A sheet is fitted to one page width only when that keeps the text at least this
+	 * large (11 points become 7.7): a wider table prints over several pages instead, its
+	 * identifying columns repeated.
+	 */
+	static final double MIN_READABLE_SCALE = 0.7;
+
+	/** The print scale of a table too wide for one readable page width. */
+	static final short WIDE_TABLE_SCALE = 85;
 
 	final Sheet sheet;
 
@@ -41,6 +68,9 @@ final class SheetWriter {
 	private int nextRow;
 
 	private Row row;
+
+	/** Columns that identify a row (id, name): frozen on screen, repeated on paper. */
+	private int identifyingColumns;
 
 	SheetWriter(Sheet sheet, Styles styles) {
 		this.sheet = sheet;
@@ -104,6 +134,91 @@ final class SheetWriter {
 		}
 		header.setHeightInPoints(Math.min(5, lines) * 14.5f);
 		return header.getRowNum();
+	}
+
+	/**
+	 * The first line of the first sheet: a link to every sheet of the workbook
+	 * (outputs.md: a table of contents). Sheet names come from the labels, never from the
+	 * data.
+	 */
+	void tableOfContents(List<String> sheetNames, Labels labels) {
+		Row links = newRow();
+		links.setHeightInPoints(18);
+		text(0, labels.get("toc.label"), styles.header, false);
+		CreationHelper helper = sheet.getWorkbook().getCreationHelper();
+		for (int i = 0; i < sheetNames.size(); i++) {
+			String name = sheetNames.get(i);
+			Cell cell = links.createCell(1 + i);
+			cell.setCellValue(name);
+			cell.setCellStyle(styles.link);
+			Hyperlink link = helper.createHyperlink(HyperlinkType.DOCUMENT);
+			link.setAddress("'" + name.replace("'", "''") + "'!A1");
+			cell.setHyperlink(link);
+			fit(1 + i, name.length() + 2);
+		}
+	}
+
+	/**
+	 * An explained blank (outputs.md, "Missing is not zero"): "–" with the reason in a
+	 * word; the Toelichting explains each reason.
+	 */
+	void blank(int column, Missing reason, Labels labels) {
+		String text = reason.cellText(labels);
+		Cell cell = row.createCell(column);
+		cell.setCellValue(text);
+		cell.setCellStyle(styles.blank);
+		fit(column, text.length() + 1);
+	}
+
+	/**
+	 * A number, or an explained blank when it is missing.
+	 */
+	void numberOrBlank(int column, Double value, String format, Missing reason, Labels labels) {
+		if (value == null || value.isNaN() || value.isInfinite()) {
+			blank(column, reason, labels);
+		}
+		else {
+			number(column, value, format);
+		}
+	}
+
+	/**
+	 * A change against an earlier period in two cells (outputs.md, "Better or worse means
+	 * significant"): the change in its unit (% for counts and rates, percentage points
+	 * for shares) and, beside it, the verdict in words with an arrow: better or worse
+	 * only when the test says so, otherwise "no clear change". Without a change (no
+	 * earlier figure) both cells are an explained blank.
+	 */
+	void change(int column, Change change, Polarity polarity, Labels labels) {
+		if (change == null) {
+			blank(column, Missing.NO_EARLIER, labels);
+			return;
+		}
+		String format = labels
+			.get(change.unit() == Change.Unit.PERCENT ? "format.change.percent" : "format.change.points");
+		if (change.estimate() == null) {
+			blank(column, Missing.TOO_FEW, labels);
+		}
+		else {
+			number(column, change.estimate(), styles.number(format));
+		}
+		Change.Verdict verdict = polarity == Polarity.NEUTRAL
+				? (change.significant() ? null : Change.Verdict.NO_CLEAR_CHANGE)
+				: change.verdict(polarity == Polarity.HIGHER_IS_BETTER);
+		String word;
+		if (verdict == null) {
+			word = labels.get(change.direction() > 0 ? "change.higher" : "change.lower");
+		}
+		else {
+			word = labels.get("change." + verdict.name().toLowerCase(java.util.Locale.ROOT));
+		}
+		String arrow = !change.significant() ? "" : change.direction() > 0 ? "▲ " : "▼ ";
+		text(column + 1, arrow + word, styles.verdict(verdict == null ? Change.Verdict.NO_CLEAR_CHANGE : verdict));
+	}
+
+	/** The id and name columns (the first {@code count}) identify a row. */
+	void identifyingColumns(int count) {
+		identifyingColumns = count;
 	}
 
 	void text(int column, String value) {
@@ -195,11 +310,12 @@ final class SheetWriter {
 	}
 
 	/**
-	 * Column widths from the content, a frozen header with autofilter, and the print
-	 * setup.
+	 * A sheet of one list: column widths from the content, the header row and the
+	 * identifying columns frozen, an autofilter over the list, and the print setup with
+	 * the header row repeated on every page.
 	 */
 	void finishTable(int headerRow, int lastColumn) {
-		sheet.createFreezePane(0, headerRow + 1);
+		sheet.createFreezePane(identifyingColumns, headerRow + 1);
 		if (rowIndex() > headerRow) {
 			sheet.setAutoFilter(new CellRangeAddress(headerRow, rowIndex(), 0, lastColumn));
 		}
@@ -207,16 +323,49 @@ final class SheetWriter {
 	}
 
 	/**
-	 * Column widths and print setup: landscape, fit to one page wide, the header repeated
-	 * on every page.
+	 * One of several lists on a sheet (a sheet has one autofilter): an Excel table over
+	 * the header row and the rows below it, which gives the list its own filter buttons.
+	 * The header cells must hold the texts given, distinct and not empty (Excel requires
+	 * it). Nothing for a list without rows.
+	 */
+	void listTable(String name, int headerRow, int lastRow, List<String> headers) {
+		if (lastRow <= headerRow) {
+			return;
+		}
+		XSSFSheet xssf = sheet instanceof SXSSFSheet streamed
+				? ((SXSSFWorkbook) streamed.getWorkbook()).getXSSFWorkbook().getSheet(sheet.getSheetName())
+				: (XSSFSheet) sheet;
+		AreaReference area = new AreaReference(new CellReference(headerRow, 0),
+				new CellReference(lastRow, headers.size() - 1), SpreadsheetVersion.EXCEL2007);
+		XSSFTable table = xssf.createTable(area);
+		table.setName(name);
+		table.setDisplayName(name);
+		table.getCTTable().addNewAutoFilter().setRef(area.formatAsString());
+		CTTableStyleInfo style = table.getCTTable().addNewTableStyleInfo();
+		// no banding or fill of its own: the sheet's styles (flags, bands) stay visible
+		style.setName("TableStyleLight1");
+		style.setShowRowStripes(false);
+		style.setShowColumnStripes(false);
+		for (int i = 0; i < headers.size(); i++) {
+			table.getCTTable().getTableColumns().getTableColumnArray(i).setName(headers.get(i));
+		}
+	}
+
+	/**
+	 * Column widths and print setup, repeating one row (a list's header) on every page
+	 * after its first; -1 repeats nothing.
 	 */
 	void finish(int repeatingRow) {
 		finish(repeatingRow, repeatingRow);
 	}
 
 	/**
-	 * As {@link #finish(int)}, repeating the rows first..last (the title, on sheets of
-	 * several tables).
+	 * Column widths and print setup: landscape A4, fitted to one page width when that
+	 * stays readable ({@link #MIN_READABLE_SCALE}), otherwise at
+	 * {@link #WIDE_TABLE_SCALE} % over as many page widths as it takes with the
+	 * identifying columns repeated; the rows first..last repeated at the top of every
+	 * page after their first (LibreOffice and Excel start repeating them on the page
+	 * after the one they stand on).
 	 */
 	void finish(int firstRepeatingRow, int repeatingRow) {
 		widths.forEach((column, chars) -> sheet.setColumnWidth(column,
@@ -224,18 +373,42 @@ final class SheetWriter {
 		fixed.forEach((column, chars) -> sheet.setColumnWidth(column, chars * 256));
 		PrintSetup print = sheet.getPrintSetup();
 		print.setLandscape(true);
-		// a wide table (the neighbourhood comparison) stays readable on A3 instead of
-		// shrinking on A4
-		int totalChars = widths.values().stream().mapToInt(c -> Math.min(MAX_WIDTH_CHARS, c)).sum()
-				+ fixed.values().stream().mapToInt(Integer::intValue).sum();
-		print.setPaperSize(totalChars > WIDE_TABLE_CHARS ? PrintSetup.A3_PAPERSIZE : PrintSetup.A4_PAPERSIZE);
-		print.setFitWidth((short) 1);
-		print.setFitHeight((short) 0);
-		sheet.setFitToPage(true);
+		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+		double scale = A4_LANDSCAPE_PIXELS / widthInPixels();
+		if (scale >= MIN_READABLE_SCALE) {
+			print.setFitWidth((short) 1);
+			print.setFitHeight((short) 0);
+			sheet.setFitToPage(scale < 1);
+		}
+		else {
+			sheet.setFitToPage(false);
+			print.setScale(WIDE_TABLE_SCALE);
+			// across, then down: a row's columns are on consecutive pages
+			print.setLeftToRight(true);
+			if (identifyingColumns > 0) {
+				sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, identifyingColumns - 1));
+			}
+		}
 		sheet.setAutobreaks(true);
 		if (repeatingRow >= 0) {
 			sheet.setRepeatingRows(CellRangeAddress.valueOf((firstRepeatingRow + 1) + ":" + (repeatingRow + 1)));
 		}
+	}
+
+	/** The sheet's width as Excel draws it: a column of w characters is 7w + 5 pixels. */
+	double widthInPixels() {
+		int last = 0;
+		for (int column : widths.keySet()) {
+			last = Math.max(last, column);
+		}
+		for (int column : fixed.keySet()) {
+			last = Math.max(last, column);
+		}
+		double pixels = 0;
+		for (int column = 0; column <= last; column++) {
+			pixels += sheet.getColumnWidth(column) / 256.0 * 7 + 5;
+		}
+		return pixels;
 	}
 
 }

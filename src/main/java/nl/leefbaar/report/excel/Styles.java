@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
+import nl.leefbaar.indicators.stats.Change;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -19,7 +20,8 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
  * The cell styles of one workbook, created once before any row is written (a workbook
  * holds at most 64,000 styles; one per cell would also make the file slow to open).
  * Number formats are locale-neutral ({@code 0.0}); Excel and LibreOffice show the decimal
- * comma by the reader's locale.
+ * comma by the reader's locale. Colours come from {@link Palette} (Okabe-Ito) and never
+ * say anything alone.
  */
 final class Styles {
 
@@ -32,12 +34,6 @@ final class Styles {
 	static final String DATE_TIME = "yyyy-mm-dd hh:mm";
 	static final String PLAIN = "0";
 	static final String GENERAL = "General";
-
-	// Colours: fills from ColorBrewer's RdYlBu (readable with the common colour-vision
-	// deficiencies).
-	private static final byte[] GOOD = rgb(0x1a, 0x98, 0x50);
-
-	private static final byte[] BAD = rgb(0xd7, 0x30, 0x27);
 
 	private final Workbook workbook;
 
@@ -61,7 +57,15 @@ final class Styles {
 
 	final CellStyle markNeutral;
 
+	/** A hyperlink: blue and underlined (the underline says it, not the colour). */
+	final CellStyle link;
+
+	/** An explained blank ("–"): grey, right-aligned like the numbers around it. */
+	final CellStyle blank;
+
 	private final Map<String, CellStyle> numbers = new HashMap<>();
+
+	private final Map<Change.Verdict, CellStyle> verdicts = new EnumMap<>(Change.Verdict.class);
 
 	private final Map<Band, CellStyle> bandText = new EnumMap<>(Band.class);
 
@@ -73,8 +77,8 @@ final class Styles {
 		this.workbook = workbook;
 		XSSFFont bold = font(true, 11, null);
 		title = style(font(true, 16, null), null, null);
-		subtitle = style(font(false, 11, rgb(0x40, 0x40, 0x40)), null, null);
-		header = style(bold, rgb(0xd9, 0xe1, 0xf2), null);
+		subtitle = style(font(false, 11, Palette.rgb(0x40, 0x40, 0x40)), null, null);
+		header = style(bold, Palette.HEADER_FILL, null);
 		header.setWrapText(true);
 		header.setVerticalAlignment(VerticalAlignment.TOP);
 		header.setBorderBottom(BorderStyle.THIN);
@@ -85,13 +89,21 @@ final class Styles {
 		wrapped = style(null, null, null);
 		wrapped.setWrapText(true);
 		wrapped.setVerticalAlignment(VerticalAlignment.TOP);
-		note = style(font(false, 9, rgb(0x59, 0x59, 0x59)), null, null);
+		note = style(font(false, 9, Palette.NEUTRAL), null, null);
 		note.setWrapText(true);
 		note.setVerticalAlignment(VerticalAlignment.TOP);
-		noteLine = style(font(false, 9, rgb(0x59, 0x59, 0x59)), null, null);
-		markGood = style(font(true, 12, GOOD), null, null);
-		markBad = style(font(true, 12, BAD), null, null);
-		markNeutral = style(font(true, 12, rgb(0x7f, 0x7f, 0x7f)), null, null);
+		noteLine = style(font(false, 9, Palette.NEUTRAL), null, null);
+		markGood = style(font(true, 12, Palette.BETTER), null, null);
+		markBad = style(font(true, 12, Palette.WORSE), null, null);
+		markNeutral = style(font(true, 12, Palette.NEUTRAL), null, null);
+		verdicts.put(Change.Verdict.BETTER, style(font(true, 11, Palette.BETTER), null, null));
+		verdicts.put(Change.Verdict.WORSE, style(font(true, 11, Palette.WORSE), null, null));
+		verdicts.put(Change.Verdict.NO_CLEAR_CHANGE, style(font(false, 11, Palette.NEUTRAL), null, null));
+		XSSFFont underlined = font(false, 11, Palette.BLUE);
+		underlined.setUnderline(Font.U_SINGLE);
+		link = style(underlined, null, null);
+		blank = style(font(false, 11, Palette.NEUTRAL), null, null);
+		blank.setAlignment(HorizontalAlignment.RIGHT);
 		for (String format : new String[] { INTEGER, DECIMAL, DECIMAL2, PERCENT, P_VALUE, DATE, DATE_TIME, PLAIN,
 				GENERAL }) {
 			numbers.put(format, style(null, null, format));
@@ -100,21 +112,31 @@ final class Styles {
 		flagFills();
 	}
 
+	/**
+	 * Index bands: blue for better, grey around the reference, orange to vermillion
+	 * behind.
+	 */
 	private void bandFills() {
-		byte[][] fills = { rgb(0x91, 0xcf, 0x60), rgb(0xf2, 0xf2, 0xf2), rgb(0xfe, 0xe0, 0x90), rgb(0xf4, 0x6d, 0x43) };
+		byte[][] fills = { Palette.tint(Palette.BLUE, 0.6), Palette.rgb(0xf2, 0xf2, 0xf2),
+				Palette.tint(Palette.ORANGE, 0.55), Palette.tint(Palette.VERMILLION, 0.4) };
 		for (Band band : Band.values()) {
 			bandText.put(band, centred(style(null, fills[band.ordinal()], null)));
 			bandIndex.put(band, style(null, fills[band.ordinal()], DECIMAL));
 		}
 	}
 
+	/**
+	 * Funnel flags: the two strong flags in the full colour with white bold text, the two
+	 * mild ones in a tint; the flag word is in the cell.
+	 */
 	private void flagFills() {
-		flagText.put("high", centred(style(font(true, 11, rgb(0xff, 0xff, 0xff)), rgb(0xd7, 0x30, 0x27), null)));
-		flagText.put("elevated", centred(style(null, rgb(0xfc, 0x8d, 0x59), null)));
+		byte[] white = Palette.rgb(0xff, 0xff, 0xff);
+		flagText.put("high", centred(style(font(true, 11, white), Palette.VERMILLION, null)));
+		flagText.put("elevated", centred(style(null, Palette.tint(Palette.ORANGE, 0.55), null)));
 		flagText.put("in range", centred(style(null, null, null)));
-		flagText.put("reduced", centred(style(null, rgb(0xab, 0xd9, 0xe9), null)));
-		flagText.put("low", centred(style(font(true, 11, rgb(0xff, 0xff, 0xff)), rgb(0x45, 0x75, 0xb4), null)));
-		flagText.put("incomplete_lookback", centred(style(font(false, 11, rgb(0x7f, 0x7f, 0x7f)), null, null)));
+		flagText.put("reduced", centred(style(null, Palette.tint(Palette.SKY_BLUE, 0.55), null)));
+		flagText.put("low", centred(style(font(true, 11, white), Palette.BLUE, null)));
+		flagText.put("incomplete_lookback", centred(style(font(false, 11, Palette.NEUTRAL), null, null)));
 	}
 
 	private static CellStyle centred(CellStyle style) {
@@ -122,12 +144,17 @@ final class Styles {
 		return style;
 	}
 
+	/**
+	 * A right-aligned number in this format; made once per format (the formats in use are
+	 * a few constants and the labels' change formats).
+	 */
 	CellStyle number(String format) {
-		CellStyle style = numbers.get(format);
-		if (style == null) {
-			throw new IllegalArgumentException("no style for number format " + format);
-		}
-		return style;
+		return numbers.computeIfAbsent(format, f -> style(null, null, f));
+	}
+
+	/** The word of a change's verdict: blue for better, vermillion for worse, grey. */
+	CellStyle verdict(Change.Verdict verdict) {
+		return verdicts.get(verdict);
 	}
 
 	CellStyle band(Band band) {
@@ -169,10 +196,6 @@ final class Styles {
 			style.setAlignment(HorizontalAlignment.RIGHT);
 		}
 		return style;
-	}
-
-	private static byte[] rgb(int r, int g, int b) {
-		return new byte[] { (byte) r, (byte) g, (byte) b };
 	}
 
 }

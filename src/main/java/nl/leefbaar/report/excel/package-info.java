@@ -11,8 +11,13 @@
  * {@code neighbourhoods-<yyyy-mm>.xlsx} (small-number rules, SmallNumbers):
  * NeighbourhoodSheet, DistrictSheet, PublicComplexSheet, NotesSheet.</li>
  * <li>FigureStore: every query; Labels: the bundle {@code i18n/workbook*.properties};
- * Styles: the cell styles, made once a workbook; SheetWriter: rows, text-only data cells,
- * widths, print setup; Charts: native XDDF charts; Trend: the 12-month OLS trend.</li>
+ * Styles: the cell styles, made once a workbook, in Okabe-Ito colours (Palette);
+ * SheetWriter: rows, text-only data cells, widths and outputs.md's rules for every sheet
+ * (frozen header, a filter on every list, readable printing with the header repeated, the
+ * table of contents, explained blanks (Missing), changes that are better or worse only
+ * when tested (indicators.stats.Change, Polarity)); Pages: the printed header and footer
+ * (title, "data t/m", page x of y); Charts: native XDDF charts; Trend: the 12-month OLS
+ * trend.</li>
  * <li>{@link nl.leefbaar.report.excel.FunnelImageSource}: the funnel plot PNG, drawn
  * elsewhere, optional.</li>
  * </ul>
