@@ -37,7 +37,7 @@ class BulkModeTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		service = importService.with(ImportServiceTests.NOW, new LeefbaarProperties.Ingest(1.0, 100_000))
+		service = importService.with(ImportTestSupport.NOW, new LeefbaarProperties.Ingest(1.0, 100_000))
 			.withBulkFrom(2);
 		fixture = new Fixture(root);
 	}

@@ -2,17 +2,10 @@ package nl.leefbaar.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import nl.leefbaar.support.TestDatabase;
-import nl.leefbaar.system.LeefbaarProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A first load COPYs the reports straight into the table with the digest trigger off and
@@ -21,28 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * drill compare them. Here the trigger's digests come from inserting the imported rows
  * once more with the trigger on.
  */
-@SpringBootTest
-class ImportDigestTests {
-
-	@Autowired
-	ImportService importService;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@TempDir
-	Path root;
-
-	ImportService service;
-
-	Fixture fixture;
+class ImportDigestTests extends ImportTestSupport {
 
 	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.clearDomainTables(jdbc);
-		service = importService.with(ImportServiceTests.NOW, new LeefbaarProperties.Ingest(1.0, 100_000))
-			.withBulkFrom(2);
-		fixture = new Fixture(root);
+	void bulkFromTwoRows() {
+		service = service.withBulkFrom(2);
 	}
 
 	@Test
