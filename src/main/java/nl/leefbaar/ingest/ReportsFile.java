@@ -22,6 +22,23 @@ final class ReportsFile extends InputFile {
 			List.of("complex_id", "dwelling_ref", "source_category", "category", "reported_at", "reported_day",
 					"closed_at", "channel", "follow_up"));
 
+	// each column by its place in required() + optional() (InputFileColumnsTests)
+	private static final int REPORT_ID = 0;
+
+	private static final int COMPLEX_ID = 1;
+
+	private static final int CATEGORY = 2;
+
+	private static final int REPORTED_AT = 3;
+
+	private static final int DWELLING_REF = 4;
+
+	private static final int CLOSED_AT = 5;
+
+	private static final int CHANNEL = 6;
+
+	private static final int FOLLOW_UP = 7;
+
 	private final Set<String> complexes;
 
 	private final CategoryMapping mapping;
@@ -31,22 +48,6 @@ final class ReportsFile extends InputFile {
 	private long unmapped;
 
 	private ReportDigests digests;
-
-	private int id;
-
-	private int complex;
-
-	private int dwelling;
-
-	private int category;
-
-	private int reportedAt;
-
-	private int closedAt;
-
-	private int channel;
-
-	private int followUp;
 
 	ReportsFile(Set<String> complexes, CategoryMapping mapping, Clock clock) {
 		this.complexes = complexes;
@@ -87,32 +88,20 @@ final class ReportsFile extends InputFile {
 	}
 
 	@Override
-	void bind(Columns columns) {
-		id = columns.index("report_id");
-		complex = columns.index("complex_id");
-		dwelling = columns.index("dwelling_ref");
-		category = columns.index("category");
-		reportedAt = columns.index("reported_at");
-		closedAt = columns.index("closed_at");
-		channel = columns.index("channel");
-		followUp = columns.index("follow_up");
-	}
-
-	@Override
 	void stage(CopyRows out) {
-		String idValue = required(id, "report_id");
-		String complexValue = required(complex, "complex_id");
+		String idValue = required(REPORT_ID);
+		String complexValue = required(COMPLEX_ID);
 		if (!complexes.contains(complexValue)) {
 			throw new RowRejected("complex_id", "unknown complex '" + Texts.shorten(complexValue) + "'");
 		}
-		String source = required(category, "category");
-		OffsetDateTime reported = timestamp(required(reportedAt, "reported_at"), "reported_at", now);
-		String closedText = text(closedAt, "closed_at");
+		String source = required(CATEGORY);
+		OffsetDateTime reported = timestamp(required(REPORTED_AT), "reported_at", now);
+		String closedText = text(CLOSED_AT);
 		OffsetDateTime closed = closedText == null ? null : timestamp(closedText, "closed_at", now);
 		if (closed != null && closed.isBefore(reported)) {
 			throw new RowRejected("closed_at", "closed_at " + closed + " is before reported_at " + reported);
 		}
-		String followUpValue = text(followUp, "follow_up");
+		String followUpValue = text(FOLLOW_UP);
 		if (followUpValue != null) {
 			followUpValue = followUpValue.toLowerCase(Locale.ROOT);
 			if (!FOLLOW_UPS.contains(followUpValue)) {
@@ -126,8 +115,8 @@ final class ReportsFile extends InputFile {
 			unmapped++;
 		}
 		key = idValue;
-		String dwellingValue = text(dwelling, "dwelling_ref");
-		String channelValue = text(channel, "channel");
+		String dwellingValue = text(DWELLING_REF);
+		String channelValue = text(CHANNEL);
 		LocalDate day = Temporals.localDay(reported);
 		out.text(idValue);
 		out.text(complexValue);
