@@ -33,11 +33,12 @@ home="$(mktemp -d)"
 out="$(mktemp -d)"
 trap 'rm -rf "$home" "$out"' EXIT
 {
-  echo "# bench/import-bench.sh $prefix$size, $(date -u '+%Y-%m-%d %H:%M') UTC, $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes'), $(nproc) cores, load average at the start $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "# bench/import-bench.sh $prefix$size, $(date -u '+%Y-%m-%d %H:%M') UTC, $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' with changes'), $(nproc) cores shared with other work, load average at the start $(cut -d' ' -f1-3 /proc/loadavg)"
   # -XX:TieredStopAtLevel=1 as ./leefbaar runs the application.
   java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$cp" -Dleefbaar.home="$home" nl.leefbaar.ingest.bench.ImportBench "$data" "$out" 2>&1
   echo "# load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee -a "$results.tmp"
+} | tee "$results.tmp"
 mv "$results.tmp" "$results.last"
 cat "$results.last" >> "$results"
 rm -f "$results.last"

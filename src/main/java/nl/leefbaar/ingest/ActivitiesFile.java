@@ -19,6 +19,21 @@ final class ActivitiesFile extends InputFile {
 	private static final Target TARGET = new Target("activity", "staging_activity", "activity_id",
 			List.of("complex_id", "neighbourhood_code", "type", "date", "participants", "addresses_category"));
 
+	// each column by its place in required() + optional() (InputFileColumnsTests)
+	private static final int ACTIVITY_ID = 0;
+
+	private static final int TYPE = 1;
+
+	private static final int DATE = 2;
+
+	private static final int COMPLEX_ID = 3;
+
+	private static final int NEIGHBOURHOOD_CODE = 4;
+
+	private static final int PARTICIPANTS = 5;
+
+	private static final int ADDRESSES_CATEGORY = 6;
+
 	private final Set<String> complexes;
 
 	private final Set<String> neighbourhoods;
@@ -26,20 +41,6 @@ final class ActivitiesFile extends InputFile {
 	private final CategoryMapping mapping;
 
 	private final LocalDate today;
-
-	private int id;
-
-	private int complex;
-
-	private int neighbourhood;
-
-	private int type;
-
-	private int date;
-
-	private int participants;
-
-	private int addresses;
 
 	ActivitiesFile(Set<String> complexes, Set<String> neighbourhoods, CategoryMapping mapping, Clock clock) {
 		this.complexes = complexes;
@@ -77,21 +78,10 @@ final class ActivitiesFile extends InputFile {
 	}
 
 	@Override
-	void bind(Columns columns) {
-		id = columns.index("activity_id");
-		complex = columns.index("complex_id");
-		neighbourhood = columns.index("neighbourhood_code");
-		type = columns.index("type");
-		date = columns.index("date");
-		participants = columns.index("participants");
-		addresses = columns.index("addresses_category");
-	}
-
-	@Override
 	void stage(CopyRows out) {
-		String idValue = required(id, "activity_id");
-		String complexValue = text(complex, "complex_id");
-		String neighbourhoodValue = text(neighbourhood, "neighbourhood_code");
+		String idValue = required(ACTIVITY_ID);
+		String complexValue = text(COMPLEX_ID);
+		String neighbourhoodValue = text(NEIGHBOURHOOD_CODE);
 		if ((complexValue == null) == (neighbourhoodValue == null)) {
 			throw new RowRejected(complexValue == null ? "complex_id" : "neighbourhood_code",
 					"exactly one of complex_id and neighbourhood_code must be given");
@@ -103,17 +93,17 @@ final class ActivitiesFile extends InputFile {
 			throw new RowRejected("neighbourhood_code",
 					"unknown neighbourhood '" + Texts.shorten(neighbourhoodValue) + "'");
 		}
-		String typeText = required(type, "type");
+		String typeText = required(TYPE);
 		ActivityType activityType = ActivityType.fromCode(typeText)
 			.orElseThrow(() -> new RowRejected("type",
 					"'" + Texts.shorten(typeText) + "' is not an activity type (cleanup, greening, meeting, mediation,"
 							+ " accompaniment, job_guidance, home_visit, other)"));
-		LocalDate day = date(required(date, "date"), "date", today);
-		Integer count = integer(text(participants, "participants"), "participants");
+		LocalDate day = date(required(DATE), "date", today);
+		Integer count = integer(text(PARTICIPANTS), "participants");
 		if (count != null && count < 0) {
 			throw new RowRejected("participants", "participants must be a whole number >= 0, not " + count);
 		}
-		String addressed = text(addresses, "addresses_category");
+		String addressed = text(ADDRESSES_CATEGORY);
 		String code = null;
 		if (addressed != null) {
 			code = mapping.map(addressed);
@@ -123,13 +113,13 @@ final class ActivitiesFile extends InputFile {
 			}
 		}
 		key = idValue;
-		out.add(idValue);
-		out.add(complexValue);
-		out.add(neighbourhoodValue);
-		out.add(activityType.code());
-		out.add(day);
-		out.add(count == null ? null : count.toString());
-		out.add(code);
+		out.text(idValue);
+		out.text(complexValue);
+		out.text(neighbourhoodValue);
+		out.text(activityType.code());
+		out.date(day);
+		out.integer(count);
+		out.text(code);
 	}
 
 }

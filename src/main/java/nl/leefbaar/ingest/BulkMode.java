@@ -27,6 +27,9 @@ final class BulkMode {
 
 	private final List<String> restore = new ArrayList<>();
 
+	/** What each restore statement does, for the progress lines. */
+	private final List<String> labels = new ArrayList<>();
+
 	private BulkMode(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -51,6 +54,9 @@ final class BulkMode {
 		List<String> primaryKey = new ArrayList<>();
 		List<String> indexes = new ArrayList<>();
 		List<String> foreignKeys = new ArrayList<>();
+		List<String> primaryKeyLabels = new ArrayList<>();
+		List<String> indexLabels = new ArrayList<>();
+		List<String> foreignKeyLabels = new ArrayList<>();
 		List<String> drops = new ArrayList<>();
 		jdbc.query("""
 				select quote_ident(conname) as name, pg_get_constraintdef(oid) as definition, contype
@@ -60,10 +66,12 @@ final class BulkMode {
 			String add = "alter table " + table + " add constraint " + name + " " + rs.getString("definition");
 			if ("f".equals(rs.getString("contype"))) {
 				foreignKeys.add(add);
+				foreignKeyLabels.add("foreign key " + name);
 				drops.add("alter table " + table + " drop constraint " + name);
 			}
 			else if (dropPrimaryKey) {
 				primaryKey.add(add);
+				primaryKeyLabels.add("primary key " + name);
 				drops.add("alter table " + table + " drop constraint " + name);
 			}
 		}, table);
@@ -74,12 +82,16 @@ final class BulkMode {
 				  and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
 				""", rs -> {
 			indexes.add(rs.getString("definition"));
+			indexLabels.add("index " + rs.getString("name"));
 			drops.add("drop index " + rs.getString("name"));
 		}, table);
 		drops.forEach(jdbc::execute);
 		mode.restore.addAll(primaryKey);
 		mode.restore.addAll(indexes);
 		mode.restore.addAll(foreignKeys);
+		mode.labels.addAll(primaryKeyLabels);
+		mode.labels.addAll(indexLabels);
+		mode.labels.addAll(foreignKeyLabels);
 		log.info("{}: bulk load, indexes and foreign keys are built again afterwards ({} statements)", table,
 				mode.restore.size());
 		return mode;
@@ -94,12 +106,31 @@ final class BulkMode {
 				"select not exists (select 1 from pg_constraint where confrelid = ?::regclass)", Boolean.class, table));
 	}
 
-	void leave(String table) {
+	/** The number of statements that build the indexes and keys again. */
+	int statements() {
+		return restore.size();
+	}
+
+	/**
+	 * Builds the indexes and keys again and analyzes the table, each a step of the
+	 * progress lines (an index build on millions of rows takes many seconds and counts no
+	 * rows).
+	 */
+	void leave(String table, Progress progress) {
 		// sorting millions of keys in memory instead of in temporary files; reset at
 		// commit
 		jdbc.execute("set local maintenance_work_mem = '1GB'");
-		restore.forEach(jdbc::execute);
+		for (int i = 0; i < restore.size(); i++) {
+			String what = labels.get(i);
+			boolean check = what.startsWith("foreign key");
+			Progress.Step step = progress.step(table,
+					(check ? "checking " : "building ") + what + " (" + (i + 1) + " of " + restore.size() + ")", true);
+			jdbc.execute(restore.get(i));
+			step.done((check ? "checked " : "built ") + what);
+		}
+		Progress.Step step = progress.step(table, "analyzing the table for the planner", true);
 		jdbc.execute("analyze " + table);
+		step.done("analyzed");
 	}
 
 }

@@ -1,21 +1,32 @@
 package nl.leefbaar.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 
-import org.postgresql.copy.CopyIn;
-
 /**
- * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in text format, encoded straight into
- * a byte buffer (tab between fields, {@code \N} for null, backslash escapes) and sent in
- * blocks of about 256 KB. A row is sent only when it is complete, so a row found bad
- * half-way can be dropped with {@link #discard()}.
+ * Rows for PostgreSQL's {@code COPY ... FROM STDIN (FORMAT binary)}, encoded straight
+ * into a byte buffer: per row the number of fields, then per field its length and its
+ * bytes in the type's binary form (text as UTF-8, {@code timestamptz} as microseconds and
+ * {@code date} as days since 2000-01-01, integers big-endian; length -1 for null). The
+ * server then parses no text at all. Blocks of about 256 KB go to a {@link CopyPipe}. A
+ * row is sent only when it is complete, so a row found bad half-way can be dropped with
+ * {@link #discard()}. The caller writes the fields in the order of the COPY's column
+ * list, with the types of those columns.
  */
 final class CopyRows {
 
 	private static final int FLUSH_AT = 1 << 18;
 
-	private final CopyIn copy;
+	private static final byte[] SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0 };
+
+	private static final long POSTGRES_EPOCH_MICROS = 946_684_800L * 1_000_000;
+
+	private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+
+	private final CopyPipe pipe;
 
 	private byte[] buf = new byte[FLUSH_AT + (1 << 12)];
 
@@ -23,165 +34,100 @@ final class CopyRows {
 
 	private int rowStart;
 
+	private int fields;
+
 	private long rows;
 
-	private boolean firstField;
-
-	CopyRows(CopyIn copy) {
-		this.copy = copy;
+	CopyRows(CopyPipe pipe) {
+		this.pipe = pipe;
+		System.arraycopy(SIGNATURE, 0, buf, 0, SIGNATURE.length);
+		length = SIGNATURE.length;
+		int32(0); // flags
+		int32(0); // header extension length
 	}
 
-	/** Starts a row without a line number column (straight into a domain table). */
+	/** Starts a row. */
 	void begin() {
 		rowStart = length;
-		firstField = true;
+		fields = 0;
+		ensure(2);
+		length += 2; // the field count, written by end()
 	}
 
-	/** Starts a row with its first column, the line number. */
+	/** Starts a row with its first column, the line number (bigint). */
 	void begin(long line) {
-		rowStart = length;
-		firstField = false;
-		ensure(20);
-		String digits = Long.toString(line);
-		for (int i = 0; i < digits.length(); i++) {
-			buf[length++] = (byte) digits.charAt(i);
-		}
+		begin();
+		bigint(line);
 	}
 
-	void add(String value) {
+	/** A text value (null: NULL). */
+	void text(String value) {
 		if (value == null) {
-			ensure(3);
-			separator();
-			buf[length++] = '\\';
-			buf[length++] = 'N';
+			addNull();
 			return;
 		}
-		int n = value.length();
-		ensure(1 + n * 3);
-		byte[] b = buf;
-		separator();
-		int at = length;
-		for (int i = 0; i < n; i++) {
-			char c = value.charAt(i);
-			if (c < 0x80) {
-				switch (c) {
-					case '\\' -> {
-						b[at++] = '\\';
-						b[at++] = '\\';
-					}
-					case '\t' -> {
-						b[at++] = '\\';
-						b[at++] = 't';
-					}
-					case '\n' -> {
-						b[at++] = '\\';
-						b[at++] = 'n';
-					}
-					case '\r' -> {
-						b[at++] = '\\';
-						b[at++] = 'r';
-					}
-					default -> b[at++] = (byte) c;
-				}
-			}
-			else if (c < 0x800) {
-				b[at++] = (byte) (0xC0 | (c >> 6));
-				b[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
-				int cp = Character.toCodePoint(c, value.charAt(++i));
-				b[at++] = (byte) (0xF0 | (cp >> 18));
-				b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-				b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-				b[at++] = (byte) (0x80 | (cp & 0x3F));
-			}
-			else {
-				b[at++] = (byte) (0xE0 | (c >> 12));
-				b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				b[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-		}
-		length = at;
+		// the JDK's encoder copies an ASCII string's bytes in one go; the values come
+		// from
+		// valid UTF-8, so they hold no unpaired surrogate
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		ensure(4 + bytes.length);
+		fields++;
+		int32(bytes.length);
+		System.arraycopy(bytes, 0, buf, length, bytes.length);
+		length += bytes.length;
 	}
 
-	/**
-	 * A timestamp as {@code yyyy-MM-dd HH:mm:ss[.fffffffff]+HH:MM}, without going through
-	 * a String.
-	 */
-	void add(java.time.OffsetDateTime time) {
+	/** A timestamptz (null: NULL). */
+	void timestamp(OffsetDateTime time) {
 		if (time == null) {
-			add((String) null);
+			addNull();
 			return;
 		}
-		int year = time.getYear();
-		if (year < 1000 || year > 9999) {
-			add(time.toString());
+		field(8);
+		int64(Temporals.epochMicros(time) - POSTGRES_EPOCH_MICROS);
+	}
+
+	/** A date (null: NULL). */
+	void date(LocalDate date) {
+		if (date == null) {
+			addNull();
 			return;
 		}
-		ensure(40);
-		separator();
-		digits(year, 4);
-		buf[length++] = '-';
-		digits(time.getMonthValue(), 2);
-		buf[length++] = '-';
-		digits(time.getDayOfMonth(), 2);
-		buf[length++] = ' ';
-		digits(time.getHour(), 2);
-		buf[length++] = ':';
-		digits(time.getMinute(), 2);
-		buf[length++] = ':';
-		digits(time.getSecond(), 2);
-		if (time.getNano() != 0) {
-			buf[length++] = '.';
-			digits(time.getNano(), 9);
-		}
-		int offset = time.getOffset().getTotalSeconds();
-		buf[length++] = (byte) (offset < 0 ? '-' : '+');
-		offset = Math.abs(offset);
-		digits(offset / 3600, 2);
-		buf[length++] = ':';
-		digits(offset / 60 % 60, 2);
+		field(4);
+		int32((int) (date.toEpochDay() - POSTGRES_EPOCH_DAY));
 	}
 
-	/** A date as {@code yyyy-MM-dd}. */
-	void add(java.time.LocalDate date) {
-		if (date == null || date.getYear() < 1000 || date.getYear() > 9999) {
-			add(date == null ? null : date.toString());
+	/** An integer (null: NULL). */
+	void integer(Integer number) {
+		if (number == null) {
+			addNull();
 			return;
 		}
-		ensure(12);
-		separator();
-		digits(date.getYear(), 4);
-		buf[length++] = '-';
-		digits(date.getMonthValue(), 2);
-		buf[length++] = '-';
-		digits(date.getDayOfMonth(), 2);
+		field(4);
+		int32(number);
 	}
 
-	private void separator() {
-		if (firstField) {
-			firstField = false;
-		}
-		else {
-			buf[length++] = '\t';
-		}
+	/** A bigint. */
+	void bigint(long number) {
+		field(8);
+		int64(number);
 	}
 
-	private void digits(int value, int width) {
-		for (int i = length + width - 1; i >= length; i--) {
-			buf[i] = (byte) ('0' + value % 10);
-			value /= 10;
-		}
-		length += width;
+	private void addNull() {
+		ensure(4);
+		fields++;
+		int32(-1);
 	}
 
-	void add(long number) {
-		add(Long.toString(number));
+	private void field(int size) {
+		ensure(4 + size);
+		fields++;
+		int32(size);
 	}
 
 	void end() throws SQLException {
-		ensure(1);
-		buf[length++] = '\n';
+		buf[rowStart] = (byte) (fields >> 8);
+		buf[rowStart + 1] = (byte) fields;
 		rows++;
 		if (length >= FLUSH_AT) {
 			flush();
@@ -192,26 +138,43 @@ final class CopyRows {
 		length = rowStart;
 	}
 
-	/** Sends what is left and ends the COPY; returns the rows sent. */
+	/**
+	 * Sends what is left with the end marker and ends the COPY; returns the rows sent.
+	 */
 	long finish() throws SQLException {
+		ensure(2);
+		buf[length++] = (byte) 0xff;
+		buf[length++] = (byte) 0xff;
 		flush();
-		copy.endCopy();
+		pipe.finish();
 		return rows;
 	}
 
 	private void flush() throws SQLException {
 		if (length > 0) {
-			copy.writeToCopy(buf, 0, length);
+			buf = pipe.send(buf, length);
 			length = 0;
 			rowStart = 0;
 		}
 	}
 
+	private void int32(int value) {
+		byte[] b = buf;
+		b[length] = (byte) (value >>> 24);
+		b[length + 1] = (byte) (value >>> 16);
+		b[length + 2] = (byte) (value >>> 8);
+		b[length + 3] = (byte) value;
+		length += 4;
+	}
+
+	private void int64(long value) {
+		int32((int) (value >>> 32));
+		int32((int) value);
+	}
+
 	private void ensure(int more) {
-		// a backslash escape takes two bytes where UTF-8 takes at most three: n * 3
-		// covers both
-		if (length + more + 1 > buf.length) {
-			buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more + 1));
+		if (length + more > buf.length) {
+			buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
 		}
 	}
 

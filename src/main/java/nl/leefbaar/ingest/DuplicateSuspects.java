@@ -7,8 +7,10 @@ import java.util.Set;
  * A Bloom filter over the ids of one file while it is read: an id it has surely not seen
  * before costs nothing; an id it may have seen becomes a suspect. Only suspects are
  * looked for as duplicates in SQL, so a file without duplicates skips the grouping of
- * millions of staging rows. About 12 bits per expected row (at most 32 MB), three hashes;
- * past 100,000 suspects the filter gives up and every row is checked in SQL.
+ * millions of staging rows. About 12 bits per expected row (at most 32 MB); an id sets
+ * four bits of one 64-bit word (a blocked Bloom filter: one memory access per row instead
+ * of three, for a slightly higher rate of false suspects); past 100,000 suspects the
+ * filter gives up and every row is checked in SQL.
  */
 final class DuplicateSuspects {
 
@@ -18,7 +20,7 @@ final class DuplicateSuspects {
 
 	private final long[] bits;
 
-	private final long mask;
+	private final int wordMask;
 
 	private final Set<String> suspects = new HashSet<>();
 
@@ -28,24 +30,16 @@ final class DuplicateSuspects {
 		long expectedRows = Math.max(1024, fileBytes / 40);
 		long wanted = Math.min(MAX_BITS, Long.highestOneBit(expectedRows * 12) << 1);
 		bits = new long[(int) (wanted >>> 6)];
-		mask = wanted - 1;
+		wordMask = bits.length - 1;
 	}
 
 	void add(String key) {
 		long h = hash(key);
-		long h1 = h;
-		long h2 = (h >>> 32) | 1;
-		boolean seen = true;
-		for (int i = 0; i < 3; i++) {
-			long bit = (h1 + i * h2) & mask;
-			int word = (int) (bit >>> 6);
-			long flag = 1L << (bit & 63);
-			if ((bits[word] & flag) == 0) {
-				seen = false;
-				bits[word] |= flag;
-			}
-		}
-		if (seen && !overflow) {
+		int word = (int) h & wordMask;
+		long flags = 1L << (h >>> 40) | 1L << (h >>> 46) | 1L << (h >>> 52) | 1L << (h >>> 58);
+		long before = bits[word];
+		bits[word] = before | flags;
+		if ((before & flags) == flags && !overflow) {
 			if (suspects.size() < MAX_SUSPECTS) {
 				suspects.add(key);
 			}
@@ -70,12 +64,13 @@ final class DuplicateSuspects {
 		return suspects.toArray(String[]::new);
 	}
 
+	/**
+	 * String's own hash (cached in the String, computed without bounds checks), spread to
+	 * 64 bits. Two ids with the same 32-bit hash only make a false suspect, which SQL
+	 * clears.
+	 */
 	private static long hash(String key) {
-		long h = 0xcbf29ce484222325L;
-		for (int i = 0; i < key.length(); i++) {
-			h ^= key.charAt(i);
-			h *= 0x100000001b3L;
-		}
+		long h = key.hashCode() * 0x9E3779B97F4A7C15L + key.length();
 		h ^= h >>> 33;
 		h *= 0xff51afd7ed558ccdL;
 		h ^= h >>> 33;

@@ -122,10 +122,9 @@ public class ImportService {
 	private ImportResult run(Path input, InputFiles files, RejectFile rejects, Long jobExecutionId,
 			List<RecordSource> sources) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
+		try (Progress progress = new Progress(settings.progressEveryRows())) {
 			CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-			FileLoader loader = new FileLoader(connection, jdbc, copyManager, rejects, settings.progressEveryRows(),
-					bulkMinRows);
+			FileLoader loader = new FileLoader(connection, jdbc, copyManager, rejects, progress, bulkMinRows);
 			CategoryMapping mapping = CategoryMapping.load(files.mapping());
 			List<ImportResult.FileCounts> counts = new ArrayList<>();
 
@@ -152,7 +151,7 @@ public class ImportService {
 						loader.load(new ActivitiesFile(complexes, neighbourhoods, mapping, clock), files.activities()));
 			}
 			PullContext pulls = new PullContext(jdbc, copyManager, rejects, complexes, neighbourhoods, mapping, clock,
-					input);
+					input, loader);
 			for (RecordSource source : sources) {
 				counts.addAll(source.pull(pulls));
 			}

@@ -2,6 +2,7 @@ package nl.leefbaar.ingest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import nl.leefbaar.ingest.csv.CsvReader;
@@ -20,6 +21,10 @@ abstract class InputFile {
 	/** The values of a pulled record, in place of the reader's row; null for a file. */
 	private List<String> record;
 
+	private List<String> names;
+
+	private int[] positions;
+
 	/** The id of the row last staged, for duplicate detection. */
 	String key;
 
@@ -31,8 +36,20 @@ abstract class InputFile {
 
 	abstract List<String> optional();
 
-	/** Resolves the positions of the columns once per file. */
-	abstract void bind(Columns columns);
+	/**
+	 * Resolves the positions of the columns of {@link #required()} and
+	 * {@link #optional()} in the file once per file; {@link #text(int)} and
+	 * {@link #required(int)} take a column by its place in those two lists, in that
+	 * order.
+	 */
+	final void bind(Columns found) {
+		names = new ArrayList<>(required());
+		names.addAll(optional());
+		positions = new int[names.size()];
+		for (int i = 0; i < positions.length; i++) {
+			positions[i] = found.index(names.get(i));
+		}
+	}
 
 	/** Checks the current row and writes it after the line number; throws RowRejected. */
 	abstract void stage(CopyRows out);
@@ -54,8 +71,24 @@ abstract class InputFile {
 		this.record = record;
 	}
 
-	/** The trimmed value, or null when the column is absent or the value empty. */
-	final String text(int index, String column) {
+	/**
+	 * The trimmed value of a column, or null when the column is absent or the value
+	 * empty.
+	 */
+	final String text(int column) {
+		return text(positions[column], names.get(column));
+	}
+
+	/** The trimmed value of a column; rejects the row when it is absent or empty. */
+	final String required(int column) {
+		String value = text(column);
+		if (value == null) {
+			throw new RowRejected(names.get(column), "missing value (required)");
+		}
+		return value;
+	}
+
+	private String text(int index, String column) {
 		if (index < 0) {
 			return null;
 		}
@@ -69,14 +102,6 @@ abstract class InputFile {
 		}
 		if (value.indexOf('\0') >= 0) {
 			throw new RowRejected(column, "contains a NUL character");
-		}
-		return value;
-	}
-
-	final String required(int index, String column) {
-		String value = text(index, column);
-		if (value == null) {
-			throw new RowRejected(column, "missing value (required)");
 		}
 		return value;
 	}

@@ -10,11 +10,12 @@ final class NeighbourhoodsFile extends InputFile {
 	private static final Target TARGET = new Target("neighbourhood", "staging_neighbourhood", "neighbourhood_code",
 			List.of("name", "district"));
 
-	private int code;
+	// each column by its place in required() + optional() (InputFileColumnsTests)
+	private static final int NEIGHBOURHOOD_CODE = 0;
 
-	private int name;
+	private static final int NAME = 1;
 
-	private int district;
+	private static final int DISTRICT = 2;
 
 	@Override
 	String fileName() {
@@ -37,21 +38,14 @@ final class NeighbourhoodsFile extends InputFile {
 	}
 
 	@Override
-	void bind(Columns columns) {
-		code = columns.index("neighbourhood_code");
-		name = columns.index("name");
-		district = columns.index("district");
-	}
-
-	@Override
 	void stage(CopyRows out) {
-		String codeValue = required(code, "neighbourhood_code");
-		String nameValue = required(name, "name");
-		String districtValue = text(district, "district");
+		String codeValue = required(NEIGHBOURHOOD_CODE);
+		String nameValue = required(NAME);
+		String districtValue = text(DISTRICT);
 		key = codeValue;
-		out.add(codeValue);
-		out.add(nameValue);
-		out.add(districtValue);
+		out.text(codeValue);
+		out.text(nameValue);
+		out.text(districtValue);
 	}
 
 }

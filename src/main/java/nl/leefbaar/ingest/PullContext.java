@@ -30,9 +30,12 @@ public final class PullContext {
 
 	private final Path input;
 
+	private final FileLoader loader;
+
 	PullContext(JdbcTemplate jdbc, CopyManager copyManager, RejectFile rejects, Set<String> complexes,
-			Set<String> neighbourhoods, CategoryMapping mapping, Clock clock, Path input) {
+			Set<String> neighbourhoods, CategoryMapping mapping, Clock clock, Path input, FileLoader loader) {
 		this.jdbc = jdbc;
+		this.loader = loader;
 		this.copyManager = copyManager;
 		this.rejects = rejects;
 		this.complexes = complexes;
@@ -54,13 +57,14 @@ public final class PullContext {
 
 	/** A loader for reports (the columns of reports.csv) of the named source. */
 	public PulledRecords reports(String source) throws java.sql.SQLException {
-		return PulledRecords.open(new ReportsFile(complexes, mapping, clock), source, jdbc, copyManager, rejects);
+		return PulledRecords.open(new ReportsFile(complexes, mapping, clock), source, jdbc, copyManager, rejects,
+				loader);
 	}
 
 	/** A loader for activities (the columns of activities.csv) of the named source. */
 	public PulledRecords activities(String source) throws java.sql.SQLException {
 		return PulledRecords.open(new ActivitiesFile(complexes, neighbourhoods, mapping, clock), source, jdbc,
-				copyManager, rejects);
+				copyManager, rejects, loader);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package nl.leefbaar.ingest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.postgresql.copy.CopyIn;
@@ -20,6 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it, so the later one wins; a record that is no longer one (a cancelled report, one that
  * moved outside the complexes) is {@link #drop dropped}, which removes a version an
  * earlier pull stored; a rejected record is written with the source's name and its id.
+ * The rows go to the server in binary COPY on a thread of their own ({@link CopyPipe}),
+ * and the upsert is the file's ({@link FileLoader#upsert}): only new and changed rows are
+ * written.
  */
 public final class PulledRecords {
 
@@ -37,7 +39,9 @@ public final class PulledRecords {
 
 	private final RejectFile rejects;
 
-	private final CopyIn copy;
+	private final FileLoader loader;
+
+	private final CopyPipe pipe;
 
 	private final CopyRows out;
 
@@ -56,23 +60,25 @@ public final class PulledRecords {
 
 	private long removed;
 
-	private PulledRecords(InputFile kind, String source, JdbcTemplate jdbc, CopyIn copy, RejectFile rejects) {
+	private PulledRecords(InputFile kind, String source, JdbcTemplate jdbc, CopyIn copy, RejectFile rejects,
+			FileLoader loader) {
 		this.kind = kind;
 		this.target = kind.target();
 		this.source = source;
 		this.columns = new ArrayList<>(kind.required().size() + kind.optional().size());
 		this.jdbc = jdbc;
-		this.copy = copy;
-		this.out = new CopyRows(copy);
+		this.loader = loader;
+		this.pipe = new CopyPipe(copy, target.table());
+		this.out = new CopyRows(pipe);
 		this.rejects = rejects;
 		this.unmappedBefore = unmapped();
 	}
 
 	static PulledRecords open(InputFile kind, String source, JdbcTemplate jdbc, CopyManager copyManager,
-			RejectFile rejects) throws SQLException {
+			RejectFile rejects, FileLoader loader) throws SQLException {
 		jdbc.execute(kind.target().truncate());
-		PulledRecords records = new PulledRecords(kind, source, jdbc, copyManager.copyIn(kind.target().copy()),
-				rejects);
+		PulledRecords records = new PulledRecords(kind, source, jdbc, copyManager.copyIn(kind.target().copy()), rejects,
+				loader);
 		records.columns.add(kind.target().key());
 		kind.required().stream().filter(c -> !records.columns.contains(c)).forEach(records.columns::add);
 		kind.optional().forEach(records.columns::add);
@@ -112,9 +118,9 @@ public final class PulledRecords {
 	 */
 	public void drop(String id) throws SQLException {
 		out.begin(++line);
-		out.add(id);
+		out.text(id);
 		for (int i = 0; i < target.columns().size(); i++) {
-			out.add((String) null);
+			out.text(null);
 		}
 		out.end();
 		suspects.add(id);
@@ -123,13 +129,11 @@ public final class PulledRecords {
 
 	/** Ends the COPY without loading anything (the pull failed). */
 	public void cancel() {
-		if (copy.isActive()) {
-			try {
-				copy.cancelCopy();
-			}
-			catch (SQLException e) {
-				// the transaction is rolled back anyway
-			}
+		try {
+			pipe.close();
+		}
+		catch (SQLException e) {
+			// the transaction is rolled back anyway
 		}
 	}
 
@@ -154,16 +158,7 @@ public final class PulledRecords {
 					+ " and " + tombstone);
 			jdbc.update("delete from " + staging + " s where " + tombstone);
 		}
-		long[] counts;
-		long staged = read - rejected;
-		if (BulkMode.worthIt(jdbc, table, staged, BulkMode.MIN_ROWS)) {
-			BulkMode bulk = BulkMode.enter(jdbc, table, false);
-			counts = upsert();
-			bulk.leave(table);
-		}
-		else {
-			counts = upsert();
-		}
+		long[] counts = loader.upsert(source, target, read - rejected >= BulkMode.MIN_ROWS);
 		jdbc.execute(target.truncate());
 		long loaded = read - rejected;
 		long unmapped = unmapped() - unmappedBefore;
@@ -180,12 +175,6 @@ public final class PulledRecords {
 	/** Earlier versions removed because the record is no longer one (after finish). */
 	public long removed() {
 		return removed;
-	}
-
-	private long[] upsert() {
-		Map<String, Object> counts = jdbc.queryForMap(target.upsert());
-		return new long[] { ((Number) counts.get("new_rows")).longValue(),
-				((Number) counts.get("changed_rows")).longValue() };
 	}
 
 	private long unmapped() {

@@ -1,6 +1,7 @@
 package nl.leefbaar.ingest;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,23 @@ final class ReportsFile extends InputFile {
 			List.of("complex_id", "dwelling_ref", "source_category", "category", "reported_at", "reported_day",
 					"closed_at", "channel", "follow_up"));
 
+	// each column by its place in required() + optional() (InputFileColumnsTests)
+	private static final int REPORT_ID = 0;
+
+	private static final int COMPLEX_ID = 1;
+
+	private static final int CATEGORY = 2;
+
+	private static final int REPORTED_AT = 3;
+
+	private static final int DWELLING_REF = 4;
+
+	private static final int CLOSED_AT = 5;
+
+	private static final int CHANNEL = 6;
+
+	private static final int FOLLOW_UP = 7;
+
 	private final Set<String> complexes;
 
 	private final CategoryMapping mapping;
@@ -29,21 +47,7 @@ final class ReportsFile extends InputFile {
 
 	private long unmapped;
 
-	private int id;
-
-	private int complex;
-
-	private int dwelling;
-
-	private int category;
-
-	private int reportedAt;
-
-	private int closedAt;
-
-	private int channel;
-
-	private int followUp;
+	private ReportDigests digests;
 
 	ReportsFile(Set<String> complexes, CategoryMapping mapping, Clock clock) {
 		this.complexes = complexes;
@@ -53,6 +57,14 @@ final class ReportsFile extends InputFile {
 
 	long unmapped() {
 		return unmapped;
+	}
+
+	/**
+	 * Computes the report digests of the rows staged from now on (a load straight into
+	 * the table, with the digest trigger off), or stops when null.
+	 */
+	void collectDigests(ReportDigests digests) {
+		this.digests = digests;
 	}
 
 	@Override
@@ -76,32 +88,20 @@ final class ReportsFile extends InputFile {
 	}
 
 	@Override
-	void bind(Columns columns) {
-		id = columns.index("report_id");
-		complex = columns.index("complex_id");
-		dwelling = columns.index("dwelling_ref");
-		category = columns.index("category");
-		reportedAt = columns.index("reported_at");
-		closedAt = columns.index("closed_at");
-		channel = columns.index("channel");
-		followUp = columns.index("follow_up");
-	}
-
-	@Override
 	void stage(CopyRows out) {
-		String idValue = required(id, "report_id");
-		String complexValue = required(complex, "complex_id");
+		String idValue = required(REPORT_ID);
+		String complexValue = required(COMPLEX_ID);
 		if (!complexes.contains(complexValue)) {
 			throw new RowRejected("complex_id", "unknown complex '" + Texts.shorten(complexValue) + "'");
 		}
-		String source = required(category, "category");
-		OffsetDateTime reported = timestamp(required(reportedAt, "reported_at"), "reported_at", now);
-		String closedText = text(closedAt, "closed_at");
+		String source = required(CATEGORY);
+		OffsetDateTime reported = timestamp(required(REPORTED_AT), "reported_at", now);
+		String closedText = text(CLOSED_AT);
 		OffsetDateTime closed = closedText == null ? null : timestamp(closedText, "closed_at", now);
 		if (closed != null && closed.isBefore(reported)) {
 			throw new RowRejected("closed_at", "closed_at " + closed + " is before reported_at " + reported);
 		}
-		String followUpValue = text(followUp, "follow_up");
+		String followUpValue = text(FOLLOW_UP);
 		if (followUpValue != null) {
 			followUpValue = followUpValue.toLowerCase(Locale.ROOT);
 			if (!FOLLOW_UPS.contains(followUpValue)) {
@@ -115,16 +115,22 @@ final class ReportsFile extends InputFile {
 			unmapped++;
 		}
 		key = idValue;
-		out.add(idValue);
-		out.add(complexValue);
-		out.add(text(dwelling, "dwelling_ref"));
-		out.add(source);
-		out.add(code);
-		out.add(reported);
-		out.add(Temporals.localDay(reported));
-		out.add(closed);
-		out.add(text(channel, "channel"));
-		out.add(followUpValue);
+		String dwellingValue = text(DWELLING_REF);
+		String channelValue = text(CHANNEL);
+		LocalDate day = Temporals.localDay(reported);
+		out.text(idValue);
+		out.text(complexValue);
+		out.text(dwellingValue);
+		out.text(source);
+		out.text(code);
+		out.timestamp(reported);
+		out.date(day);
+		out.timestamp(closed);
+		out.text(channelValue);
+		out.text(followUpValue);
+		if (digests != null) {
+			digests.add(idValue, complexValue, dwellingValue, code, reported, day, closed, followUpValue);
+		}
 	}
 
 }

@@ -15,20 +15,47 @@ record Target(String table, String staging, String key, List<String> columns) {
 	}
 
 	String copy() {
-		return "copy " + staging + " (line, " + key + ", " + String.join(", ", columns) + ") from stdin";
+		return "copy " + staging + " (line, " + key + ", " + String.join(", ", columns)
+				+ ") from stdin (format binary)";
 	}
 
 	/** COPY straight into the domain table (bulk load into an empty table). */
 	String copyDirect() {
-		return "copy " + table + " (" + key + ", " + String.join(", ", columns) + ") from stdin";
+		return "copy " + table + " (" + key + ", " + String.join(", ", columns) + ") from stdin (format binary)";
 	}
 
 	/**
-	 * Whether the domain table holds an id twice (only while its primary key is dropped).
+	 * Whether the domain table holds an id twice (only while its primary key is dropped);
+	 * among the given suspects only when {@code suspectsOnly} (parameter: text[]).
 	 */
 	String tableHasDuplicates(boolean suspectsOnly) {
-		return "select exists (select 1 from " + table + (suspectsOnly ? " where " + key + " = any(?)" : "")
+		return hasDuplicates(table, suspectsOnly);
+	}
+
+	/** Whether the staging table holds an id twice; as {@link #tableHasDuplicates}. */
+	String stagingHasDuplicates(boolean suspectsOnly) {
+		return hasDuplicates(staging, suspectsOnly);
+	}
+
+	private String hasDuplicates(String relation, boolean suspectsOnly) {
+		return "select exists (select 1 from " + relation + (suspectsOnly ? " where " + key + " = any(?)" : "")
 				+ " group by " + key + " having count(*) > 1)";
+	}
+
+	/** The temporary table of {@link #changes()}. */
+	String changesTable() {
+		return "changed_" + table;
+	}
+
+	/**
+	 * The staged rows that are new or differ from the stored row, into a temporary table
+	 * (one join of the two tables, which may run in parallel; nothing is written for
+	 * unchanged rows, not even a row lock).
+	 */
+	String changes() {
+		return "create temporary table " + changesTable() + " on commit drop as select s.* from " + staging
+				+ " s left join " + table + " t on t." + key + " = s." + key + " where t." + key + " is null or "
+				+ row("t") + " is distinct from " + row("s");
 	}
 
 	/**
@@ -55,14 +82,14 @@ record Target(String table, String staging, String key, List<String> columns) {
 	}
 
 	/**
-	 * Inserts new ids, updates ids whose row differs and leaves equal rows alone; returns
-	 * the numbers of new and changed rows ({@code xmax = 0} marks a row this statement
-	 * inserted).
+	 * Inserts the new ids of {@link #changes()}, updates the ids whose row differs and
+	 * leaves equal rows alone; returns the numbers of new and changed rows
+	 * ({@code xmax = 0} marks a row this statement inserted).
 	 */
 	String upsert() {
 		String all = key + ", " + String.join(", ", columns);
-		return "with upserted as (insert into " + table + " as t (" + all + ") select " + all + " from " + staging
-				+ " on conflict (" + key + ") do update set "
+		return "with upserted as (insert into " + table + " as t (" + all + ") select " + all + " from "
+				+ changesTable() + " on conflict (" + key + ") do update set "
 				+ columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")) + " where "
 				+ row("t") + " is distinct from " + row("excluded") + " returning (xmax = 0) as inserted)"
 				+ " select count(*) filter (where inserted) as new_rows, count(*) filter (where not inserted) as changed_rows"

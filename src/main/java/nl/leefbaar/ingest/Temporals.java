@@ -101,6 +101,17 @@ final class Temporals {
 		return offset != null ? OffsetDateTime.of(local, offset) : amsterdam(local);
 	}
 
+	/**
+	 * The instant in microseconds since 1970-01-01 UTC, as PostgreSQL stores a
+	 * timestamptz: a finer fraction is rounded as the server rounds one it reads as text
+	 * ({@code rint(fraction * 1000000)} on the fraction read as a double, ties to even).
+	 */
+	static long epochMicros(OffsetDateTime time) {
+		int nanos = time.getNano();
+		long micros = nanos % 1000 == 0 ? nanos / 1000 : (long) Math.rint(nanos / 1e9 * 1_000_000);
+		return time.toEpochSecond() * 1_000_000 + micros;
+	}
+
 	/** The Europe/Amsterdam calendar day of an instant: report.reported_day. */
 	static LocalDate localDay(OffsetDateTime time) {
 		LocalDate date = time.toLocalDate();

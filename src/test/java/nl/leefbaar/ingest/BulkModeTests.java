@@ -37,7 +37,7 @@ class BulkModeTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		service = importService.with(ImportServiceTests.NOW, new LeefbaarProperties.Ingest(1.0, 100_000))
+		service = importService.with(ImportTestSupport.NOW, new LeefbaarProperties.Ingest(1.0, 100_000))
 			.withBulkFrom(2);
 		fixture = new Fixture(root);
 	}
@@ -74,6 +74,28 @@ class BulkModeTests {
 				"R2", "R3", "R4", "R5", "R6");
 		assertThat(jdbc.queryForObject("select complex_id from report where report_id = 'R1'", String.class))
 			.isEqualTo("C1");
+	}
+
+	@Test
+	void anUnchangedReReadWritesNothingAndLeavesTheIndexesAlone() throws Exception {
+		fixture.reports("R1,C1,,Lekkage,2025-06-02 10:15,,,", "R2,C2,,Graffiti,2025-06-03 10:15,,,",
+				"R3,C2,,Graffiti,2025-06-04 10:15,2025-06-05 10:00,,");
+		service.importFolder(fixture.input, fixture.output);
+		List<Long> indexes = jdbc.queryForList(
+				"select indexrelid::bigint from pg_index where indrelid = 'report'::regclass order by 1", Long.class);
+		List<String> versions = jdbc.queryForList("select xmin || '/' || xmax from report order by report_id",
+				String.class);
+
+		ImportResult again = service.importFolder(fixture.input, fixture.output);
+
+		assertThat(again.byFile().get(2).unchanged()).isEqualTo(3);
+		assertThat(jdbc.queryForList(
+				"select indexrelid::bigint from pg_index where indrelid = 'report'::regclass order by 1", Long.class))
+			.as("no index built again")
+			.isEqualTo(indexes);
+		assertThat(jdbc.queryForList("select xmin || '/' || xmax from report order by report_id", String.class))
+			.as("no row written, not even locked")
+			.isEqualTo(versions);
 	}
 
 	@Test

@@ -9,48 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import nl.leefbaar.support.TestDatabase;
-import nl.leefbaar.system.LeefbaarProperties;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The corpus of broken exports of issue 7 (the README's Reliability table lists the same
  * results): each gives a reject reason per row or a one-line refusal of the file, and
  * every valid row is still loaded.
  */
-@SpringBootTest
-class ImportBadInputTests {
+class ImportBadInputTests extends ImportTestSupport {
 
 	static final String VALID = "R1,C1,,Lekkage,2025-06-02 10:15,,,";
-
-	@Autowired
-	ImportService importService;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@TempDir
-	Path root;
-
-	ImportService service;
-
-	Fixture fixture;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.clearDomainTables(jdbc);
-		service = importService.with(ImportServiceTests.NOW, new LeefbaarProperties.Ingest(1.0, 100_000));
-		fixture = new Fixture(root);
-	}
-
-	ImportResult importFolder() {
-		return service.importFolder(fixture.input, fixture.output);
-	}
 
 	List<String> reportIds() {
 		return jdbc.queryForList("select report_id from report order by report_id", String.class);

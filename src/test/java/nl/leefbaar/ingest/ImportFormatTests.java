@@ -10,45 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import nl.leefbaar.support.TestDatabase;
 import nl.leefbaar.system.LeefbaarProperties;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The common rules of input-format.md: encodings, delimiters, quoting, headers, times,
  * upserts.
  */
-@SpringBootTest
-class ImportFormatTests {
-
-	@Autowired
-	ImportService importService;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@TempDir
-	Path root;
-
-	ImportService service;
-
-	Fixture fixture;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.clearDomainTables(jdbc);
-		service = importService.with(ImportServiceTests.NOW, new LeefbaarProperties.Ingest(1.0, 100_000));
-		fixture = new Fixture(root);
-	}
-
-	ImportResult importFolder() {
-		return service.importFolder(fixture.input, fixture.output);
-	}
+class ImportFormatTests extends ImportTestSupport {
 
 	List<Map<String, Object>> reports() {
 		return jdbc.queryForList("""
@@ -219,7 +188,7 @@ class ImportFormatTests {
 
 	@Test
 	void failsWhenRejectsExceedTheShareAndCommitsNothing() throws Exception {
-		ImportService strict = importService.with(ImportServiceTests.NOW, new LeefbaarProperties.Ingest(0.05, 100_000));
+		ImportService strict = importService.with(ImportTestSupport.NOW, new LeefbaarProperties.Ingest(0.05, 100_000));
 		fixture.reports("R1,C1,,Lekkage,2025-06-02 10:15,,,", "R2,C9,,Lekkage,2025-06-02 10:15,,,");
 
 		assertThatThrownBy(() -> strict.importFolder(fixture.input, fixture.output)).isInstanceOf(ImportException.class)

@@ -41,7 +41,7 @@ class ImportMutationTests {
 
 	@BeforeEach
 	void setUp() {
-		service = importService.with(ImportServiceTests.NOW, new LeefbaarProperties.Ingest(1.0, 100_000));
+		service = importService.with(ImportTestSupport.NOW, new LeefbaarProperties.Ingest(1.0, 100_000));
 	}
 
 	@Test

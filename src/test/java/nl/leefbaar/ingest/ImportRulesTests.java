@@ -2,46 +2,17 @@ package nl.leefbaar.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import nl.leefbaar.support.TestDatabase;
-import nl.leefbaar.system.LeefbaarProperties;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One test per row rule of input-format.md: the bad row is rejected with a reason, its
  * neighbours load.
  */
-@SpringBootTest
-class ImportRulesTests {
+class ImportRulesTests extends ImportTestSupport {
 
 	static final String GOOD = "R1,C1,D-1,Lekkage,2025-06-02 10:15,2025-06-03 09:00,phone,visit";
-
-	@Autowired
-	ImportService importService;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@TempDir
-	Path root;
-
-	ImportService service;
-
-	Fixture fixture;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.clearDomainTables(jdbc);
-		service = importService.with(ImportServiceTests.NOW, new LeefbaarProperties.Ingest(1.0, 100_000));
-		fixture = new Fixture(root);
-	}
 
 	/**
 	 * Imports reports.csv with GOOD on line 2 and the bad row on line 3; returns the bad

@@ -3,44 +3,9 @@ package nl.leefbaar.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
-import nl.leefbaar.support.TestDatabase;
-import nl.leefbaar.system.LeefbaarProperties;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest
-class ImportServiceTests {
-
-	static final Clock NOW = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
-
-	@Autowired
-	ImportService importService;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@TempDir
-	Path root;
-
-	ImportService service;
-
-	Fixture fixture;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.clearDomainTables(jdbc);
-		service = importService.with(NOW, new LeefbaarProperties.Ingest(1.0, 100_000));
-		fixture = new Fixture(root);
-	}
+class ImportServiceTests extends ImportTestSupport {
 
 	@Test
 	void importsAValidFolderAndCountsEveryRowAsNew() throws Exception {

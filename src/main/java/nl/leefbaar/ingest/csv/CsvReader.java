@@ -84,8 +84,8 @@ public final class CsvReader implements Closeable {
 		this.in = in;
 		this.maxRecordBytes = maxRecordBytes;
 		fill();
-		skipByteOrderMark();
-		delimiter = detectDelimiter();
+		pos = CsvDialect.byteOrderMarkLength(buf, limit);
+		delimiter = CsvDialect.delimiter(buf, pos, limit);
 		if (readRecord()) {
 			String[] names = new String[fields];
 			for (int i = 0; i < fields; i++) {
@@ -192,40 +192,6 @@ public final class CsvReader implements Closeable {
 			limit = n;
 		}
 		validator.check(buf, limit, bufferOffset);
-	}
-
-	private void skipByteOrderMark() {
-		if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
-			pos = 3;
-		}
-	}
-
-	/**
-	 * The more frequent of {@code ,} and {@code ;} outside quotes on the first line;
-	 * {@code ,} on a tie.
-	 */
-	private char detectDelimiter() {
-		int commas = 0;
-		int semicolons = 0;
-		boolean quoted = false;
-		for (int i = pos; i < limit; i++) {
-			byte b = buf[i];
-			if (b == '"') {
-				quoted = !quoted;
-			}
-			else if (!quoted) {
-				if (b == '\n' || b == '\r') {
-					break;
-				}
-				else if (b == ',') {
-					commas++;
-				}
-				else if (b == ';') {
-					semicolons++;
-				}
-			}
-		}
-		return semicolons > commas ? ';' : ',';
 	}
 
 	private static final int FIELD_START = 0;
@@ -335,7 +301,18 @@ public final class CsvReader implements Closeable {
 						state = QUOTED;
 					}
 					else {
-						appendValue(b);
+						// the rest of an unquoted value up to the next delimiter, line
+						// end or end of the buffer, copied at once
+						int end = pos;
+						while (end < limit) {
+							byte c = buf[end];
+							if (c == d || c == '\n' || c == '\r') {
+								break;
+							}
+							end++;
+						}
+						appendValues(pos - 1, end);
+						pos = end;
 						state = UNQUOTED;
 					}
 				}
@@ -379,6 +356,25 @@ public final class CsvReader implements Closeable {
 		values[valuesLength++] = b;
 	}
 
+	/**
+	 * Bytes buf[from, to) of a value, as {@link #appendValue} would add them one by one.
+	 */
+	private void appendValues(int from, int to) {
+		int n = to - from;
+		if (valuesLength + n > values.length) {
+			int room = maxRecordBytes - valuesLength;
+			if (n > room) {
+				tooLong = true;
+				n = Math.max(0, room);
+			}
+			if (valuesLength + n > values.length) {
+				values = Arrays.copyOf(values, Math.min(maxRecordBytes, Math.max(values.length * 2, valuesLength + n)));
+			}
+		}
+		System.arraycopy(buf, from, values, valuesLength, n);
+		valuesLength += n;
+	}
+
 	private void appendRaw(int from, int to) {
 		int n = Math.min(to - from, maxRecordBytes - rawLength);
 		if (n <= 0) {
@@ -398,75 +394,6 @@ public final class CsvReader implements Closeable {
 			list.add(get(i));
 		}
 		return list;
-	}
-
-	/**
-	 * Checks each buffer as it is read, carrying an unfinished sequence over to the next
-	 * buffer, so that the offset of the first bad byte is exact (RFC 3629: no overlongs,
-	 * no surrogates, nothing above U+10FFFF).
-	 */
-	private static final class Utf8Validator {
-
-		private int pending; // continuation bytes still expected
-
-		private int lower = 0x80;
-
-		private int upper = 0xBF;
-
-		private long sequenceStart;
-
-		private long line = 1;
-
-		void check(byte[] bytes, int length, long offset) {
-			for (int i = 0; i < length; i++) {
-				int b = bytes[i];
-				if (pending == 0) {
-					if (b >= 0) {
-						if (b == '\n') {
-							line++;
-						}
-						continue;
-					}
-					b &= 0xFF;
-					sequenceStart = offset + i;
-					if (b >= 0xC2 && b <= 0xDF) {
-						pending = 1;
-					}
-					else if (b >= 0xE0 && b <= 0xEF) {
-						pending = 2;
-					}
-					else if (b >= 0xF0 && b <= 0xF4) {
-						pending = 3;
-					}
-					else {
-						throw invalid(offset + i);
-					}
-					lower = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-					upper = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-				}
-				else {
-					b &= 0xFF;
-					if (b < lower || b > upper) {
-						throw invalid(sequenceStart);
-					}
-					lower = 0x80;
-					upper = 0xBF;
-					pending--;
-				}
-			}
-		}
-
-		void end(long offset) {
-			if (pending > 0) {
-				throw invalid(sequenceStart);
-			}
-		}
-
-		private CsvException invalid(long offset) {
-			return new CsvException("not valid UTF-8: bad byte at offset " + offset + " (line " + line + ")", offset,
-					line);
-		}
-
 	}
 
 }
