@@ -149,7 +149,7 @@ class CommandLineContractTests {
 		assertThat(((Number) input.get("changed")).longValue()).isZero();
 		@SuppressWarnings("unchecked")
 		List<String> files = (List<String>) after.get("files");
-		assertThat(files).contains(forcedFolder.resolve(MONTH).resolve("dashboard-corporation-2026-10.xlsx").toString())
+		assertThat(files).contains(forcedFolder.resolve(MONTH).resolve("dashboard-team-2026-10.xlsx").toString())
 			.allSatisfy(file -> assertThat(Path.of(file)).isRegularFile());
 		for (String export : List.of("indicators.csv", "indicators-public.csv", "activity-effects.csv")) {
 			assertThat(forcedFolder.resolve(MONTH).resolve(export)).as("the same data give the same " + export)

@@ -92,7 +92,10 @@ class MonthlyRunEndToEndTests {
 	@Test
 	void writesEveryFileOfTheContractIntoTheMonthFolder() {
 		for (String file : List.of("indicators.csv", "indicators-public.csv", "activity-effects.csv",
-				"dashboard-corporation-2026-10.xlsx", "neighbourhoods-2026-10.xlsx", "seminar-2026-10.pptx",
+				"dashboard-team-2026-10.xlsx", "dashboard-havensteder-2026-10.xlsx", "dashboard-vestia-2026-10.xlsx",
+				"dashboard-woonstad-rotterdam-2026-10.xlsx", "indicators-havensteder.csv", "indicators-vestia.csv",
+				"indicators-woonstad-rotterdam.csv", "activity-effects-havensteder.csv", "activity-effects-vestia.csv",
+				"activity-effects-woonstad-rotterdam.csv", "neighbourhoods-2026-10.xlsx", "seminar-2026-10.pptx",
 				"run-summary.txt", "run-summary.json")) {
 			assertThat(folder.resolve(file)).as(file).isRegularFile().isNotEmptyFile();
 		}
@@ -180,7 +183,8 @@ class MonthlyRunEndToEndTests {
 		List<String> files = (List<String>) summary.get("files");
 		assertThat(files).doesNotHaveDuplicates()
 			.contains(rejects.toString(), folder.resolve("indicators.csv").toString(),
-					folder.resolve("dashboard-corporation-2026-10.xlsx").toString(),
+					folder.resolve("dashboard-team-2026-10.xlsx").toString(),
+					folder.resolve("dashboard-havensteder-2026-10.xlsx").toString(),
 					folder.resolve("seminar-2026-10.pptx").toString());
 		assertThat(files).allSatisfy(file -> assertThat(Path.of(file)).isRegularFile());
 		try (var written = Files.walk(folder)) {

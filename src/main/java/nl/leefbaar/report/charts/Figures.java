@@ -51,6 +51,13 @@ public final class Figures {
 	 */
 	public record Funnel(List<FunnelPoint> points, double reportsPerDwelling, Double phi, Double tau2,
 			boolean adjusted) {
+
+		/** The points in the scope alone; the city's rate, phi and tau2 stay. */
+		public Funnel scopeOnly() {
+			return new Funnel(points.stream().filter(FunnelPoint::inScope).toList(), reportsPerDwelling, phi, tau2,
+					adjusted);
+		}
+
 	}
 
 	/** A ranked unit: report_rate_12m with its interval and flag. */

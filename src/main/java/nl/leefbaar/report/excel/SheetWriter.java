@@ -282,10 +282,14 @@ final class SheetWriter {
 	}
 
 	void date(int column, LocalDate value) {
+		date(column, value, Styles.DATE);
+	}
+
+	void date(int column, LocalDate value, String format) {
 		if (value != null) {
 			Cell cell = row.createCell(column);
 			cell.setCellValue(value);
-			cell.setCellStyle(styles.number(Styles.DATE));
+			cell.setCellStyle(styles.number(format));
 			fit(column, 11);
 		}
 	}
