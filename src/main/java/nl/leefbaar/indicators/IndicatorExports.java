@@ -43,7 +43,8 @@ public class IndicatorExports {
 
 	public static final List<String> EFFECTS_HEADER = List.of("activity_id", "type", "complex_id", "neighbourhood_code",
 			"date", "category", "window_days", "before", "after", "rate_ratio", "ci_low", "ci_high", "p_value",
-			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag");
+			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag",
+			"effect_ci_low", "effect_ci_high");
 
 	private final JdbcTemplate jdbc;
 
@@ -164,7 +165,8 @@ public class IndicatorExports {
 				Object[] row = { e.activityId(), e.type(), e.complexId(), e.neighbourhoodCode(),
 						e.date() == null ? null : e.date().toString(), e.category(), e.windowDays(), e.before(),
 						e.after(), e.rateRatio(), e.ciLow(), e.ciHigh(), e.pValue(), e.comparisonBefore(),
-						e.comparisonAfter(), e.comparisonRateRatio(), e.effectVsComparison(), e.flag() };
+						e.comparisonAfter(), e.comparisonRateRatio(), e.effectVsComparison(), e.flag(), e.effectCiLow(),
+						e.effectCiHigh() };
 				csv.row(row);
 				// an activity's row to its complex's owner, a pooled row to every owner
 				owners.row(e.pooled() ? null : e.complexId(), row);

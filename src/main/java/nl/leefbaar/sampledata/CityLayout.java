@@ -9,6 +9,11 @@ import java.util.List;
  * story complexes keep their ids whatever the seed. Bigger runs add numbered copies of
  * these neighbourhoods (codes BU9xxxxxxx, seven complexes each) so that the shape of the
  * city stays the same.
+ * <p>
+ * With a neighbourhood size (complexes per neighbourhood, for a city of few large
+ * neighbourhoods such as issue 23's 12,800 complexes in 18), the first 80 complexes keep
+ * their blocks, the complexes after them fill the real neighbourhoods up to that size in
+ * turn, and numbered copies of that size hold the rest.
  */
 final class CityLayout {
 
@@ -80,34 +85,60 @@ final class CityLayout {
 	/** Per complex index: the neighbourhood index it lies in. */
 	private final int[] neighbourhoodOf;
 
-	/** Per neighbourhood index: its first complex index and its complex count. */
+	/**
+	 * Per neighbourhood index: its first block's first complex index and complex count.
+	 */
 	private final List<int[]> blocks = new ArrayList<>();
 
+	/** Per neighbourhood index: all its complex indexes, ascending. */
+	private final List<List<Integer>> members = new ArrayList<>();
+
 	CityLayout(int complexes) {
+		this(complexes, 0);
+	}
+
+	/**
+	 * neighbourhoodSize 0: the sample's shape (numbered copies of seven complexes);
+	 * otherwise the complexes per neighbourhood beyond the first 80.
+	 */
+	CityLayout(int complexes, int neighbourhoodSize) {
 		if (complexes < BASES.length) {
 			throw new IllegalArgumentException("--complexes must be at least " + BASES.length + ", was " + complexes);
+		}
+		if (neighbourhoodSize < 0) {
+			throw new IllegalArgumentException(
+					"--complexes-per-neighbourhood must be positive, was " + neighbourhoodSize);
 		}
 		neighbourhoodOf = new int[complexes];
 		int[] sizes = baseBlocks(Math.min(complexes, BASE_COMPLEXES));
 		int next = 0;
 		for (int j = 0; j < BASES.length; j++) {
 			neighbourhoods.add(new Neighbourhood(BASES[j].code(), BASES[j].name(), BASES[j].district()));
-			next = addBlock(j, next, sizes[j]);
+			blocks.add(new int[] { next, sizes[j] });
+			members.add(new ArrayList<>());
+			next = addRun(j, next, sizes[j]);
+		}
+		int size = neighbourhoodSize > 0 ? neighbourhoodSize : SYNTHETIC_BLOCK;
+		for (int j = 0; neighbourhoodSize > 0 && j < BASES.length && next < complexes; j++) {
+			next = addRun(j, next, Math.min(Math.max(0, size - sizes[j]), complexes - next));
 		}
 		int j = BASES.length;
 		while (next < complexes) {
 			Base base = BASES[j % BASES.length];
 			neighbourhoods.add(new Neighbourhood(String.format("BU9%07d", j),
 					base.name() + " " + (j / BASES.length + 1), base.district()));
-			next = addBlock(j, next, Math.min(SYNTHETIC_BLOCK, complexes - next));
+			int run = Math.min(size, complexes - next);
+			blocks.add(new int[] { next, run });
+			members.add(new ArrayList<>());
+			next = addRun(j, next, run);
 			j++;
 		}
 	}
 
-	private int addBlock(int neighbourhood, int first, int size) {
-		blocks.add(new int[] { first, size });
+	private int addRun(int neighbourhood, int first, int size) {
 		for (int i = first; i < first + size; i++) {
 			neighbourhoodOf[i] = neighbourhood;
+			members.get(neighbourhood).add(i);
 		}
 		return first + size;
 	}
@@ -160,6 +191,13 @@ final class CityLayout {
 
 	int blockSize(int neighbourhood) {
 		return blocks.get(neighbourhood)[1];
+	}
+
+	/**
+	 * Every complex index of the neighbourhood (its first block and any filled up later).
+	 */
+	List<Integer> complexesOf(int neighbourhood) {
+		return members.get(neighbourhood);
 	}
 
 	String[] streets(int neighbourhood) {

@@ -41,13 +41,28 @@ final class CityPlanner {
 
 	private int nextActivity = 1;
 
+	/**
+	 * Random activities per complex and year; 0: the sample's shape (0.8 a year, more at
+	 * bigger complexes).
+	 */
+	private final double activitiesPerComplexYear;
+
+	/** Complexes per neighbourhood beyond the first 80; 0: the sample's shape. */
+	private final int neighbourhoodSize;
+
 	CityPlanner(long seed, DayTable days) {
+		this(seed, days, 0, 0);
+	}
+
+	CityPlanner(long seed, DayTable days, int neighbourhoodSize, double activitiesPerComplexYear) {
 		this.seed = seed;
 		this.days = days;
+		this.neighbourhoodSize = neighbourhoodSize;
+		this.activitiesPerComplexYear = activitiesPerComplexYear;
 	}
 
 	City plan(int complexCount) {
-		CityLayout layout = new CityLayout(complexCount);
+		CityLayout layout = new CityLayout(complexCount, neighbourhoodSize);
 		List<ComplexPlan> complexes = new ArrayList<>(complexCount);
 		for (int i = 0; i < complexCount; i++) {
 			complexes.add(baseline(layout, i));
@@ -131,7 +146,9 @@ final class CityPlanner {
 		if (plan.story) {
 			return;
 		}
-		int count = Seeds.poisson(0.8 * years * Math.sqrt(plan.dwellings / 110.0), rnd);
+		double mean = activitiesPerComplexYear > 0 ? activitiesPerComplexYear * years
+				: 0.8 * years * Math.sqrt(plan.dwellings / 110.0);
+		int count = Seeds.poisson(mean, rnd);
 		for (int a = 0; a < count; a++) {
 			String type = ACTIVITY_TYPES[Vocabulary.pick(ACTIVITY_WEIGHTS, rnd)];
 			int day = rnd.nextInt(n);

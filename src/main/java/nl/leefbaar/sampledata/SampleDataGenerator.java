@@ -36,22 +36,48 @@ public final class SampleDataGenerator {
 
 	/**
 	 * complexes 0 means: the default for the report count (see {@link #complexesFor}).
+	 * complexesPerNeighbourhood 0: the sample's neighbourhoods (the 12 real ones, then
+	 * numbered copies of seven complexes); otherwise the real ones are filled up to that
+	 * many complexes and the copies hold that many. activitiesPerComplexYear 0: the
+	 * sample's 0.8 random activities per complex and year (more at bigger complexes);
+	 * otherwise that many at every complex (besides those that end a spell of reports,
+	 * the stories and the neighbourhood meetings).
 	 */
-	public record Options(long seed, long reports, int complexes, LocalDate from, LocalDate to) {
+	public record Options(long seed, long reports, int complexes, LocalDate from, LocalDate to,
+			int complexesPerNeighbourhood, double activitiesPerComplexYear) {
+
+		public Options(long seed, long reports, int complexes, LocalDate from, LocalDate to) {
+			this(seed, reports, complexes, from, to, 0, 0);
+		}
+
 		public static Options defaults() {
 			return new Options(DEFAULT_SEED, DEFAULT_REPORTS, 0, DEFAULT_FROM, DEFAULT_TO);
 		}
 
 		public Options withReports(long count) {
-			return new Options(seed, count, complexes, from, to);
+			return new Options(seed, count, complexes, from, to, complexesPerNeighbourhood, activitiesPerComplexYear);
 		}
 
 		public Options withSeed(long value) {
-			return new Options(value, reports, complexes, from, to);
+			return new Options(value, reports, complexes, from, to, complexesPerNeighbourhood,
+					activitiesPerComplexYear);
 		}
 
 		public Options withComplexes(int count) {
-			return new Options(seed, reports, count, from, to);
+			return new Options(seed, reports, count, from, to, complexesPerNeighbourhood, activitiesPerComplexYear);
+		}
+
+		public Options withPeriod(LocalDate first, LocalDate last) {
+			return new Options(seed, reports, complexes, first, last, complexesPerNeighbourhood,
+					activitiesPerComplexYear);
+		}
+
+		public Options withComplexesPerNeighbourhood(int count) {
+			return new Options(seed, reports, complexes, from, to, count, activitiesPerComplexYear);
+		}
+
+		public Options withActivitiesPerComplexYear(double rate) {
+			return new Options(seed, reports, complexes, from, to, complexesPerNeighbourhood, rate);
 		}
 
 		int effectiveComplexes() {
@@ -73,7 +99,8 @@ public final class SampleDataGenerator {
 	}
 
 	private static final String USAGE = "usage: SampleDataGenerator --out DIR [--seed N] [--reports N]"
-			+ " [--complexes N] [--from yyyy-MM-dd] [--to yyyy-MM-dd]";
+			+ " [--complexes N] [--complexes-per-neighbourhood N] [--activities-per-complex-year X]"
+			+ " [--from yyyy-MM-dd] [--to yyyy-MM-dd]";
 
 	private SampleDataGenerator() {
 	}
@@ -91,9 +118,15 @@ public final class SampleDataGenerator {
 		if (options.reports() <= 0) {
 			throw new IllegalArgumentException("--reports must be positive, was " + options.reports());
 		}
+		if (!(options.activitiesPerComplexYear() >= 0 && options.activitiesPerComplexYear() <= 100)) {
+			throw new IllegalArgumentException(
+					"--activities-per-complex-year must be from 0 to 100, was " + options.activitiesPerComplexYear());
+		}
 		Files.createDirectories(out);
 		DayTable days = new DayTable(options.from(), options.to());
-		CityPlanner.City city = new CityPlanner(options.seed(), days).plan(options.effectiveComplexes());
+		CityPlanner.City city = new CityPlanner(options.seed(), days, options.complexesPerNeighbourhood(),
+				options.activitiesPerComplexYear())
+			.plan(options.effectiveComplexes());
 		double expected = city.complexes().stream().mapToDouble(c -> c.expected(days)).sum();
 		double scale = options.reports() / expected;
 
@@ -196,10 +229,12 @@ public final class SampleDataGenerator {
 					case "--seed" -> options = options.withSeed(Long.parseLong(value));
 					case "--reports" -> options = options.withReports(Long.parseLong(value));
 					case "--complexes" -> options = options.withComplexes(Integer.parseInt(value));
-					case "--from" -> options = new Options(options.seed(), options.reports(), options.complexes(),
-							LocalDate.parse(value), options.to());
-					case "--to" -> options = new Options(options.seed(), options.reports(), options.complexes(),
-							options.from(), LocalDate.parse(value));
+					case "--complexes-per-neighbourhood" ->
+						options = options.withComplexesPerNeighbourhood(Integer.parseInt(value));
+					case "--activities-per-complex-year" ->
+						options = options.withActivitiesPerComplexYear(Double.parseDouble(value));
+					case "--from" -> options = options.withPeriod(LocalDate.parse(value), options.to());
+					case "--to" -> options = options.withPeriod(options.from(), LocalDate.parse(value));
 					default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
 				}
 			}

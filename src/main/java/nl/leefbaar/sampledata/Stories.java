@@ -170,8 +170,7 @@ final class Stories {
 	 * category.
 	 */
 	private void keepNeighbourhoodPlain(int neighbourhood, int category) {
-		int first = layout.firstComplex(neighbourhood);
-		for (int i = first; i < first + layout.blockSize(neighbourhood); i++) {
+		for (int i : layout.complexesOf(neighbourhood)) {
 			complexes.get(i).keepPlain[category] = true;
 		}
 	}

@@ -17,7 +17,8 @@ final class Contract {
 			"indicator", "value", "numerator", "denominator", "ci_low", "ci_high", "flag");
 	static final List<String> EFFECTS_HEADER = List.of("activity_id", "type", "complex_id", "neighbourhood_code",
 			"date", "category", "window_days", "before", "after", "rate_ratio", "ci_low", "ci_high", "p_value",
-			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag");
+			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag",
+			"effect_ci_low", "effect_ci_high");
 	static final Set<String> FLAGS = Set.of("", "high", "elevated", "in range", "reduced", "low", "incomplete_lookback",
 			"suppressed");
 

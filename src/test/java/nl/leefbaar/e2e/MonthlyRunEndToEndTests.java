@@ -420,6 +420,11 @@ class MonthlyRunEndToEndTests {
 		assertThat(Double.parseDouble(cleanUp.get("effect_vs_comparison")))
 			.isCloseTo(ratio / (114.0 / 72), within(1e-12))
 			.isLessThan(1);
+		// exp(ln(effect) -/+ 1.959964 * sqrt(1/70 + 1/10 + 1/72 + 1/114)): 0.0902 from
+		// 0.0437
+		// to 0.1863, clearly below 1
+		assertThat(Double.parseDouble(cleanUp.get("effect_ci_low"))).isCloseTo(0.0436849168, within(1e-9));
+		assertThat(Double.parseDouble(cleanUp.get("effect_ci_high"))).isCloseTo(0.1863492706, within(1e-9));
 	}
 
 	@Test

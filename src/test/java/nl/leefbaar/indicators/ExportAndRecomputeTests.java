@@ -91,7 +91,8 @@ class ExportAndRecomputeTests {
 			.isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		assertThat(Files.readAllLines(output.resolve("2025-03/activity-effects.csv")).get(0)).isEqualTo(
 				"activity_id,type,complex_id,neighbourhood_code,date,category,window_days,before,after,rate_ratio,ci_low,ci_high,"
-						+ "p_value,comparison_before,comparison_after,comparison_rate_ratio,effect_vs_comparison,flag");
+						+ "p_value,comparison_before,comparison_after,comparison_rate_ratio,effect_vs_comparison,flag,"
+						+ "effect_ci_low,effect_ci_high");
 		try (var folder = Files.list(output.resolve("2025-03"))) {
 			assertThat(folder).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
 		}

@@ -8,12 +8,13 @@ import java.time.LocalDate;
  * pooled rows (one per activity type) have activityId, complexId, neighbourhoodCode, date
  * and windowDays null. A flagged row ({@code too_recent}, {@code too_early}) keeps its
  * identity and the shortened window it would have had (at least 0) and leaves every count
- * and statistic null.
+ * and statistic null. {@code effectCiLow}/{@code effectCiHigh} are the 95 % interval of
+ * effectVsComparison (null when any of the four counts is 0 or missing).
  */
 public record ActivityEffect(String activityId, String type, String complexId, String neighbourhoodCode, LocalDate date,
 		String category, Integer windowDays, Integer before, Integer after, Double rateRatio, Double ciLow,
 		Double ciHigh, Double pValue, Integer comparisonBefore, Integer comparisonAfter, Double comparisonRateRatio,
-		Double effectVsComparison, String flag) {
+		Double effectVsComparison, String flag, Double effectCiLow, Double effectCiHigh) {
 
 	public static final String TOO_RECENT = "too_recent";
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.indicators.stats.RateRatioTest;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -97,7 +98,7 @@ public class ActivityEffectService {
 			int daysAfter = rs.getInt("days_after");
 			String flag = daysAfter <= daysBefore ? ActivityEffect.TOO_RECENT : ActivityEffect.TOO_EARLY;
 			return new ActivityEffect(activityId, type, complexId, neighbourhood, date, category, Math.max(0, window),
-					null, null, null, null, null, null, null, null, null, null, flag);
+					null, null, null, null, null, null, null, null, null, null, flag, null, null);
 		}
 		Counts own = new Counts(rs.getInt("before"), rs.getInt("after"));
 		return effect(activityId, type, complexId, neighbourhood, date, category, window, own,
@@ -140,10 +141,15 @@ public class ActivityEffectService {
 		// rate_ratio / comparison_rate_ratio: the difference of the log rate ratios.
 		Double effect = test.rateRatio() == null || comparisonRatio == null || comparisonRatio == 0 ? null
 				: test.rateRatio() / comparisonRatio;
-		return new ActivityEffect(activityId, type, complexId, neighbourhood, date, category, window,
-				own == null ? null : own.before(), own == null ? null : own.after(), test.rateRatio(), test.ciLow(),
-				test.ciHigh(), test.pValue(), comparison == null ? null : comparison.before(),
-				comparison == null ? null : comparison.after(), comparisonRatio, effect, null);
+		Integer before = own == null ? null : own.before();
+		Integer after = own == null ? null : own.after();
+		Integer comparisonBefore = comparison == null ? null : comparison.before();
+		Integer comparisonAfter = comparison == null ? null : comparison.after();
+		Interval effectInterval = EffectInterval.of(before, after, comparisonBefore, comparisonAfter);
+		return new ActivityEffect(activityId, type, complexId, neighbourhood, date, category, window, before, after,
+				test.rateRatio(), test.ciLow(), test.ciHigh(), test.pValue(), comparisonBefore, comparisonAfter,
+				comparisonRatio, effect, null, effectInterval == null ? null : effectInterval.low(),
+				effectInterval == null ? null : effectInterval.high());
 	}
 
 	/**
@@ -160,22 +166,24 @@ public class ActivityEffectService {
 						rs.getObject("p_value", Double.class), rs.getObject("comparison_before", Integer.class),
 						rs.getObject("comparison_after", Integer.class),
 						rs.getObject("comparison_rate_ratio", Double.class),
-						rs.getObject("effect_vs_comparison", Double.class), rs.getString("flag")));
+						rs.getObject("effect_vs_comparison", Double.class), rs.getString("flag"),
+						rs.getObject("effect_ci_low", Double.class), rs.getObject("effect_ci_high", Double.class)));
 	}
 
 	private void store(LocalDate period, List<ActivityEffect> effects) {
 		jdbc.getJdbcTemplate().update(EffectQueries.DELETE_PERIOD, Date.valueOf(period));
 		List<Object[]> rows = new ArrayList<>(effects.size());
 		for (ActivityEffect e : effects) {
-			rows.add(
-					new Object[] { Date.valueOf(period), e.activityId(), e.type(), e.complexId(), e.neighbourhoodCode(),
-							e.date() == null ? null : Date.valueOf(e.date()), e.category(), e.windowDays(), e.before(),
-							e.after(), e.rateRatio(), e.ciLow(), e.ciHigh(), e.pValue(), e.comparisonBefore(),
-							e.comparisonAfter(), e.comparisonRateRatio(), e.effectVsComparison(), e.flag() });
+			rows.add(new Object[] { Date.valueOf(period), e.activityId(), e.type(), e.complexId(),
+					e.neighbourhoodCode(), e.date() == null ? null : Date.valueOf(e.date()), e.category(),
+					e.windowDays(), e.before(), e.after(), e.rateRatio(), e.ciLow(), e.ciHigh(), e.pValue(),
+					e.comparisonBefore(), e.comparisonAfter(), e.comparisonRateRatio(), e.effectVsComparison(),
+					e.flag(), e.effectCiLow(), e.effectCiHigh() });
 		}
 		int[] types = { Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
 				Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE,
-				Types.DOUBLE, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR };
+				Types.DOUBLE, Types.INTEGER, Types.INTEGER, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR, Types.DOUBLE,
+				Types.DOUBLE };
 		jdbc.getJdbcTemplate().batchUpdate(EffectQueries.INSERT, rows, types);
 	}
 

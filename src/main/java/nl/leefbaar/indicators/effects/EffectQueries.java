@@ -100,8 +100,8 @@ final class EffectQueries {
 			insert into activity_effect (period, activity_id, type, complex_id, neighbourhood_code, date, category,
 			                             window_days, before, after, rate_ratio, ci_low, ci_high, p_value,
 			                             comparison_before, comparison_after, comparison_rate_ratio,
-			                             effect_vs_comparison, flag)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			                             effect_vs_comparison, flag, effect_ci_low, effect_ci_high)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			""";
 
 }

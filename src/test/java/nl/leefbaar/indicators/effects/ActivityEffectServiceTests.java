@@ -2,6 +2,7 @@ package nl.leefbaar.indicators.effects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -208,6 +209,95 @@ class ActivityEffectServiceTests {
 		assertThat(a1.comparisonRateRatio()).isEqualTo(10.0 / 7);
 		assertThat(a1.effectVsComparison()).isCloseTo((1.0 / 3) / (10.0 / 7),
 				org.assertj.core.api.Assertions.within(1e-15));
+		// exp(ln(0.2333) -/+ 1.959964 * sqrt(1/3 + 1/1 + 1/7 + 1/10))
+		assertThat(a1.effectCiLow()).isCloseTo(0.019921575449012432, within(1e-15));
+		assertThat(a1.effectCiHigh()).isCloseTo(2.732938696730604, within(1e-12));
+	}
+
+	/**
+	 * The worked value of reference-values.md through the whole computation: a clean-up
+	 * at C1 on 2023-12-01 (full windows 2023-06-04..11-30 and 12-01..2024-05-28) with 855
+	 * reports before and 668 after; the only other complex, C2, has 1000 and 1075. The
+	 * type's pooled row holds the same counts, so the same interval.
+	 */
+	@Test
+	void effectIntervalOfTheWorkedValueIsStoredAndPooled() {
+		neighbourhood("N1");
+		complex("C1", "N1");
+		complex("C2", "N1");
+		report("C2", "damage", "2023-01-01");
+		manyReports("C1", 855, "2023-06-04");
+		manyReports("C1", 668, "2023-12-01");
+		manyReports("C2", 1000, "2023-06-04");
+		manyReports("C2", 1075, "2023-12-01");
+		activity("A1", "C1", "cleanup", "2023-12-01", "pollution");
+
+		service.computeAndStore(YearMonth.of(2024, 6));
+		List<ActivityEffect> effects = service.load(YearMonth.of(2024, 6));
+
+		assertThat(effects).hasSize(2);
+		for (ActivityEffect row : effects) {
+			assertThat(row)
+				.extracting(ActivityEffect::before, ActivityEffect::after, ActivityEffect::comparisonBefore,
+						ActivityEffect::comparisonAfter)
+				.containsExactly(855, 668, 1000, 1075);
+			assertThat(row.effectVsComparison()).isCloseTo(0.7267781857745138, within(0.7267781857745138 * 1e-9));
+			assertThat(row.effectCiLow()).isCloseTo(0.6363418507431955, within(0.6363418507431955 * 1e-9));
+			assertThat(row.effectCiHigh()).isCloseTo(0.8300672519036607, within(0.8300672519036607 * 1e-9));
+		}
+	}
+
+	/**
+	 * Effect intervals are empty when a count is 0: A1 has no report after (effect 0),
+	 * A2's comparison group none after (no effect), A3's neighbourhood no other complex
+	 * (no comparison), A4 is too recent (nothing counted).
+	 */
+	@Test
+	void effectIntervalIsEmptyWhenAnyOfTheFourCountsIsZeroOrMissing() {
+		neighbourhood("N1");
+		neighbourhood("N2");
+		neighbourhood("N3");
+		complex("C1", "N1");
+		complex("C2", "N1");
+		complex("C3", "N2");
+		complex("C4", "N2");
+		complex("C5", "N3");
+		report("C5", "damage", "2023-01-01");
+		reports("C1", "pollution", "2023-10-01", "2023-11-01"); // before A1, none after
+		reports("C2", "pollution", "2023-10-01", "2024-01-01"); // comparison for A1
+		reports("C3", "damage", "2023-10-01", "2024-01-01"); // before and after A2
+		reports("C4", "damage", "2023-10-01"); // comparison for A2: none after
+		reports("C5", "social", "2023-10-01", "2024-01-01"); // A3: no comparison group
+		activity("A1", "C1", "cleanup", "2023-12-01", "pollution");
+		activity("A2", "C3", "home_visit", "2023-12-01", "damage");
+		activity("A3", "C5", "meeting", "2023-12-01", "social");
+		activity("A4", "C5", "meeting", "2024-06-20", "social");
+
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+
+		assertThat(effects).extracting(ActivityEffect::activityId)
+			.containsExactly("A1", "A2", "A3", "A4", null, null, null);
+		ActivityEffect a1 = effects.get(0);
+		assertThat(a1)
+			.extracting(ActivityEffect::before, ActivityEffect::after, ActivityEffect::comparisonBefore,
+					ActivityEffect::comparisonAfter)
+			.containsExactly(2, 0, 1, 1);
+		assertThat(a1.effectVsComparison()).isZero();
+		ActivityEffect a2 = effects.get(1);
+		assertThat(a2)
+			.extracting(ActivityEffect::before, ActivityEffect::after, ActivityEffect::comparisonBefore,
+					ActivityEffect::comparisonAfter)
+			.containsExactly(1, 1, 1, 0);
+		ActivityEffect a3 = effects.get(2);
+		assertThat(a3.before()).isEqualTo(1);
+		assertThat(a3.after()).isEqualTo(1);
+		assertThat(a3.comparisonBefore()).isNull();
+		assertThat(effects.get(3).flag()).isEqualTo("too_recent");
+		assertThat(effects).allSatisfy(row -> {
+			assertThat(row.effectCiLow()).as(row.activityId() + " " + row.type()).isNull();
+			assertThat(row.effectCiHigh()).as(row.activityId() + " " + row.type()).isNull();
+		});
+		assertThat(service.load(YearMonth.of(2024, 6))).isEqualTo(effects);
 	}
 
 	/**
@@ -267,6 +357,12 @@ class ActivityEffectServiceTests {
 		assertThat(cleanups.comparisonAfter()).isEqualTo(2);
 		assertThat(cleanups.comparisonRateRatio()).isEqualTo(0.5);
 		assertThat(cleanups.effectVsComparison()).isCloseTo(4.0 / 3, org.assertj.core.api.Assertions.within(1e-15));
+		// exp(ln(4/3) -/+ 1.959964 * sqrt(1/6 + 1/4 + 1/4 + 1/2))
+		assertThat(cleanups.effectCiLow()).isCloseTo(0.16052252751936444, within(1e-14));
+		assertThat(cleanups.effectCiHigh()).isCloseTo(11.074942596847146, within(1e-12));
+		// A1: exp(ln(0.5) -/+ 1.959964 * sqrt(1/4 + 1/1 + 1/2 + 1/1))
+		assertThat(effects.get(0).effectCiLow()).isCloseTo(0.019382595587875334, within(1e-15));
+		assertThat(effects.get(0).effectCiHigh()).isCloseTo(12.898169332717542, within(1e-12));
 
 		ActivityEffect meeting = effects.get(2);
 		assertThat(meeting.before()).isZero();
@@ -275,6 +371,8 @@ class ActivityEffectServiceTests {
 		assertThat(meeting.ciLow()).isNull();
 		assertThat(meeting.ciHigh()).isNull();
 		assertThat(meeting.pValue()).isNull();
+		assertThat(meeting.effectCiLow()).isNull();
+		assertThat(meeting.effectCiHigh()).isNull();
 		ActivityEffect meetings = effects.get(6);
 		assertThat(meetings.type()).isEqualTo("meeting");
 		assertThat(meetings.category()).as("two categories: none named").isNull();
@@ -353,6 +451,18 @@ class ActivityEffectServiceTests {
 		assertThat(row.comparisonAfter()).isNull();
 		assertThat(row.comparisonRateRatio()).isNull();
 		assertThat(row.effectVsComparison()).isNull();
+	}
+
+	/** Pollution reports at noon, one a day from {@code firstDay} on, 180 days round. */
+	private void manyReports(String complex, int count, String firstDay) {
+		jdbc.update(
+				"""
+						insert into report (report_id, complex_id, source_category, category, reported_at, reported_day)
+						select ? || '-' || i, ?, 'pollution', 'pollution',
+						       (cast(? as date) + i % 180 + time '12:00') at time zone 'Europe/Amsterdam', cast(? as date) + i % 180
+						from generate_series(1, ?) i
+						""",
+				complex + "-" + firstDay, complex, firstDay, firstDay, count);
 	}
 
 	private void neighbourhood(String code) {
