@@ -69,8 +69,9 @@ class ReportTasklet implements Tasklet {
 		Path monthFolder = outputFolder.resolve(month.toString());
 		// a scoped run gets its own folder, so that it never replaces the city's charts
 		// and deck
+		String input = parameters.getString(RunKeys.INPUT);
 		return new ReportRequest(month, scope.isCity() ? monthFolder : monthFolder.resolve(folderName(scope)), locale,
-				scope);
+				scope, input == null || input.isBlank() ? null : Path.of(input));
 	}
 
 	/**

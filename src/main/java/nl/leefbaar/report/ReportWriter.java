@@ -12,8 +12,17 @@ import java.util.Locale;
  */
 public interface ReportWriter {
 
-	/** The context every writer gets: the month, its output folder and the language. */
-	record ReportRequest(java.time.YearMonth month, Path monthFolder, Locale locale, ReportScope scope) {
+	/**
+	 * The context every writer gets: the month, its output folder, the language, the
+	 * scope and the input folder (for {@code neighbourhoods.geojson}; null: the folder of
+	 * the latest import).
+	 */
+	record ReportRequest(java.time.YearMonth month, Path monthFolder, Locale locale, ReportScope scope,
+			Path inputFolder) {
+
+		public ReportRequest(java.time.YearMonth month, Path monthFolder, Locale locale, ReportScope scope) {
+			this(month, monthFolder, locale, scope, null);
+		}
 	}
 
 	/**

@@ -47,13 +47,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class WorkbookMatchesCsvTests {
 
 	static final YearMonth MONTH = YearMonth.of(2026, 10);
-	static final List<String> NEIGHBOURHOOD_SHEETS = List.of("neighbourhoods", "districts", "public_complexes",
+	static final List<String> NEIGHBOURHOOD_SHEETS = List.of("map", "neighbourhoods", "districts", "public_complexes",
 			"notes");
 	static final List<String> NEIGHBOURHOOD_COLUMNS = List.of("code", "neighbourhood", "district", "dwellings",
-			"reports_12m", "report_rate_12m", "ci_low", "ci_high", "rank", "flag", "change_year",
-			"dwelling_repeat_rate_12m", "repeat_ci_low", "repeat_ci_high", "repeat_flag", "closed_within_target_share",
-			"closed_ci_low", "closed_ci_high", "closed_flag", "participation_rate_12m", "concentration_top10_12m",
-			"liveability_index", "index_rank", "band", "index_change_year");
+			"reports_12m", "report_rate_12m", "range_low", "range_high", "rank", "flag", "change_year",
+			"change_verdict", "dwelling_repeat_rate_12m", "repeat_range_low", "repeat_range_high", "repeat_flag",
+			"closed_within_target_share", "closed_range_low", "closed_range_high", "closed_flag",
+			"participation_rate_12m", "concentration_top10_12m", "liveability_index", "index_rank", "band",
+			"index_change_year");
 	static final List<String> PUBLIC_COMPLEX_COLUMNS = List.of("neighbourhood", "complex_id", "complex", "dwellings",
 			"reports_12m", "report_rate_12m", "ci_low", "ci_high", "flag", "dwelling_repeat_rate_12m",
 			"liveability_index", "band");
@@ -166,6 +167,13 @@ class WorkbookMatchesCsvTests {
 		int suppressedCells = 0;
 		for (Row row : table.rows()) {
 			String code = text(row.getCell(table.column("code")));
+			if (code == null) {
+				// the city row, first: the reference, without a flag
+				assertThat(text(row.getCell(table.column("neighbourhood"))))
+					.isEqualTo(nl.getProperty("neighbourhoods.city"));
+				assertThat(text(row.getCell(table.column("flag")))).isNull();
+				continue;
+			}
 			seen.add(code);
 			String what = "neighbourhood " + code;
 			assertThat(text(row.getCell(table.column("neighbourhood")))).isEqualTo(neighbourhoodNames.get(code));
@@ -173,23 +181,27 @@ class WorkbookMatchesCsvTests {
 			Map<String, String> rate = csv(published, "neighbourhood", code, "report_rate_12m", "all");
 			if (suppressed(rate)) {
 				suppressedCells++;
-				assertBlank(what, row, table, "report_rate_12m", "ci_low", "ci_high", "rank", "flag", "change_year");
+				assertBlank(what, row, table, "range_low", "range_high", "rank", "flag", "change_year");
 			}
 			else {
-				figure(what + " rate", row, table, rate, "report_rate_12m", "ci_low", "ci_high", "flag");
+				flagged(what + " rate", row, table, rate, "report_rate_12m", "range_low", "range_high", "flag");
 				Double lastYear = stored.get(String.join("|", MONTH.minusYears(1).toString(), "neighbourhood", code,
 						"report_rate_12m", "all"));
 				Double change = number(row.getCell(table.column("change_year")));
 				if (change != null) {
-					assertSame(what + " change against last year", change, Csv.number(rate.get("value")) - lastYear);
+					assertThat(change).as(what + " change against last year, in %")
+						.isCloseTo(100 * (Csv.number(rate.get("value")) / lastYear - 1),
+								org.assertj.core.api.Assertions.within(1e-9));
+					assertThat(text(row.getCell(table.column("change_verdict")))).as(what)
+						.containsAnyOf("beter", "slechter", "geen duidelijke verandering");
 				}
 			}
-			suppressedCells += share(what, row, table,
+			flagged(what + " repeats", row, table,
 					csv(published, "neighbourhood", code, "dwelling_repeat_rate_12m", "all"),
-					"dwelling_repeat_rate_12m", "repeat_ci_low", "repeat_ci_high", "repeat_flag");
-			suppressedCells += share(what, row, table,
+					"dwelling_repeat_rate_12m", "repeat_range_low", "repeat_range_high", "repeat_flag");
+			flagged(what + " closed", row, table,
 					csv(published, "neighbourhood", code, "closed_within_target_share", "all"),
-					"closed_within_target_share", "closed_ci_low", "closed_ci_high", "closed_flag");
+					"closed_within_target_share", "closed_range_low", "closed_range_high", "closed_flag");
 			for (String indicator : List.of("participation_rate_12m", "concentration_top10_12m", "liveability_index")) {
 				Map<String, String> figure = csv(published, "neighbourhood", code, indicator, "all");
 				assertSame(what + " " + indicator, number(row.getCell(table.column(indicator))),
@@ -352,6 +364,28 @@ class WorkbookMatchesCsvTests {
 		assertSame(what + " ci_low", number(row.getCell(table.column(low))), Csv.number(figure.get("ci_low")));
 		assertSame(what + " ci_high", number(row.getCell(table.column(high))), Csv.number(figure.get("ci_high")));
 		assertThat(text(row.getCell(table.column(flag)))).as(what + " flag").isEqualTo(flag(nl, figure.get("flag")));
+	}
+
+	/**
+	 * The figure is the CSV's, its flag is the CSV's, and the expected range beside it
+	 * agrees with the flag: inside it in range, above it elevated or high, below it
+	 * reduced or low (outputs.md: "a flag and the range beside it agree").
+	 */
+	private void flagged(String what, Row row, WorkbookCells.Table table, Map<String, String> figure, String value,
+			String low, String high, String flag) {
+		assertSame(what, number(row.getCell(table.column(value))), Csv.number(figure.get("value")));
+		assertThat(text(row.getCell(table.column(flag)))).as(what + " flag").isEqualTo(flag(nl, figure.get("flag")));
+		Double v = Csv.number(figure.get("value"));
+		Double lo = number(row.getCell(table.column(low)));
+		Double hi = number(row.getCell(table.column(high)));
+		if (v == null || lo == null || hi == null) {
+			return;
+		}
+		String expected = v > hi ? "above" : v < lo ? "below" : "in range";
+		String f = figure.get("flag");
+		String actual = "high".equals(f) || "elevated".equals(f) ? "above"
+				: "low".equals(f) || "reduced".equals(f) ? "below" : "in range";
+		assertThat(actual).as(what + ": " + v + " against " + lo + " - " + hi + " with flag " + f).isEqualTo(expected);
 	}
 
 	private static void assertBlank(String what, Row row, WorkbookCells.Table table, String... columns) {

@@ -6,8 +6,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import nl.leefbaar.indicators.stats.ExpectedRange;
+import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.Figures.Concentration;
 import nl.leefbaar.report.charts.Figures.Effect;
@@ -72,7 +75,7 @@ public class ChartFigures {
 	 */
 	public Ranking ranking(YearMonth month, ReportScope scope) {
 		String select = """
-				select iv.unit_id, %s, iv.value, iv.ci_low, iv.ci_high, iv.flag
+				select iv.unit_id, %s, iv.value, iv.ci_low, iv.ci_high, iv.flag, iv.denominator
 				from indicator_value iv %s
 				where iv.period = ? and iv.category = 'all' and iv.indicator = 'report_rate_12m'
 				  and iv.value is not null and %s
@@ -103,12 +106,47 @@ public class ChartFigures {
 				select value from indicator_value where period = ? and level = 'city' and unit_id = 'city'
 				  and category = 'all' and indicator = 'report_rate_12m'
 				""", Double.class, month.atDay(1));
+		LevelRate reference = levelRate(month, level);
+		items = items.stream().map(item -> {
+			if (reference == null || item.rangeLow() == null) {
+				return new RankItem(item.unitId(), item.name(), item.value(), item.low(), item.high(), item.flag(),
+						null, null);
+			}
+			// rangeLow holds the unit's dwellings until here
+			double dwellings = item.rangeLow();
+			Interval counts = ExpectedRange.ofCount(reference.perDwelling() * dwellings, reference.tau2() > 0,
+					reference.tau2());
+			return new RankItem(item.unitId(), item.name(), item.value(), item.low(), item.high(), item.flag(),
+					100 * counts.low() / dwellings, 100 * counts.high() / dwellings);
+		}).toList();
 		return new Ranking(level, items, city.isEmpty() ? null : city.get(0));
+	}
+
+	/**
+	 * The reference of a level's report_rate_12m flags: its reports per dwelling over all
+	 * its units with dwellings, and tau2 where the flags are adjusted (else 0).
+	 */
+	public record LevelRate(double perDwelling, double tau2) {
+	}
+
+	public LevelRate levelRate(YearMonth month, String level) {
+		List<LevelRate> rates = jdbc.query("""
+				select sum(iv.numerator) / nullif(sum(iv.denominator), 0),
+				       coalesce((select case when fs.adjusted then fs.tau2 else 0 end from funnel_stat fs
+				                 where fs.period = iv.period and fs.level = iv.level and fs.category = 'all'
+				                   and fs.indicator = 'report_rate_12m'), 0)
+				from indicator_value iv
+				where iv.period = ? and iv.level = ? and iv.category = 'all' and iv.indicator = 'report_rate_12m'
+				  and iv.denominator > 0
+				group by iv.period, iv.level
+				""", (rs, i) -> rs.getObject(1) == null ? null : new LevelRate(rs.getDouble(1), rs.getDouble(2)),
+				month.atDay(1), level);
+		return rates.isEmpty() ? null : rates.get(0);
 	}
 
 	private RankItem rankItem(ResultSet rs, int row) throws SQLException {
 		return new RankItem(rs.getString(1), rs.getString(2), rs.getDouble(3), nullableDouble(rs, 4),
-				nullableDouble(rs, 5), rs.getString(6));
+				nullableDouble(rs, 5), rs.getString(6), nullableDouble(rs, 7), null);
 	}
 
 	/**
@@ -116,16 +154,39 @@ public class ChartFigures {
 	 * city-wide.
 	 */
 	public List<Effect> effects(YearMonth month) {
+		// effect_ci_low/high come with the effects line's migration; until then they are
+		// absent and the effect is drawn without its interval
+		boolean intervals = !jdbc.queryForList("""
+				select column_name from information_schema.columns
+				where table_name = 'activity_effect' and column_name = 'effect_ci_low'
+				""", String.class).isEmpty();
+		String ci = intervals ? "effect_ci_low, effect_ci_high" : "null::float8, null::float8";
 		return jdbc.query("""
 				select type, category, before, after, rate_ratio, ci_low, ci_high, p_value,
-				       comparison_before, comparison_after, comparison_rate_ratio, effect_vs_comparison
+				       comparison_before, comparison_after, comparison_rate_ratio, effect_vs_comparison, %s
 				from activity_effect where period = ? and activity_id is null
 				order by type
-				""",
+				""".formatted(ci),
 				(rs, i) -> new Effect(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
 						nullableDouble(rs, 5), nullableDouble(rs, 6), nullableDouble(rs, 7), nullableDouble(rs, 8),
-						nullableInt(rs, 9), nullableInt(rs, 10), nullableDouble(rs, 11), nullableDouble(rs, 12)),
+						nullableInt(rs, 9), nullableInt(rs, 10), nullableDouble(rs, 11), nullableDouble(rs, 12),
+						nullableDouble(rs, 13), nullableDouble(rs, 14)),
 				month.atDay(1));
+	}
+
+	/**
+	 * The first and last date of the activities pooled into the month's effects (rows
+	 * with an activity id and no flag), or null when there are none.
+	 */
+	public java.time.LocalDate[] effectSpan(YearMonth month) {
+		List<java.time.LocalDate[]> span = jdbc.query("""
+				select min(date), max(date) from activity_effect
+				where period = ? and activity_id is not null and flag is null and rate_ratio is not null
+				""",
+				(rs, i) -> rs.getDate(1) == null ? null
+						: new java.time.LocalDate[] { rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate() },
+				month.atDay(1));
+		return span.isEmpty() ? null : span.get(0);
 	}
 
 	/**
@@ -140,13 +201,14 @@ public class ChartFigures {
 			args.add(scope.neighbourhoodCode() != null ? scope.neighbourhoodCode()
 					: scope.complexIds().toArray(String[]::new));
 		}
-		List<Double> counts = jdbc.queryForList("""
-				select coalesce(iv.value, 0) from complex c
+		List<double[]> rows = jdbc.query("""
+				select coalesce(iv.value, 0), c.dwellings from complex c
 				left join indicator_value iv on iv.unit_id = c.complex_id and iv.period = ? and iv.level = 'complex'
 				     and iv.category = 'all' and iv.indicator = 'reports_12m'
 				where %s
 				order by coalesce(iv.value, 0) desc, c.complex_id
-				""".formatted(where), Double.class, args.toArray());
+				""".formatted(where), (rs, i) -> new double[] { rs.getDouble(1), rs.getDouble(2) }, args.toArray());
+		List<Double> counts = rows.stream().map(r -> r[0]).toList();
 		int n = counts.size();
 		double total = counts.stream().mapToDouble(Double::doubleValue).sum();
 		double[] x = new double[n + 1];
@@ -158,11 +220,16 @@ public class ChartFigures {
 			y[i + 1] = total > 0 ? cumulative / total : 0;
 		}
 		Double top10 = null;
+		Double dwellingShare = null;
 		if (n > 0 && total > 0) {
-			top10 = y[(int) Math.ceil(0.10 * n)];
+			int top = (int) Math.ceil(0.10 * n);
+			top10 = y[top];
+			double allDwellings = rows.stream().mapToDouble(r -> r[1]).sum();
+			double topDwellings = rows.subList(0, top).stream().mapToDouble(r -> r[1]).sum();
+			dwellingShare = allDwellings > 0 ? topDwellings / allDwellings : null;
 		}
 		if (!isCity(scope) && scope.neighbourhoodCode() == null) {
-			return new Concentration(x, y, n, total, top10);
+			return new Concentration(x, y, n, total, top10, dwellingShare);
 		}
 		// The published figure, where the indicators stage computed one for this unit.
 		List<Double> stored = jdbc.queryForList("""
@@ -170,7 +237,39 @@ public class ChartFigures {
 				  and category = 'all' and indicator = 'concentration_top10_12m' and value is not null
 				""", Double.class, month.atDay(1), isCity(scope) ? "city" : "neighbourhood",
 				isCity(scope) ? "city" : scope.neighbourhoodCode());
-		return new Concentration(x, y, n, total, stored.isEmpty() ? top10 : stored.get(0));
+		return new Concentration(x, y, n, total, stored.isEmpty() ? top10 : stored.get(0), dwellingShare);
+	}
+
+	/**
+	 * Every neighbourhood with its index and the 12-month headline figures with their
+	 * flags (category all), for the maps.
+	 */
+	public List<Figures.MapUnit> mapUnits(YearMonth month) {
+		Map<String, Figures.MapUnit> units = new java.util.LinkedHashMap<>();
+		jdbc.query("select neighbourhood_code, name from neighbourhood order by neighbourhood_code", rs -> {
+			units.put(rs.getString(1),
+					new Figures.MapUnit(rs.getString(1), rs.getString(2), null, null, null, null, null));
+		});
+		jdbc.query("""
+				select unit_id, indicator, value, flag from indicator_value
+				where period = ? and level = 'neighbourhood' and category = 'all'
+				  and indicator in ('liveability_index', 'report_rate_12m', 'dwelling_repeat_rate_12m')
+				""", rs -> {
+			Figures.MapUnit u = units.get(rs.getString(1));
+			if (u == null) {
+				return;
+			}
+			Double value = nullableDouble(rs, 3);
+			String flag = rs.getString(4);
+			units.put(u.code(), switch (rs.getString(2)) {
+				case "liveability_index" ->
+					new Figures.MapUnit(u.code(), u.name(), value, u.rate(), u.rateFlag(), u.repeat(), u.repeatFlag());
+				case "report_rate_12m" ->
+					new Figures.MapUnit(u.code(), u.name(), u.index(), value, flag, u.repeat(), u.repeatFlag());
+				default -> new Figures.MapUnit(u.code(), u.name(), u.index(), u.rate(), u.rateFlag(), value, flag);
+			});
+		}, month.atDay(1));
+		return List.copyOf(units.values());
 	}
 
 	/**

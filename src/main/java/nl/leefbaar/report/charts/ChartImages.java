@@ -51,6 +51,36 @@ public final class ChartImages {
 		return out.toByteArray();
 	}
 
+	/**
+	 * Draws the chart on a logical canvas of the given size (a slide picture's size in
+	 * points), at {@code scale} pixels per logical unit.
+	 */
+	public static byte[] png(JFreeChart chart, double logicalWidth, double logicalHeight, double scale) {
+		int widthPx = (int) Math.round(logicalWidth * scale);
+		int heightPx = (int) Math.round(logicalHeight * scale);
+		BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g2 = image.createGraphics();
+		try {
+			g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+			g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+			g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+			g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+			g2.scale(scale, scale);
+			chart.draw(g2, new Rectangle2D.Double(0, 0, logicalWidth, logicalHeight));
+		}
+		finally {
+			g2.dispose();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+		try {
+			ImageIO.write(image, "png", out);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toByteArray();
+	}
+
 	public static byte[] svg(JFreeChart chart, int width, int height) {
 		SVGGraphics2D g2 = new SVGGraphics2D(width, height);
 		// Two decimals of a logical pixel are plenty; full doubles make a 5,000-point

@@ -1,6 +1,8 @@
 package nl.leefbaar.report.charts;
 
+import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +14,13 @@ import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.Figures.Concentration;
 import nl.leefbaar.report.charts.Figures.Effect;
 import nl.leefbaar.report.charts.Figures.Funnel;
+import nl.leefbaar.report.charts.Figures.FunnelPoint;
 import nl.leefbaar.report.charts.Figures.Ranking;
 import nl.leefbaar.report.charts.Figures.RateTrend;
 import nl.leefbaar.report.charts.Figures.RepeatTrend;
+import nl.leefbaar.report.charts.ChartStyle.Medium;
+import nl.leefbaar.report.charts.Figures.MapUnit;
+import nl.leefbaar.report.charts.NeighbourhoodBoundaries.Boundaries;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.jfree.chart.JFreeChart;
 import org.slf4j.Logger;
@@ -40,7 +46,20 @@ public class ChartRenderer {
 	 */
 	public record ChartSet(Labels labels, YearMonth month, String scopeLabel, RateTrend rateTrend,
 			RepeatTrend repeatTrend, Funnel funnel, Ranking ranking, List<Effect> effects, Concentration concentration,
-			List<NamedChart> charts) {
+			List<MapUnit> mapUnits, Boundaries boundaries, List<NamedChart> charts) {
+
+		ChartSet withCharts(List<NamedChart> charts) {
+			return new ChartSet(labels, month, scopeLabel, rateTrend, repeatTrend, funnel, ranking, effects,
+					concentration, mapUnits, boundaries, charts);
+		}
+
+		/**
+		 * The chart of that name, or null when this set has none (a map without
+		 * boundaries).
+		 */
+		public NamedChart chart(String name) {
+			return charts.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+		}
 	}
 
 	/**
@@ -50,7 +69,7 @@ public class ChartRenderer {
 	public record Rendered(ChartSet set, Map<String, byte[]> png, Map<String, byte[]> svg) {
 	}
 
-	private record Key(YearMonth month, Locale locale, ReportScope scope, Object computedAt) {
+	private record Key(YearMonth month, Locale locale, ReportScope scope, Object computedAt, Path input) {
 	}
 
 	private record Cached(Key key, Rendered rendered, long at) {
@@ -84,12 +103,15 @@ public class ChartRenderer {
 	static final int PNG_WIDTH = 2 * ChartStyle.WIDTH;
 	static final int PNG_HEIGHT = 2 * ChartStyle.HEIGHT;
 
+	private final NeighbourhoodBoundaries boundaries;
+
 	public ChartRenderer(ChartFigures figures, TrendFigures trends, LeefbaarProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, NeighbourhoodBoundaries boundaries) {
 		this.figures = figures;
 		this.trends = trends;
 		this.properties = properties;
 		this.events = events;
+		this.boundaries = boundaries;
 	}
 
 	public int repeatWindowDays() {
@@ -107,15 +129,23 @@ public class ChartRenderer {
 	 * drawn from stale figures.
 	 */
 	public Rendered rendered(YearMonth month, Locale locale, ReportScope scope) {
+		return rendered(month, locale, scope, null);
+	}
+
+	/**
+	 * As {@link #rendered(YearMonth, Locale, ReportScope)}, the maps' boundaries from
+	 * {@code neighbourhoods.geojson} in the input folder (null: the latest import's).
+	 */
+	public Rendered rendered(YearMonth month, Locale locale, ReportScope scope, Path input) {
 		Key key = new Key(month, locale == null ? Locale.ROOT : locale, scope == null ? ReportScope.CITY : scope,
-				figures.computedAt(month));
+				figures.computedAt(month), input);
 		Cached cached = last.get();
 		if (cached != null && cached.key().equals(key) && System.nanoTime() - cached.at() < CACHE_NANOS) {
 			return cached.rendered();
 		}
 		events.publishEvent(new RenderingStarted(month));
 		long start = System.nanoTime();
-		ChartSet set = build(month, locale, scope);
+		ChartSet set = build(month, locale, scope, Medium.FILE, input);
 		long built = System.nanoTime();
 		// Each chart is its own object graph, so the two cores can draw two charts at
 		// once.
@@ -144,6 +174,14 @@ public class ChartRenderer {
 	}
 
 	public ChartSet build(YearMonth month, Locale locale, ReportScope scope) {
+		return build(month, locale, scope, Medium.FILE, null);
+	}
+
+	/**
+	 * The month's figures and charts drawn for the medium: for a file each chart's title
+	 * is its takeaway, on a slide the slide's title is.
+	 */
+	public ChartSet build(YearMonth month, Locale locale, ReportScope scope, Medium medium, Path input) {
 		Labels labels = new Labels(locale);
 		String scopeLabel = labels.scope(scope, figures.neighbourhoodName(scope));
 		String source = labels.source(month);
@@ -164,21 +202,51 @@ public class ChartRenderer {
 		Funnel funnel = funnelQuery.join();
 		Concentration concentration = concentrationQuery.join();
 
-		List<NamedChart> charts = List.of(
-				new NamedChart("rate-trend",
-						RateTrendChart.chart(RateTrendChart.dataset(rateTrend), labels, trendPeriod, source)),
-				new NamedChart("repeat-trend", RepeatTrendChart.chart(RepeatTrendChart.dataset(repeatTrend), months,
-						labels, repeatWindowDays(), trendPeriod,
-						labels.get("repeatTrend.interval") + ". " + labels.get("repeatTrend.missing") + ".", source)),
-				new NamedChart("funnel", funnelChart(funnel, labels, twelvePeriod, source)),
-				new NamedChart("ranking",
-						RankingChart.chart(RankingChart.dataset(ranking), ranking, labels, twelvePeriod, source)),
-				new NamedChart("activity-effect", EffectChart.chart(EffectChart.dataset(effects), labels,
-						labels.get("scope.city") + " · " + labels.get("period.month", labels.month(month)), source)),
-				new NamedChart("concentration", ConcentrationChart.chart(ConcentrationChart.dataset(concentration),
-						concentration, labels, twelvePeriod, source)));
-		return new ChartSet(labels, month, scopeLabel, rateTrend, repeatTrend, funnel, ranking, effects, concentration,
-				charts);
+		boolean city = ChartFigures.isCity(scope);
+		List<MapUnit> mapUnits = city ? figures.mapUnits(month) : List.of();
+		Boundaries areas = city ? boundaries.load(input) : Boundaries.absent("not drawn for a scope");
+		ChartSet set = new ChartSet(labels, month, scopeLabel, rateTrend, repeatTrend, funnel, ranking, effects,
+				concentration, mapUnits, areas, List.of());
+		java.util.function.Function<String, String> title = name -> Takeaways.of(name, set);
+
+		List<NamedChart> charts = new ArrayList<>();
+		charts.add(new NamedChart("rate-trend", RateTrendChart.chart(RateTrendChart.dataset(rateTrend), labels,
+				title.apply("rate-trend"), trendPeriod, Takeaways.rateNote(set, labels), source, medium)));
+		charts.add(new NamedChart("repeat-trend",
+				RepeatTrendChart.chart(RepeatTrendChart.dataset(repeatTrend), months, labels,
+						title.apply("repeat-trend"), trendPeriod, Takeaways.repeatNote(set, labels, repeatWindowDays()),
+						source, medium)));
+		charts.add(new NamedChart("funnel",
+				funnelChart(funnel, labels, title.apply("funnel"), twelvePeriod, source, medium)));
+		charts.add(new NamedChart("ranking", RankingChart.chart(RankingChart.dataset(ranking), ranking, labels,
+				title.apply("ranking"), twelvePeriod, source, medium)));
+		if (areas.present()) {
+			String missing = MapChart.missingNote(areas, mapUnits, labels);
+			charts.add(new NamedChart("map-report-rate",
+					MapChart.chart(title.apply("map-report-rate"),
+							MapChart.flagAreas(areas, mapUnits, labels, MapUnit::rateFlag, MapUnit::rate,
+									v -> labels.number(v, 1)),
+							MapChart.flagClasses(labels), labels,
+							labels.get("map.rate.subtitle", labels.get("period.12m", labels.month(month))), missing,
+							source, medium)));
+			charts.add(new NamedChart("map-repeat-rate",
+					MapChart.chart(title.apply("map-repeat-rate"),
+							MapChart.flagAreas(areas, mapUnits, labels, MapUnit::repeatFlag, MapUnit::repeat,
+									v -> labels.percent(v, 0)),
+							MapChart.flagClasses(labels), labels,
+							labels.get("map.repeat.subtitle", labels.get("period.12m", labels.month(month))), missing,
+							source, medium)));
+			charts.add(new NamedChart("map-index",
+					MapChart.chart(title.apply("map-index"), MapChart.indexAreas(areas, mapUnits, labels),
+							MapChart.bandClasses(labels), labels,
+							labels.get("map.index.subtitle", labels.get("period.12m", labels.month(month))), missing,
+							source, medium)));
+		}
+		charts.add(new NamedChart("activity-effect", EffectChart.chart(EffectChart.dataset(effects), labels,
+				title.apply("activity-effect"), effectPeriod(labels, effects, month), source, medium)));
+		charts.add(new NamedChart("concentration", ConcentrationChart.chart(ConcentrationChart.dataset(concentration),
+				concentration, labels, title.apply("concentration"), twelvePeriod, source, medium)));
+		return set.withCharts(List.copyOf(charts));
 	}
 
 	/** The funnel plot as PNG, for the workbooks: drawn at 2x scale like every chart. */
@@ -186,7 +254,9 @@ public class ChartRenderer {
 		Labels labels = new Labels(locale);
 		String scopeLabel = labels.scope(scope, figures.neighbourhoodName(scope));
 		String period = scopeLabel + " · " + labels.get("period.12m", labels.month(month));
-		JFreeChart chart = funnelChart(figures.funnel(month, scope), labels, period, labels.source(month));
+		Funnel funnel = figures.funnel(month, scope);
+		JFreeChart chart = funnelChart(funnel, labels, Takeaways.funnel(funnel, labels), period, labels.source(month),
+				Medium.FILE);
 		return ChartImages.png(chart, widthPx, heightPx);
 	}
 
@@ -198,12 +268,32 @@ public class ChartRenderer {
 		Labels labels = new Labels(locale);
 		String period = labels.scope(scope, null) + " · " + labels.get("period.12m", labels.month(month));
 		Funnel funnel = figures.funnel(month, scope).scopeOnly();
-		return ChartImages.png(funnelChart(funnel, labels, period, labels.source(month)), widthPx, heightPx);
+		JFreeChart chart = funnelChart(funnel, labels, Takeaways.funnel(funnel, labels), period, labels.source(month),
+				Medium.FILE);
+		return ChartImages.png(chart, widthPx, heightPx);
 	}
 
-	private static JFreeChart funnelChart(Funnel funnel, Labels labels, String period, String source) {
+	private static JFreeChart funnelChart(Funnel funnel, Labels labels, String title, String period, String source,
+			Medium medium) {
 		FunnelChart.Datasets data = FunnelChart.dataset(funnel);
-		return FunnelChart.chart(data, funnel, labels, period, funnelNote(funnel, labels, data), source);
+		long complexes = funnel.points().stream().filter(FunnelPoint::inScope).count();
+		return FunnelChart.chart(data, funnel, labels, title == null ? labels.get("funnel.title") : title,
+				period + " · " + labels.get("funnel.count", complexes), funnelNote(funnel, labels, data), source,
+				medium);
+	}
+
+	/**
+	 * "Hele stad · activiteiten van maart 2024 t/m oktober 2026": the pooled effects'
+	 * real period.
+	 */
+	private String effectPeriod(Labels labels, List<Effect> effects, YearMonth month) {
+		java.time.LocalDate[] span = figures.effectSpan(month);
+		String scope = labels.get("scope.city");
+		if (span == null) {
+			return scope + " · " + labels.get("period.month", labels.month(month));
+		}
+		return scope + " · "
+				+ labels.get("effect.period", labels.day(span[0]), labels.day(span[1]), effectWindowDays());
 	}
 
 	static String funnelNote(Funnel funnel, Labels labels, FunnelChart.Datasets data) {

@@ -31,7 +31,7 @@ import org.jfree.chart.ui.RectangleInsets;
  * common form of colour blindness), a white background, the title block and the source
  * line.
  */
-final class ChartStyle {
+public final class ChartStyle {
 
 	/**
 	 * Logical size of a chart; PNGs are drawn at twice this, so text stays crisp on a
@@ -39,6 +39,23 @@ final class ChartStyle {
 	 */
 	static final int WIDTH = 960;
 	static final int HEIGHT = 540;
+
+	/**
+	 * The smallest text on any chart, in logical units: a chart is drawn on a canvas as
+	 * wide in logical units as the slide's picture is in points (960 for a file, the
+	 * picture's width on a slide), so no text is smaller than 18 pt on the slide.
+	 */
+	static final float MIN_FONT = 18f;
+
+	/**
+	 * Where a chart is shown: as a file of its own (its title is the takeaway), or on a
+	 * slide, whose title already states the takeaway (so the chart has none).
+	 */
+	public enum Medium {
+
+		FILE, SLIDE
+
+	}
 
 	// Okabe & Ito (2008), "Color Universal Design".
 	static final Color BLACK = new Color(0x000000);
@@ -131,10 +148,10 @@ final class ChartStyle {
 
 	private static StandardChartTheme theme() {
 		StandardChartTheme theme = new Theme();
-		theme.setExtraLargeFont(bold(20f));
-		theme.setLargeFont(bold(13f));
-		theme.setRegularFont(regular(12f));
-		theme.setSmallFont(regular(10.5f));
+		theme.setExtraLargeFont(titleFont());
+		theme.setLargeFont(bold(MIN_FONT));
+		theme.setRegularFont(regular(MIN_FONT));
+		theme.setSmallFont(regular(MIN_FONT));
 		theme.setChartBackgroundPaint(Color.WHITE);
 		theme.setPlotBackgroundPaint(Color.WHITE);
 		theme.setPlotOutlinePaint(LIGHT_GREY);
@@ -158,22 +175,43 @@ final class ChartStyle {
 	 * all titles.
 	 */
 	static JFreeChart decorate(JFreeChart chart, String subtitle, String note, String source) {
+		return decorate(chart, subtitle, note, source, Medium.FILE);
+	}
+
+	/** The title's font: the takeaway, in one or two lines. */
+	static Font titleFont() {
+		return bold(26f);
+	}
+
+	/**
+	 * As {@link #decorate(JFreeChart, String, String, String)}; on a slide without the
+	 * chart's own title.
+	 */
+	static JFreeChart decorate(JFreeChart chart, String subtitle, String note, String source, Medium medium) {
 		THEME.apply(chart);
+		if (medium == Medium.SLIDE) {
+			// the slide's title states the point
+			chart.setTitle((TextTitle) null);
+		}
 		chart.setAntiAlias(true);
 		chart.setTextAntiAlias(true);
-		chart.setPadding(new RectangleInsets(12, 16, 8, 20));
+		chart.setPadding(new RectangleInsets(10, 14, 8, 22));
 		TextTitle title = chart.getTitle();
-		title.setHorizontalAlignment(HorizontalAlignment.LEFT);
-		title.setPadding(new RectangleInsets(0, 0, 2, 0));
-		TextTitle period = new TextTitle(subtitle, regular(13f));
+		if (title != null) {
+			title.setHorizontalAlignment(HorizontalAlignment.LEFT);
+			title.setTextAlignment(HorizontalAlignment.LEFT);
+			title.setPadding(new RectangleInsets(0, 0, 2, 0));
+		}
+		TextTitle period = new TextTitle(subtitle, regular(MIN_FONT));
 		period.setPaint(TEXT_GREY);
 		period.setHorizontalAlignment(HorizontalAlignment.LEFT);
+		period.setTextAlignment(HorizontalAlignment.LEFT);
 		period.setPadding(new RectangleInsets(0, 0, 8, 0));
 		chart.addSubtitle(0, period);
 		LegendTitle legend = chart.getLegend();
 		if (legend != null) {
 			legend.setFrame(BlockBorder.NONE);
-			legend.setItemFont(regular(11.5f));
+			legend.setItemFont(regular(MIN_FONT));
 			legend.setPosition(RectangleEdge.BOTTOM);
 			legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
 			legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
@@ -188,17 +226,18 @@ final class ChartStyle {
 	}
 
 	private static TextTitle bottomLine(String text, Paint paint) {
-		TextTitle line = new TextTitle(text, regular(10.5f));
+		TextTitle line = new TextTitle(text, regular(MIN_FONT));
 		line.setPaint(paint);
 		line.setPosition(RectangleEdge.BOTTOM);
 		line.setHorizontalAlignment(HorizontalAlignment.LEFT);
+		line.setTextAlignment(HorizontalAlignment.LEFT);
 		line.setPadding(new RectangleInsets(4, 0, 0, 0));
 		return line;
 	}
 
 	static void noData(Plot plot, String message) {
 		plot.setNoDataMessage(message);
-		plot.setNoDataMessageFont(regular(16f));
+		plot.setNoDataMessageFont(regular(22f));
 		plot.setNoDataMessagePaint(TEXT_GREY);
 	}
 

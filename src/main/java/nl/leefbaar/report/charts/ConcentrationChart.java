@@ -49,8 +49,8 @@ final class ConcentrationChart {
 		return dataset;
 	}
 
-	static JFreeChart chart(XYSeriesCollection dataset, Concentration concentration, Labels labels, String subtitle,
-			String source) {
+	static JFreeChart chart(XYSeriesCollection dataset, Concentration concentration, Labels labels, String title,
+			String subtitle, String source, ChartStyle.Medium medium) {
 		NumberAxis complexes = new NumberAxis(labels.get("concentration.xaxis"));
 		complexes.setNumberFormatOverride(labels.percentFormat());
 		complexes.setRange(0, 1);
@@ -67,10 +67,12 @@ final class ConcentrationChart {
 		XYPlot plot = new XYPlot(dataset, complexes, reports, renderer);
 		if (concentration.top10Share() != null && concentration.complexes() > 0) {
 			double x = Math.ceil(0.10 * concentration.complexes()) / concentration.complexes();
-			XYPointerAnnotation top = new XYPointerAnnotation(
-					labels.get("concentration.top10", labels.percent(concentration.top10Share(), 0)), x,
-					concentration.top10Share(), Math.PI / 4);
-			top.setFont(ChartStyle.bold(12f));
+			String text = concentration.top10DwellingShare() == null
+					? labels.get("concentration.top10", labels.percent(concentration.top10Share(), 0))
+					: labels.get("concentration.top10.dwellings", labels.percent(concentration.top10Share(), 0),
+							labels.percent(concentration.top10DwellingShare(), 0));
+			XYPointerAnnotation top = new XYPointerAnnotation(text, x, concentration.top10Share(), Math.PI / 4);
+			top.setFont(ChartStyle.bold(ChartStyle.MIN_FONT));
 			top.setPaint(ChartStyle.BLACK);
 			top.setArrowPaint(ChartStyle.BLACK);
 			top.setBaseRadius(60);
@@ -78,8 +80,8 @@ final class ConcentrationChart {
 			top.setTextAnchor(TextAnchor.TOP_LEFT);
 			plot.addAnnotation(top);
 		}
-		JFreeChart chart = new JFreeChart(labels.get("concentration.title"), ChartStyle.bold(20f), plot, true);
-		ChartStyle.decorate(chart, subtitle, null, source);
+		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
+		ChartStyle.decorate(chart, subtitle, null, source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}

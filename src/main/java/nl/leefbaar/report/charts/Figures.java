@@ -60,8 +60,12 @@ public final class Figures {
 
 	}
 
-	/** A ranked unit: report_rate_12m with its interval and flag. */
-	public record RankItem(String unitId, String name, double value, Double low, Double high, String flag) {
+	/**
+	 * A ranked unit: report_rate_12m with its own interval, its flag and the expected
+	 * range that decides the flag (the 95 % funnel limits at its dwellings).
+	 */
+	public record RankItem(String unitId, String name, double value, Double low, Double high, String flag,
+			Double rangeLow, Double rangeHigh) {
 	}
 
 	/**
@@ -74,7 +78,7 @@ public final class Figures {
 	/** A pooled activity_effect row (activity_id null): one activity type. */
 	public record Effect(String type, String category, int before, int after, Double ratio, Double low, Double high,
 			Double pValue, Integer comparisonBefore, Integer comparisonAfter, Double comparisonRatio,
-			Double effectVsComparison) {
+			Double effectVsComparison, Double effectLow, Double effectHigh) {
 	}
 
 	/**
@@ -82,7 +86,15 @@ public final class Figures {
 	 * is the share of complexes (i / n) against the share of reports they account for.
 	 */
 	public record Concentration(double[] complexShare, double[] reportShare, int complexes, double reports,
-			Double top10Share) {
+			Double top10Share, Double top10DwellingShare) {
+	}
+
+	/**
+	 * A neighbourhood on the maps: liveability index, report_rate_12m and
+	 * dwelling_repeat_rate_12m (category all) with their flags; any may be null.
+	 */
+	public record MapUnit(String code, String name, Double index, Double rate, String rateFlag, Double repeat,
+			String repeatFlag) {
 	}
 
 }

@@ -26,7 +26,7 @@ final class FunnelChart {
 	/** Point series keys, in drawing order; OTHERS are complexes outside the scope. */
 	static final List<String> GROUPS = List.of("others", "in range", "none", "reduced", "elevated", "low", "high");
 	static final String AVERAGE = "average";
-	static final int MAX_LABELS = 10;
+	static final int MAX_LABELS = 6;
 
 	private static final java.util.Set<String> LABELLED_FLAGS = java.util.Set.of("high", "elevated", "low");
 
@@ -120,7 +120,8 @@ final class FunnelChart {
 		return limits;
 	}
 
-	static JFreeChart chart(Datasets data, Funnel funnel, Labels labels, String subtitle, String note, String source) {
+	static JFreeChart chart(Datasets data, Funnel funnel, Labels labels, String title, String subtitle, String note,
+			String source, ChartStyle.Medium medium) {
 		NumberAxis dwellings = new NumberAxis(labels.get("funnel.xaxis"));
 		dwellings.setNumberFormatOverride(labels.numberFormat(0));
 		dwellings.setAutoRangeIncludesZero(true);
@@ -135,24 +136,26 @@ final class FunnelChart {
 		}
 
 		XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-		// Filled marks without outlines: half the drawing work (and SVG size) for
-		// thousands of points.
-		dots.setDrawOutlines(false);
-		Color[] paints = { ChartStyle.LIGHT_GREY, ChartStyle.GREY, ChartStyle.GREY, ChartStyle.SKY_BLUE,
-				ChartStyle.ORANGE, ChartStyle.BLUE, ChartStyle.VERMILLION };
+		// Outlines only where a shape is hollow (elevated, reduced); the many plain dots
+		// stay filled marks without outlines, half the drawing work (and SVG size).
+		dots.setDrawOutlines(true);
 		for (int i = 0; i < GROUPS.size(); i++) {
 			String group = GROUPS.get(i);
-			dots.setSeriesPaint(i, paints[i]);
-			dots.setSeriesShape(i, switch (group) {
-				case "high", "elevated" -> Shapes.up(3.6);
-				case "low", "reduced" -> Shapes.down(3.6);
-				default -> Shapes.circle(2.6);
-			});
+			String flag = "none".equals(group) || "others".equals(group) ? null : group;
+			boolean flagged = flag != null && !"in range".equals(flag);
+			dots.setSeriesPaint(i, "others".equals(group) ? ChartStyle.LIGHT_GREY : FlagStyle.colour(flag));
+			dots.setSeriesShape(i, flagged ? FlagStyle.marker(flag, 6.5) : Shapes.circle(3.2));
+			dots.setSeriesShapesFilled(i, !FlagStyle.hollow(flag));
+			dots.setSeriesOutlinePaint(i, FlagStyle.colour(flag));
+			dots.setSeriesOutlineStroke(i, ChartStyle.line(2.2f));
 			dots.setSeriesVisibleInLegend(i, data.points().getSeries(i).getItemCount() > 0);
 		}
+		dots.setUseOutlinePaint(true);
 		dots.setLegendItemLabelGenerator((d, s) -> {
 			String key = (String) d.getSeriesKey(s);
-			return "others".equals(key) ? labels.get("funnel.others") : labels.flag("none".equals(key) ? null : key);
+			String name = "others".equals(key) ? labels.get("funnel.others")
+					: labels.flag("none".equals(key) ? null : key);
+			return labels.get("legend.count", name, d.getItemCount(s));
 		});
 
 		XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
@@ -192,8 +195,8 @@ final class FunnelChart {
 		}
 		FunnelLabels.add(plot, data.labelled(), right, top * 1.08);
 
-		JFreeChart chart = new JFreeChart(labels.get("funnel.title"), ChartStyle.bold(20f), plot, true);
-		ChartStyle.decorate(chart, subtitle, note, source);
+		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
+		ChartStyle.decorate(chart, subtitle, medium == ChartStyle.Medium.SLIDE ? null : note, source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}

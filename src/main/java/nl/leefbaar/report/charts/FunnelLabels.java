@@ -34,12 +34,12 @@ final class FunnelLabels {
 		}
 		for (FunnelPoint p : labelled) {
 			String text = shortName(p);
-			double textWidth = text.length() * 6.3;
-			double textHeight = 13;
+			double textWidth = text.length() * 10.8;
+			double textHeight = 22;
 			double px = p.dwellings() / xMax * width;
 			double py = height - p.rate() / yMax * height;
 			Placement chosen = null;
-			search: for (double radius : new double[] { 18, 30, 44, 60 }) {
+			search: for (double radius : new double[] { 20, 34, 50, 70, 95 }) {
 				for (double angle : ANGLES) {
 					Placement candidate = Placement.at(px, py, angle, radius, textWidth, textHeight);
 					Rectangle2D box = candidate.box();
@@ -59,7 +59,7 @@ final class FunnelLabels {
 			}
 			taken.add(chosen.box());
 			XYPointerAnnotation note = new XYPointerAnnotation(text, p.dwellings(), p.rate(), chosen.angle());
-			note.setFont(ChartStyle.regular(10.5f));
+			note.setFont(ChartStyle.regular(ChartStyle.MIN_FONT));
 			note.setPaint(ChartStyle.BLACK);
 			note.setArrowPaint(ChartStyle.TEXT_GREY);
 			note.setBaseRadius(chosen.radius());
@@ -76,9 +76,9 @@ final class FunnelLabels {
 	 * Estimated plot area of a 960 x 540 chart in logical pixels (axes, titles, legend
 	 * taken off).
 	 */
-	private static final double PLOT_WIDTH = 850;
+	private static final double PLOT_WIDTH = 830;
 
-	private static final double PLOT_HEIGHT = 336;
+	private static final double PLOT_HEIGHT = 280;
 
 	/**
 	 * Up-right first, then the other diagonals, then straight left/right. Java2D angles:
@@ -119,7 +119,7 @@ final class FunnelLabels {
 
 	static String shortName(FunnelPoint p) {
 		String name = p.name() == null || p.name().isBlank() ? p.complexId() : p.name();
-		return name.length() > 24 ? name.substring(0, 23) + "…" : name;
+		return name;
 	}
 
 }

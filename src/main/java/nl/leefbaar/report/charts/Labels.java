@@ -68,6 +68,11 @@ public final class Labels {
 		return DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(month);
 	}
 
+	/** "12 maart 2024" / "12 March 2024". */
+	public String day(java.time.LocalDate day) {
+		return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day);
+	}
+
 	public String source(YearMonth month) {
 		return get("source", month(month));
 	}

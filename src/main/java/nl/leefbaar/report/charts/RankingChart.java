@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.leefbaar.report.charts.ChartStyle.Medium;
 import nl.leefbaar.report.charts.Figures.RankItem;
 import nl.leefbaar.report.charts.Figures.Ranking;
 import org.jfree.chart.JFreeChart;
@@ -19,22 +20,25 @@ import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
 
 /**
- * Units of the scope ranked by 12-month rate, each with its 95 % interval; colour =
- * funnel flag.
+ * Units of the scope ranked by 12-month rate, each with the expected range that decides
+ * its flag (the 95 % funnel limits at its dwellings, overdispersion-adjusted where the
+ * flags are) as a grey bar, and its value as a marker in the flag's colour and shape.
  */
 final class RankingChart {
 
-	static final int MAX_UNITS = 24;
+	static final int MAX_UNITS = 16;
 	static final List<String> GROUPS = List.of("in range", "none", "reduced", "low", "elevated", "high");
+	static final String RANGE = "range";
 
 	private RankingChart() {
 	}
 
 	/**
 	 * The ranked units drawn (top and bottom halves when there are too many), highest
-	 * first.
+	 * first; series 0 is the expected ranges, then one series of values per flag.
 	 */
-	record Datasets(XIntervalSeriesCollection intervals, List<RankItem> shown, int total) {
+	record Datasets(XIntervalSeriesCollection ranges, XIntervalSeriesCollection values, List<RankItem> shown,
+			int total) {
 	}
 
 	static Datasets dataset(Ranking ranking) {
@@ -44,87 +48,118 @@ final class RankingChart {
 			shown = new ArrayList<>(items.subList(0, MAX_UNITS / 2));
 			shown.addAll(items.subList(items.size() - MAX_UNITS / 2, items.size()));
 		}
-		XIntervalSeriesCollection dataset = new XIntervalSeriesCollection();
+		XIntervalSeries range = new XIntervalSeries(RANGE, false, true);
+		XIntervalSeriesCollection values = new XIntervalSeriesCollection();
+		for (int i = 0; i < shown.size(); i++) {
+			RankItem item = shown.get(i);
+			if (item.rangeLow() != null && item.rangeHigh() != null) {
+				double mid = (item.rangeLow() + item.rangeHigh()) / 2;
+				range.add(mid, item.rangeLow(), item.rangeHigh(), shown.size() - 1 - i);
+			}
+		}
 		for (String group : GROUPS) {
 			XIntervalSeries series = new XIntervalSeries(group, false, true);
 			for (int i = 0; i < shown.size(); i++) {
 				RankItem item = shown.get(i);
 				if (group.equals(group(item))) {
-					double low = item.low() != null ? item.low() : item.value();
-					double high = item.high() != null ? item.high() : item.value();
 					// Highest at the top: the first item gets the largest y.
-					series.add(item.value(), low, high, shown.size() - 1 - i);
+					series.add(item.value(), item.value(), item.value(), shown.size() - 1 - i);
 				}
 			}
-			dataset.addSeries(series);
+			values.addSeries(series);
 		}
-		return new Datasets(dataset, shown, items.size());
+		XIntervalSeriesCollection ranges = new XIntervalSeriesCollection();
+		ranges.addSeries(range);
+		return new Datasets(ranges, values, shown, items.size());
 	}
 
-	private static String group(RankItem item) {
+	static String group(RankItem item) {
 		return item.flag() == null || !GROUPS.contains(item.flag()) ? "none" : item.flag();
 	}
 
-	static JFreeChart chart(Datasets data, Ranking ranking, Labels labels, String subtitle, String source) {
+	static JFreeChart chart(Datasets data, Ranking ranking, Labels labels, String title, String subtitle, String source,
+			Medium medium) {
 		NumberAxis rate = new NumberAxis(labels.get("ranking.axis"));
 		rate.setNumberFormatOverride(labels.numberFormat(0));
-		// A dot plot of intervals: the axis follows the intervals, it need not start at
-		// zero.
 		rate.setAutoRangeIncludesZero(false);
 		String[] names = new String[data.shown().size()];
 		for (int i = 0; i < names.length; i++) {
 			RankItem item = data.shown().get(names.length - 1 - i);
-			String name = item.name() == null ? item.unitId() : item.name();
-			names[i] = name.length() > 28 ? name.substring(0, 27) + "…" : name;
+			names[i] = item.name() == null ? item.unitId() : item.name();
 		}
 		SymbolAxis units = new SymbolAxis(null, names);
 		units.setGridBandsVisible(false);
-		units.setTickLabelFont(ChartStyle.regular(names.length > 16 ? 10f : 11.5f));
+		units.setTickLabelFont(ChartStyle.regular(ChartStyle.MIN_FONT));
 		units.setLowerMargin(0.02);
 		units.setUpperMargin(0.02);
 
-		XYErrorRenderer renderer = new XYErrorRenderer();
-		renderer.setDrawXError(true);
-		renderer.setDrawYError(false);
-		renderer.setErrorStroke(ChartStyle.line(1.6f));
-		renderer.setCapLength(5);
-		Color[] paints = { ChartStyle.GREY, ChartStyle.GREY, ChartStyle.SKY_BLUE, ChartStyle.BLUE, ChartStyle.ORANGE,
-				ChartStyle.VERMILLION };
+		XYErrorRenderer ranges = new XYErrorRenderer();
+		ranges.setDrawXError(true);
+		ranges.setDrawYError(false);
+		ranges.setErrorStroke(
+				new java.awt.BasicStroke(12f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER));
+		ranges.setCapLength(0);
+		ranges.setErrorPaint(new Color(0xCC, 0xCC, 0xCC));
+		// no mark at the range's middle; a grey bar in the legend
+		ranges.setSeriesShapesVisible(0, true);
+		ranges.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(0, 0, 0, 0));
+		ranges.setLegendShape(0, new java.awt.geom.Rectangle2D.Double(-14, -6, 28, 12));
+		ranges.setDefaultLinesVisible(false);
+		ranges.setSeriesPaint(0, new Color(0xCC, 0xCC, 0xCC));
+		ranges.setLegendItemLabelGenerator((d, s) -> labels.get("ranking.range"));
+
+		XYErrorRenderer values = new XYErrorRenderer();
+		values.setDrawXError(false);
+		values.setDrawYError(false);
+		values.setDefaultLinesVisible(false);
 		for (int i = 0; i < GROUPS.size(); i++) {
-			renderer.setSeriesPaint(i, paints[i]);
-			renderer.setSeriesShape(i, switch (GROUPS.get(i)) {
-				case "high", "elevated" -> Shapes.up(4);
-				case "low", "reduced" -> Shapes.down(4);
-				default -> Shapes.circle(3.5);
-			});
-			renderer.setSeriesVisibleInLegend(i, data.intervals().getSeries(i).getItemCount() > 0);
+			String flag = "none".equals(GROUPS.get(i)) ? null : GROUPS.get(i);
+			values.setSeriesPaint(i, FlagStyle.colour(flag));
+			values.setSeriesShape(i, FlagStyle.marker(flag, 8));
+			values.setSeriesShapesFilled(i, !FlagStyle.hollow(flag));
+			values.setSeriesOutlineStroke(i, ChartStyle.line(2.6f));
+			values.setSeriesOutlinePaint(i, FlagStyle.colour(flag));
+			values.setSeriesVisibleInLegend(i, data.values().getSeries(i).getItemCount() > 0);
 		}
-		renderer.setErrorPaint(null);
-		renderer.setDefaultLinesVisible(false);
-		renderer.setLegendItemLabelGenerator((d, s) -> {
+		values.setUseOutlinePaint(true);
+		values.setDrawOutlines(true);
+		values.setLegendItemLabelGenerator((d, s) -> {
 			String key = (String) d.getSeriesKey(s);
-			return labels.flag("none".equals(key) ? null : key);
+			return labels.get("legend.count", labels.flag("none".equals(key) ? null : key), d.getItemCount(s));
 		});
 
-		XYPlot plot = new XYPlot(data.intervals(), rate, units, renderer);
-		plot.setOrientation(org.jfree.chart.plot.PlotOrientation.VERTICAL);
+		XYPlot plot = new XYPlot(data.values(), rate, units, values);
+		plot.setDataset(1, data.ranges());
+		plot.setRenderer(1, ranges);
+		plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
 		plot.setRangeGridlinesVisible(false);
 		if (ranking.reference() != null) {
-			ValueMarker city = new ValueMarker(ranking.reference(), ChartStyle.TEXT_GREY, ChartStyle.dashed(1.4f));
+			ValueMarker city = new ValueMarker(ranking.reference(), ChartStyle.BLACK, ChartStyle.dashed(1.6f));
 			city.setLabel(labels.get("ranking.reference", labels.number(ranking.reference(), 1)));
-			city.setLabelFont(ChartStyle.regular(10.5f));
-			city.setLabelPaint(ChartStyle.TEXT_GREY);
-			city.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-			city.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+			city.setLabelFont(ChartStyle.regular(ChartStyle.MIN_FONT));
+			city.setLabelPaint(ChartStyle.BLACK);
+			city.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+			city.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
 			city.setLabelBackgroundColor(java.awt.Color.WHITE);
-			plot.addDomainMarker(city, Layer.BACKGROUND);
+			plot.addDomainMarker(city, Layer.FOREGROUND);
 		}
-		String title = labels
-			.get("neighbourhood".equals(ranking.level()) ? "ranking.title.neighbourhoods" : "ranking.title.complexes");
+		// each value written beside its mark, so the numbers of the title are on the
+		// chart
+		for (int i = 0; i < data.shown().size(); i++) {
+			RankItem item = data.shown().get(i);
+			org.jfree.chart.annotations.XYTextAnnotation value = new org.jfree.chart.annotations.XYTextAnnotation(
+					"   " + labels.number(item.value(), 1), item.value(), data.shown().size() - 1 - i);
+			value.setFont(ChartStyle.regular(ChartStyle.MIN_FONT));
+			value.setPaint(ChartStyle.BLACK);
+			value.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
+			plot.addAnnotation(value);
+		}
+		rate.setUpperMargin(0.12);
 		String note = data.total() > data.shown().size()
-				? labels.get("ranking.shown", MAX_UNITS / 2, MAX_UNITS / 2, data.total()) : null;
-		JFreeChart chart = new JFreeChart(title, ChartStyle.bold(20f), plot, true);
-		ChartStyle.decorate(chart, subtitle, note, source);
+				? labels.get("ranking.shown", MAX_UNITS / 2, MAX_UNITS / 2, data.total()) : labels.get("ranking.note");
+		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
+		// on a slide the speaker notes explain the bar, leaving the room to the rows
+		ChartStyle.decorate(chart, subtitle, medium == Medium.SLIDE ? null : note, source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}

@@ -47,7 +47,8 @@ final class RateTrendChart {
 		return new Month(m.getMonthValue(), m.getYear());
 	}
 
-	static JFreeChart chart(TimeSeriesCollection dataset, Labels labels, String subtitle, String source) {
+	static JFreeChart chart(TimeSeriesCollection dataset, Labels labels, String title, String subtitle, String note,
+			String source, ChartStyle.Medium medium) {
 		DateAxis time = monthAxis(labels);
 		NumberAxis rate = new NumberAxis(labels.get("rateTrend.axis"));
 		rate.setNumberFormatOverride(labels.numberFormat(1));
@@ -56,12 +57,12 @@ final class RateTrendChart {
 		for (int i = 0; i < dataset.getSeriesCount(); i++) {
 			renderer.setSeriesPaint(i, ChartStyle.SERIES[i % ChartStyle.SERIES.length]);
 			renderer.setSeriesStroke(i, ChartStyle.line(2.2f));
-			renderer.setSeriesShape(i, Shapes.series(i, 3.2));
+			renderer.setSeriesShape(i, Shapes.series(i, 4.5));
 		}
 		renderer.setLegendItemLabelGenerator((data, series) -> labels.category((String) data.getSeriesKey(series)));
 		XYPlot plot = new XYPlot(dataset, time, rate, renderer);
-		JFreeChart chart = new JFreeChart(labels.get("rateTrend.title"), ChartStyle.bold(20f), plot, true);
-		ChartStyle.decorate(chart, subtitle, null, source);
+		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
+		ChartStyle.decorate(chart, subtitle, note, source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}
@@ -69,7 +70,7 @@ final class RateTrendChart {
 	static DateAxis monthAxis(Labels labels) {
 		DateAxis time = new DateAxis(null);
 		time.setDateFormatOverride(new SimpleDateFormat("MMM yyyy", labels.locale()));
-		time.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, 3));
+		time.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, 4));
 		time.setLowerMargin(0.01);
 		time.setUpperMargin(0.01);
 		return time;

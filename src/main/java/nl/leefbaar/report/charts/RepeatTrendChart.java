@@ -49,8 +49,8 @@ final class RepeatTrendChart {
 		return series;
 	}
 
-	static JFreeChart chart(YIntervalSeriesCollection dataset, List<YearMonth> months, Labels labels, int windowDays,
-			String subtitle, String note, String source) {
+	static JFreeChart chart(YIntervalSeriesCollection dataset, List<YearMonth> months, Labels labels, String title,
+			String subtitle, String note, String source, ChartStyle.Medium medium) {
 		NumberAxis share = new NumberAxis(labels.get("repeatTrend.axis"));
 		share.setNumberFormatOverride(labels.percentFormat());
 		share.setAutoRangeIncludesZero(true);
@@ -58,7 +58,7 @@ final class RepeatTrendChart {
 		renderer.setSeriesPaint(0, ChartStyle.BLUE);
 		renderer.setSeriesFillPaint(0, new Color(0x56, 0xB4, 0xE9));
 		renderer.setSeriesStroke(0, ChartStyle.line(2.4f));
-		renderer.setSeriesShape(0, Shapes.circle(3.2));
+		renderer.setSeriesShape(0, Shapes.circle(4.5));
 		renderer.setSeriesPaint(1, ChartStyle.VERMILLION);
 		renderer.setSeriesFillPaint(1, new Color(0, 0, 0, 0));
 		renderer.setSeriesStroke(1, ChartStyle.dashed(2.4f));
@@ -74,9 +74,8 @@ final class RepeatTrendChart {
 					RateTrendChart.month(months.get(months.size() - 1)).getFirstMillisecond() + 10L * 86_400_000);
 		}
 		XYPlot plot = new XYPlot(dataset, time, share, renderer);
-		JFreeChart chart = new JFreeChart(labels.get("repeatTrend.title", windowDays), ChartStyle.bold(20f), plot,
-				true);
-		ChartStyle.decorate(chart, subtitle, note, source);
+		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
+		ChartStyle.decorate(chart, subtitle, note, source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}

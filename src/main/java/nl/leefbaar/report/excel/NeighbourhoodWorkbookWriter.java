@@ -9,6 +9,8 @@ import nl.leefbaar.domain.Category;
 import nl.leefbaar.domain.Level;
 import nl.leefbaar.system.AtomicFiles;
 import nl.leefbaar.report.ReportWriter;
+import nl.leefbaar.report.ReportWriter.ReportScope;
+import nl.leefbaar.report.charts.ChartRenderer;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
@@ -23,15 +25,18 @@ import org.springframework.stereotype.Component;
 @Component
 class NeighbourhoodWorkbookWriter implements ReportWriter {
 
-	static final List<String> SHEETS = List.of("neighbourhoods", "districts", "public_complexes", "notes");
+	static final List<String> SHEETS = List.of("map", "neighbourhoods", "districts", "public_complexes", "notes");
 
 	private final FigureStore store;
 
 	private final LeefbaarProperties properties;
 
-	NeighbourhoodWorkbookWriter(FigureStore store, LeefbaarProperties properties) {
+	private final ChartRenderer charts;
+
+	NeighbourhoodWorkbookWriter(FigureStore store, LeefbaarProperties properties, ChartRenderer charts) {
 		this.store = store;
 		this.properties = properties;
+		this.charts = charts;
 	}
 
 	static String fileName(YearMonth month) {
@@ -52,18 +57,32 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 		Map<String, Map<String, Figure>> complexFigures = store.byUnit(month, Level.COMPLEX, Category.ALL,
 				PublicComplexSheet.INDICATORS);
 		List<FigureStore.Complex> complexes = store.complexes();
+		Map<String, Figure> city = store.byUnit(month, Level.CITY, Category.ALL, NeighbourhoodSheet.INDICATORS)
+			.getOrDefault(Level.CITY_UNIT, Map.of());
+		Map<String, Figure> cityYearAgo = store
+			.byUnit(month.minusYears(1), Level.CITY, Category.ALL, NeighbourhoodSheet.INDICATORS)
+			.getOrDefault(Level.CITY_UNIT, Map.of());
+		ExpectedRanges ranges = ExpectedRanges.of(now, store.funnelStats(month));
+		ChartRenderer.Rendered rendered = charts.rendered(month, request.locale(), ReportScope.CITY,
+				request.inputFolder());
 		AtomicFiles.write(target, out -> {
 			try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 				try {
 					Styles styles = new Styles(workbook);
+					List<String> names = SHEETS.stream().map(k -> labels.get("sheet." + k)).toList();
+					MapSheet.write(workbook, workbook.createSheet(labels.get("sheet.map")), styles, labels, month,
+							rendered, names);
 					NeighbourhoodSheet.write(workbook.createSheet(labels.get("sheet.neighbourhoods")), styles, labels,
-							rules, month, neighbourhoods, now, yearAgo);
+							rules, month, neighbourhoods, now, yearAgo, city, cityYearAgo, ranges);
 					DistrictSheet.write(workbook.createSheet(labels.get("sheet.districts")), styles, labels, rules,
 							month, neighbourhoods, now);
 					PublicComplexSheet.write(workbook.createSheet(labels.get("sheet.public_complexes")), styles, labels,
 							rules, month, complexes, complexFigures);
 					NotesSheet.write(workbook.createSheet(labels.get("sheet.notes")), styles, labels, month, store,
 							properties, true);
+					Object lastDay = store.dataPeriod().get("last_day");
+					Pages.mark(workbook, labels.format("neighbourhoods.title", labels.month(month)),
+							lastDay instanceof java.sql.Date d ? d.toLocalDate() : null, labels);
 					workbook.write(out);
 				}
 				finally {

@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import nl.leefbaar.report.ReportWriter;
 import nl.leefbaar.system.AtomicFiles;
 import nl.leefbaar.report.charts.ChartRenderer;
+import nl.leefbaar.report.charts.ChartImages;
 import nl.leefbaar.report.charts.ChartRenderer.ChartSet;
 import nl.leefbaar.report.charts.ChartRenderer.NamedChart;
 import nl.leefbaar.report.charts.Labels;
+import nl.leefbaar.report.charts.Takeaways;
 import org.apache.poi.sl.usermodel.PictureData;
 import org.apache.poi.sl.usermodel.Placeholder;
 import org.apache.poi.sl.usermodel.TextParagraph.TextAlign;
@@ -32,9 +34,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code seminar-<yyyy-mm>.pptx}: a title slide, then one chart a slide with a one-line
- * takeaway and speaker notes (definition and caveats). 16:9, 960 x 540 points; the 1920 x
- * 1080 chart PNG is scaled to fit under the takeaway.
+ * {@code seminar-<yyyy-mm>.pptx}: a title slide, then one chart a slide under one title,
+ * its takeaway, with speaker notes (how to read it, what to be careful about). 16:9, 960
+ * x 540 points; each chart is drawn for its slide: on a canvas of the picture's size in
+ * points (the full width under the title), without a title of its own, so that no text on
+ * it is smaller than 18 pt.
  */
 @Component
 class SeminarDeckWriter implements ReportWriter {
@@ -62,11 +66,27 @@ class SeminarDeckWriter implements ReportWriter {
 		this.renderer = renderer;
 	}
 
+	/**
+	 * The slides' charts in order: one point each; of the three maps the one of the
+	 * headline rate (the index and repeat maps are in charts/ and the workbook).
+	 */
+	static final List<String> SLIDES = List.of("rate-trend", "repeat-trend", "funnel", "ranking", "map-report-rate",
+			"activity-effect", "concentration");
+
+	/** The title band and the picture below it, in points of the 960 x 540 slide. */
+	static final Rectangle2D TITLE = new Rectangle2D.Double(24, 6, 912, 78);
+
+	static final Rectangle2D PICTURE = new Rectangle2D.Double(0, 88, SLIDE_WIDTH, SLIDE_HEIGHT - 88);
+
+	/** Pixels per point of the slides' pictures: crisp on a 1920-pixel projector. */
+	static final double PICTURE_SCALE = 2;
+
 	@Override
 	public List<Path> write(ReportRequest request) throws Exception {
-		ChartRenderer.Rendered rendered = renderer.rendered(request.month(), request.locale(), request.scope());
+		ChartSet set = renderer.build(request.month(), request.locale(), request.scope(),
+				nl.leefbaar.report.charts.ChartStyle.Medium.SLIDE, request.inputFolder());
 		Path target = request.monthFolder().resolve("seminar-" + request.month() + ".pptx");
-		return List.of(AtomicFiles.write(target, deck(rendered)));
+		return List.of(AtomicFiles.write(target, deck(set)));
 	}
 
 	/**
@@ -92,13 +112,16 @@ class SeminarDeckWriter implements ReportWriter {
 		}
 	}
 
-	byte[] deck(ChartRenderer.Rendered rendered) throws Exception {
-		ChartSet set = rendered.set();
+	byte[] deck(ChartSet set) throws Exception {
 		try (XMLSlideShow ppt = new XMLSlideShow()) {
 			ppt.setPageSize(new Dimension(SLIDE_WIDTH, SLIDE_HEIGHT));
 			titleSlide(ppt, set);
-			for (NamedChart chart : set.charts()) {
-				chartSlide(ppt, set, chart, rendered.png().get(chart.name()));
+			for (String name : SLIDES) {
+				NamedChart chart = set.chart(name);
+				if (chart != null) {
+					byte[] png = ChartImages.png(chart.chart(), PICTURE.getWidth(), PICTURE.getHeight(), PICTURE_SCALE);
+					chartSlide(ppt, set, chart, png);
+				}
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
 			ppt.write(out);
@@ -121,15 +144,14 @@ class SeminarDeckWriter implements ReportWriter {
 	private void chartSlide(XMLSlideShow ppt, ChartSet set, NamedChart chart, byte[] png) {
 		XSLFSlide slide = ppt.createSlide();
 		String takeaway = Takeaways.of(chart.name(), set);
-		// One line at 24 pt holds about 60 characters; a longer takeaway gets two lines
-		// at 20 pt,
-		// which still end above the chart.
-		text(slide, takeaway, new Rectangle2D.Double(30, 8, 900, 60), takeaway.length() <= 60 ? 24 : 20, true, DARK);
+		// One line at 30 pt holds about 55 characters; a longer takeaway gets two lines
+		// at
+		// 24 pt, still inside the title band.
+		text(slide, takeaway, TITLE, takeaway.length() <= 55 ? 30 : 24, true, DARK);
 		XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
 		XSLFPictureShape picture = slide.createPicture(data);
-		double height = SLIDE_HEIGHT - 74 - 8;
-		double width = height * 16 / 9;
-		picture.setAnchor(new Rectangle2D.Double((SLIDE_WIDTH - width) / 2, 74, width, height));
+		// drawn at this very size (in points), so its text keeps the sizes it was set in
+		picture.setAnchor(PICTURE);
 		notes(ppt, slide, SpeakerNotes.of(chart.name(), set, renderer.repeatWindowDays(), renderer.effectWindowDays()));
 	}
 

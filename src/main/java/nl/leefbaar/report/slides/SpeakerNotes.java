@@ -20,6 +20,7 @@ final class SpeakerNotes {
 			case "repeat-trend" -> labels.get("notes.repeatTrend", String.valueOf(repeatWindowDays));
 			case "funnel" -> labels.get("notes.funnel", overdispersion(set, labels));
 			case "ranking" -> labels.get("notes.ranking");
+			case "map-report-rate", "map-repeat-rate", "map-index" -> labels.get("notes.map");
 			case "activity-effect" -> labels.get("notes.effect", String.valueOf(effectWindowDays), versus(set, labels));
 			case "concentration" -> labels.get("notes.concentration");
 			default -> "";

@@ -76,7 +76,7 @@ class ChartsReportWriterTests {
 		Document document = parse(svg);
 		assertThat(document.getDocumentElement().getNodeName()).isEqualTo("svg");
 		String text = document.getDocumentElement().getTextContent();
-		assertThat(text).contains("Meldingen per 100 woningen, per categorie")
+		assertThat(text).contains("Meldingen per 100 woningen: ")
 			.contains("Bron: meldingen en activiteiten, t/m oktober 2026")
 			.contains("november 2024 t/m oktober 2026")
 			.contains("Vervuiling");
@@ -87,7 +87,7 @@ class ChartsReportWriterTests {
 		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
 
 		String text = parse(Files.readString(out.resolve("charts/funnel.svg"))).getDocumentElement().getTextContent();
-		assertThat(text).contains("Funnel plot: reports per 100 dwellings by complex")
+		assertThat(text).contains("Of 40 complexes: ")
 			.contains("Source: reports and activities, up to October 2026")
 			.contains("Number of dwellings")
 			.doesNotContain("Bron");
@@ -107,7 +107,8 @@ class ChartsReportWriterTests {
 		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
 		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
 
-		assertThat(Files.readString(out.resolve("charts/ranking.svg"))).contains("Neighbourhoods ranked");
+		assertThat(Files.readString(out.resolve("charts/ranking.svg")))
+			.contains("Reports per 100 dwellings (12 months)");
 	}
 
 	@Test

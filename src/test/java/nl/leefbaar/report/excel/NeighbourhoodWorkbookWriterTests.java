@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import nl.leefbaar.indicators.stats.FunnelFlag;
+import nl.leefbaar.indicators.stats.ExpectedRange;
+import nl.leefbaar.indicators.stats.Funnels;
+import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.support.TestDatabase;
@@ -60,10 +64,12 @@ class NeighbourhoodWorkbookWriterTests {
 	@Test
 	void hasNeighbourhoodsDistrictsComplexesAndNotes() throws Exception {
 		try (XSSFWorkbook nl = write(Locale.forLanguageTag("nl"))) {
-			assertThat(Workbooks.sheetNames(nl)).containsExactly("Buurten", "Wijken", "Complexen", "Toelichting");
+			assertThat(Workbooks.sheetNames(nl)).containsExactly("Kaart", "Buurten", "Wijken", "Complexen",
+					"Toelichting");
 		}
 		try (XSSFWorkbook en = write(Locale.ENGLISH)) {
-			assertThat(Workbooks.sheetNames(en)).containsExactly("Neighbourhoods", "Districts", "Complexes", "Notes");
+			assertThat(Workbooks.sheetNames(en)).containsExactly("Map", "Neighbourhoods", "Districts", "Complexes",
+					"Notes");
 			assertThat(en.getSheet("Neighbourhoods").getRow(2).getCell(1).getStringCellValue())
 				.isEqualTo("Neighbourhood");
 		}
@@ -76,33 +82,114 @@ class NeighbourhoodWorkbookWriterTests {
 			for (String code : List.of("N1", "N3")) {
 				Row row = Workbooks.rowWith(sheet, 0, code, 2);
 				Double reports = stored.value("neighbourhood", code, "all", "reports_12m", MONTH);
-				if (shown(reports)) {
+				if (reports == null) {
+					assertThat(Workbooks.text(row, 4)).isEqualTo("\u2013");
+				}
+				else if (shown(reports)) {
 					assertThat(Workbooks.number(row, 4)).isEqualTo(reports);
 				}
 				Double rateCount = stored.column("numerator", "neighbourhood", code, "all", "report_rate_12m", MONTH);
 				Double rate = stored.value("neighbourhood", code, "all", "report_rate_12m", MONTH);
 				if (rate != null && shown(rateCount)) {
 					assertThat(Workbooks.number(row, 5)).isEqualTo(rate);
-					assertThat(Workbooks.number(row, 6))
-						.isEqualTo(stored.column("ci_low", "neighbourhood", code, "all", "report_rate_12m", MONTH));
-					assertThat(Workbooks.number(row, 7))
-						.isEqualTo(stored.column("ci_high", "neighbourhood", code, "all", "report_rate_12m", MONTH));
+					Interval range = expectedRange(code);
+					assertThat(Workbooks.number(row, 6)).isEqualTo(range.low());
+					assertThat(Workbooks.number(row, 7)).isEqualTo(range.high());
 					Double lastYear = stored.value("neighbourhood", code, "all", "report_rate_12m",
 							MONTH.minusYears(1));
 					Double lastYearCount = stored.column("numerator", "neighbourhood", code, "all", "report_rate_12m",
 							MONTH.minusYears(1));
-					if (lastYear != null && shown(lastYearCount)) {
-						assertThat(Workbooks.number(row, 10)).isEqualTo(rate - lastYear);
+					if (lastYear != null && shown(lastYearCount) && lastYear > 0) {
+						// the change of the rate in %, tested: its verdict beside it
+						assertThat(Workbooks.number(row, 10)).isCloseTo(100 * (rate / lastYear - 1),
+								org.assertj.core.api.Assertions.within(1e-9));
+						assertThat(Workbooks.text(row, 11)).containsAnyOf("beter", "slechter",
+								"geen duidelijke verandering");
 					}
 				}
 				Double share = stored.value("neighbourhood", code, "all", "dwelling_repeat_rate_12m", MONTH);
 				Double x = stored.column("numerator", "neighbourhood", code, "all", "dwelling_repeat_rate_12m", MONTH);
 				Double n = stored.column("denominator", "neighbourhood", code, "all", "dwelling_repeat_rate_12m",
 						MONTH);
-				assertThat(Workbooks.number(row, 11)).isEqualTo(share != null && shown(x) && shown(n) ? share : null);
-				assertThat(Workbooks.number(row, 21))
+				if (share != null && shown(x) && shown(n)) {
+					assertThat(Workbooks.number(row, 12)).isEqualTo(share);
+				}
+				else {
+					assertThat(Workbooks.text(row, 12)).isEqualTo("\u2013");
+				}
+				assertThat(Workbooks.number(row, 22))
 					.isEqualTo(stored.value("neighbourhood", code, "all", "liveability_index", MONTH));
 			}
+		}
+	}
+
+	/**
+	 * The expected range of a neighbourhood's report_rate_12m: the 95 % funnel limits at
+	 * its dwellings around all neighbourhoods' rate, unadjusted as the fixture's
+	 * funnel_stat says (the exact tail rule).
+	 */
+	private Interval expectedRange(String code) {
+		double perDwelling = jdbc.queryForObject("""
+				select sum(numerator) / sum(denominator) from indicator_value where period = ?
+				  and level = 'neighbourhood' and category = 'all' and indicator = 'report_rate_12m'
+				  and denominator > 0""", Double.class, WorkbookFixture.date(MONTH));
+		double dwellings = stored.column("denominator", "neighbourhood", code, "all", "report_rate_12m", MONTH);
+		Interval counts = ExpectedRange.ofCount(perDwelling * dwellings, false, 0);
+		return new Interval(100 * counts.low() / dwellings, 100 * counts.high() / dwellings);
+	}
+
+	@Test
+	void theRangeBesideEachFlagIsTheFunnelLimitThatDecidesIt() throws Exception {
+		try (XSSFWorkbook workbook = write(Locale.forLanguageTag("nl"))) {
+			Sheet sheet = workbook.getSheet("Buurten");
+			for (String code : List.of("N1", "N3")) {
+				Row row = Workbooks.rowWith(sheet, 0, code, 2);
+				double dwellings = stored.column("denominator", "neighbourhood", code, "all", "report_rate_12m", MONTH);
+				Interval range = expectedRange(code);
+				assertThat(Workbooks.number(row, 6)).isEqualTo(range.low());
+				assertThat(Workbooks.number(row, 7)).isEqualTo(range.high());
+				// the same limits decide the flag: counts inside are in range, one beyond
+				// is
+				// flagged, by the rule the indicators stage applies
+				double perDwelling = range.low() >= 0 ? jdbc.queryForObject("""
+						select sum(numerator) / sum(denominator) from indicator_value where period = ?
+						  and level = 'neighbourhood' and category = 'all' and indicator = 'report_rate_12m'
+						  and denominator > 0""", Double.class, WorkbookFixture.date(MONTH)) : 0;
+				double expected = perDwelling * dwellings;
+				long lowCount = Math.round(range.low() * dwellings / 100);
+				long highCount = Math.round(range.high() * dwellings / 100);
+				assertThat(Funnels.exactPoissonFlag(highCount, expected)).isEqualTo(FunnelFlag.IN_RANGE);
+				assertThat(Funnels.exactPoissonFlag(highCount + 1, expected)).isIn(FunnelFlag.ELEVATED,
+						FunnelFlag.HIGH);
+				assertThat(Funnels.exactPoissonFlag(lowCount, expected)).isEqualTo(FunnelFlag.IN_RANGE);
+				if (lowCount > 0) {
+					assertThat(Funnels.exactPoissonFlag(lowCount - 1, expected)).isIn(FunnelFlag.REDUCED,
+							FunnelFlag.LOW);
+				}
+			}
+		}
+	}
+
+	@Test
+	void theCityComesFirstWithItsOwnFiguresAndNoFlag() throws Exception {
+		try (XSSFWorkbook workbook = write(Locale.forLanguageTag("nl"))) {
+			Row city = workbook.getSheet("Buurten").getRow(3);
+			assertThat(Workbooks.text(city, 1)).isEqualTo("Hele stad (referentie)");
+			assertThat(Workbooks.number(city, 5))
+				.isEqualTo(stored.value("city", "city", "all", "report_rate_12m", MONTH));
+			assertThat(Workbooks.text(city, 9)).isNull();
+			assertThat((Object) workbook.getSheet("Buurten").getRow(4)).isNotNull();
+		}
+	}
+
+	@Test
+	void theMapSheetComesFirstAndSaysWhyThereIsNoMapWithoutBoundaries() throws Exception {
+		try (XSSFWorkbook workbook = write(Locale.forLanguageTag("nl"))) {
+			Sheet map = workbook.getSheetAt(0);
+			assertThat(map.getSheetName()).isEqualTo("Kaart");
+			// the fixture's import folder holds no neighbourhoods.geojson
+			assertThat(Workbooks.text(map.getRow(0), 0)).isEqualTo("Inhoud");
+			assertThat(Workbooks.text(map.getRow(3), 0)).startsWith("Geen kaart: ");
 		}
 	}
 
@@ -134,7 +221,10 @@ class NeighbourhoodWorkbookWriterTests {
 			Row small = Workbooks.rowWith(workbook.getSheet("Buurten"), 0, WorkbookFixture.SMALL_NEIGHBOURHOOD, 2);
 			assertThat(small.getCell(4).getCellType()).isEqualTo(CellType.STRING);
 			assertThat(small.getCell(4).getStringCellValue()).isEqualTo("<5");
-			for (int column : new int[] { 5, 6, 7, 8, 9, 10 }) {
+			// the rate built on it is not shown, and says so: never a blank that looks
+			// missing
+			assertThat(Workbooks.text(small, 5)).isEqualTo("\u2013");
+			for (int column : new int[] { 6, 7, 8, 9, 10, 11 }) {
 				assertThat(Workbooks.text(small, column)).as("column " + column).isNull();
 			}
 		}

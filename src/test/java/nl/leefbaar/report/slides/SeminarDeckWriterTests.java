@@ -12,6 +12,13 @@ import java.util.Locale;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.ChartFixture;
+import nl.leefbaar.report.charts.ChartImages;
+import nl.leefbaar.report.charts.ChartRenderer;
+import nl.leefbaar.report.charts.ChartRenderer.ChartSet;
+import nl.leefbaar.report.charts.ChartRenderer.NamedChart;
+import nl.leefbaar.report.charts.ChartStyle.Medium;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.leefbaar.support.TestDatabase;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFNotes;
@@ -36,6 +43,9 @@ class SeminarDeckWriterTests {
 
 	@Autowired
 	SeminarDeckWriter writer;
+
+	@Autowired
+	ChartRenderer renderer;
 
 	@TempDir
 	Path out;
@@ -85,9 +95,74 @@ class SeminarDeckWriterTests {
 				.contains(change.replace("-0", "0") + " % t.o.v. vorig jaar");
 			// The pooled clean-up row has the most reports in its windows: 240 before,
 			// 163 after.
+			// the pooled clean-up row: effect against the comparison group 0.7546
 			assertThat(texts(ppt.getSlides().get(5)))
-				.isEqualTo("Meldingen vervuiling -32 % na schoonmaakacties (vergelijkingsgroep -10 %)");
+				.isEqualTo("Na schoonmaakacties 25 % minder meldingen vervuiling dan in de vergelijkingsgroep");
 		}
+	}
+
+	@Test
+	void eachChartFillsTheSlidesWidthUnderOneTitle() throws Exception {
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+
+		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
+			double width = ppt.getPageSize().getWidth();
+			for (XSLFSlide slide : ppt.getSlides().subList(1, ppt.getSlides().size())) {
+				List<XSLFPictureShape> pictures = slide.getShapes()
+					.stream()
+					.filter(XSLFPictureShape.class::isInstance)
+					.map(XSLFPictureShape.class::cast)
+					.toList();
+				assertThat(pictures).hasSize(1);
+				java.awt.geom.Rectangle2D anchor = pictures.get(0).getAnchor();
+				assertThat(anchor.getX()).isEqualTo(0.0);
+				assertThat(anchor.getWidth()).isEqualTo(width);
+				assertThat(anchor.getMaxY()).isEqualTo(ppt.getPageSize().getHeight());
+				// one title: a single text box, above the picture
+				List<XSLFTextShape> texts = slide.getShapes()
+					.stream()
+					.filter(XSLFTextShape.class::isInstance)
+					.map(XSLFTextShape.class::cast)
+					.toList();
+				assertThat(texts).hasSize(1);
+				assertThat(texts.get(0).getAnchor().getMaxY()).isLessThanOrEqualTo(anchor.getY());
+			}
+		}
+	}
+
+	@Test
+	void eachTitlesNumbersAppearInItsChartAndNoTextIsUnder18Points() throws Exception {
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		ChartSet set = renderer.build(MONTH, Locale.forLanguageTag("nl"), ReportScope.CITY, Medium.SLIDE, null);
+		List<NamedChart> shown = SeminarDeckWriter.SLIDES.stream().map(set::chart).filter(c -> c != null).toList();
+
+		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
+			assertThat(ppt.getSlides()).hasSize(1 + shown.size());
+			for (int i = 0; i < shown.size(); i++) {
+				String title = texts(ppt.getSlides().get(i + 1));
+				String svg = new String(ChartImages.svg(shown.get(i).chart(),
+						(int) SeminarDeckWriter.PICTURE.getWidth(), (int) SeminarDeckWriter.PICTURE.getHeight()),
+						java.nio.charset.StandardCharsets.UTF_8);
+				String drawn = svgText(svg);
+				Matcher number = Pattern.compile("\\d+(?:[.,]\\d+)?").matcher(title);
+				while (number.find()) {
+					assertThat(drawn).as(shown.get(i).name() + ": " + title).contains(number.group());
+				}
+				Matcher size = Pattern.compile("font-size: ?([0-9.]+)px").matcher(svg);
+				while (size.find()) {
+					assertThat(Double.parseDouble(size.group(1))).as(shown.get(i).name()).isGreaterThanOrEqualTo(18);
+				}
+			}
+		}
+	}
+
+	static String svgText(String svg) throws Exception {
+		javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+		return factory.newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.getDocumentElement()
+			.getTextContent();
 	}
 
 	@Test
@@ -97,7 +172,7 @@ class SeminarDeckWriterTests {
 		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
 			assertThat(texts(ppt.getSlides().get(0))).contains("Liveability in October 2026").contains("Whole city");
 			assertThat(texts(ppt.getSlides().get(5)))
-				.isEqualTo("Reports pollution -32% after clean-ups (comparison group -10%)");
+				.isEqualTo("After clean-ups, 25% fewer pollution reports than in the comparison group");
 			assertThat(notes(ppt.getSlides().get(2))).startsWith("Definition");
 		}
 	}
