@@ -9,14 +9,10 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import nl.leefbaar.domain.Category;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,11 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DashboardStore {
-
-	private static final Logger log = LoggerFactory.getLogger(DashboardStore.class);
-
-	/** The hotspot columns of coord contract 1 that the view may not have yet. */
-	private static final List<String> HOTSPOT_COLUMNS = List.of("reports_before", "p_value", "new_this_month");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -129,41 +120,18 @@ class DashboardStore {
 	}
 
 	/**
-	 * The month's hotspots, worst first (indicators.md: smallest p-value, then most
-	 * reports, then complex id and category).
+	 * The month's hotspots, worst first (hotspot_ranked, indicators.md: smallest p-value,
+	 * then most reports, then complex id and category).
 	 */
 	List<Hotspot> hotspots(YearMonth month) {
-		String columns = hotspotColumns();
-		return jdbc.query("select complex_id, category, reports, " + columns + """
-				, last_reported
-				from hotspot where period = :period
-				order by p_value nulls last, reports desc, complex_id, category
+		return jdbc.query("""
+				select complex_id, category, reports, reports_before, p_value, new_this_month, last_reported
+				from hotspot_ranked where period = :period order by rank
 				""", period(month),
 				(rs, i) -> new Hotspot(rs.getString("complex_id"), rs.getString("category"), rs.getInt("reports"),
 						rs.getObject("reports_before", Integer.class), rs.getObject("p_value", Double.class),
 						rs.getObject("new_this_month", Boolean.class),
 						rs.getObject("last_reported", OffsetDateTime.class)));
-	}
-
-	/**
-	 * The contract's hotspot columns, as nulls where the view does not have them yet
-	 * (before the core line's new hotspot rule is merged).
-	 */
-	private String hotspotColumns() {
-		Set<String> present = new HashSet<>(jdbc.getJdbcTemplate()
-			.queryForList("select column_name from information_schema.columns where table_name = 'hotspot'"
-					+ " and table_schema = current_schema()", String.class));
-		StringBuilder select = new StringBuilder();
-		String[] types = { "integer", "double precision", "boolean" };
-		for (int i = 0; i < HOTSPOT_COLUMNS.size(); i++) {
-			String column = HOTSPOT_COLUMNS.get(i);
-			select.append(i > 0 ? ", " : "")
-				.append(present.contains(column) ? column : "null::" + types[i] + " as " + column);
-		}
-		if (!present.containsAll(HOTSPOT_COLUMNS)) {
-			log.debug("the hotspot view has not got {} yet", HOTSPOT_COLUMNS);
-		}
-		return select.toString();
 	}
 
 	Map<String, FunnelStat> funnelStats(YearMonth month) {

@@ -61,7 +61,8 @@ final class NotesSheet {
 																				// separator
 		line(w, labels.get("notes.setting.repeat_window"), s.repeatWindowDays(), labels.get("notes.unit.days"));
 		line(w, labels.get("notes.setting.hotspot"),
-				labels.format("notes.setting.hotspot.value", s.hotspotMinReports(), s.hotspotWindowDays()), null);
+				labels.format("notes.setting.hotspot.value", s.hotspotMinReports(), s.hotspotWindowDays()), labels
+					.format("notes.setting.hotspot.note", s.hotspotBaselineDays(), labels.number(s.hotspotLevel(), 2)));
 		line(w, labels.get("notes.setting.effect_window"), s.effectWindowDays(),
 				labels.format("notes.setting.effect_window.note", s.effectMinWindowDays()));
 		line(w, labels.get("notes.setting.overdispersion"), labels.get(s.overdispersion() ? "notes.yes" : "notes.no"),
