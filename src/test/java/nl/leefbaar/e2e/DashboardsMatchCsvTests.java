@@ -22,6 +22,7 @@ import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.ChartFigures;
 import nl.leefbaar.report.charts.ChartRenderer;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.support.WorkbookPackage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -42,8 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its own indicators-<slug>.csv for its own complexes only; the owners' exports hold
  * their complexes' rows and every neighbourhood and city row; the Aandacht list names the
  * complexes flagged high first; an owner's workbook holds nothing of another owner's
- * anywhere in its package (DashboardPackage). The monthly job runs once on the sample
- * data (Dutch), the report command once more in English.
+ * anywhere in its package (WorkbookPackage). The monthly job runs once on the sample data
+ * (Dutch), the report command once more in English.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -462,13 +463,13 @@ class DashboardsMatchCsvTests {
 				texts.add(complexNames.get(complex.getKey()));
 				texts.addAll(dwellingRefs.getOrDefault(complex.getKey(), Set.of()));
 			}
-			DashboardPackage.assertHoldsNone(folder.resolve("dashboard-" + owner.getValue() + "-" + MONTH + ".xlsx"),
+			WorkbookPackage.assertHoldsNone(folder.resolve("dashboard-" + owner.getValue() + "-" + MONTH + ".xlsx"),
 					forbidden);
-			DashboardPackage.assertHoldsNone(
+			WorkbookPackage.assertHoldsNone(
 					english.resolve(MONTH + "/dashboard-" + owner.getValue() + "-" + MONTH + ".xlsx"), forbidden);
 			// the funnel image is the plot of the owner's complexes alone
 			List<String> ownIds = complexesOf(owner.getKey()).stream().sorted().toList();
-			assertThat(DashboardPackage.images(folder.resolve("dashboard-" + owner.getValue() + "-" + MONTH + ".xlsx")))
+			assertThat(WorkbookPackage.images(folder.resolve("dashboard-" + owner.getValue() + "-" + MONTH + ".xlsx")))
 				.singleElement()
 				.isEqualTo(charts.funnelPlotPngOf(MONTH, java.util.Locale.forLanguageTag("nl"),
 						new ReportScope(null, ownIds), 1200, 800));
@@ -477,7 +478,7 @@ class DashboardsMatchCsvTests {
 				.isNotEmpty()
 				.allMatch(ownIds::contains);
 			// and the checks can fail: the team's workbook holds every owner's
-			assertThat(DashboardPackage.texts(folder.resolve("dashboard-team-" + MONTH + ".xlsx")))
+			assertThat(WorkbookPackage.texts(folder.resolve("dashboard-team-" + MONTH + ".xlsx")))
 				.anyMatch(text -> forbidden.stream().anyMatch(text::contains));
 			assertThat(own).isNotEmpty();
 		}

@@ -1,4 +1,4 @@
-package nl.leefbaar.e2e;
+package nl.leefbaar.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,13 +20,13 @@ import java.util.zip.ZipFile;
  * inside the sheets, defined names and sheet names in the workbook part, the document
  * properties) as text, and the binary parts (images) as bytes.
  */
-final class DashboardPackage {
+public final class WorkbookPackage {
 
-	private DashboardPackage() {
+	private WorkbookPackage() {
 	}
 
 	/** Part name -> bytes, in the package's order. */
-	static Map<String, byte[]> parts(Path workbook) throws IOException {
+	public static Map<String, byte[]> parts(Path workbook) throws IOException {
 		Map<String, byte[]> parts = new LinkedHashMap<>();
 		try (ZipFile zip = new ZipFile(workbook.toFile())) {
 			for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
@@ -38,12 +38,12 @@ final class DashboardPackage {
 		return parts;
 	}
 
-	static boolean isText(String part) {
+	public static boolean isText(String part) {
 		return part.endsWith(".xml") || part.endsWith(".rels") || part.endsWith(".vml");
 	}
 
 	/** Every text part, decoded. */
-	static List<String> texts(Path workbook) throws IOException {
+	public static List<String> texts(Path workbook) throws IOException {
 		List<String> texts = new ArrayList<>();
 		parts(workbook).forEach((name, bytes) -> {
 			if (isText(name)) {
@@ -54,7 +54,7 @@ final class DashboardPackage {
 	}
 
 	/** The images of the package (xl/media/...). */
-	static List<byte[]> images(Path workbook) throws IOException {
+	public static List<byte[]> images(Path workbook) throws IOException {
 		List<byte[]> images = new ArrayList<>();
 		parts(workbook).forEach((name, bytes) -> {
 			if (name.startsWith("xl/media/")) {
@@ -68,7 +68,7 @@ final class DashboardPackage {
 	 * No text part holds any of the texts, as written or as XML escapes them; every part
 	 * is either text or an image.
 	 */
-	static void assertHoldsNone(Path workbook, Collection<String> forbidden) throws IOException {
+	public static void assertHoldsNone(Path workbook, Collection<String> forbidden) throws IOException {
 		Map<String, byte[]> parts = parts(workbook);
 		assertThat(parts).isNotEmpty();
 		for (Map.Entry<String, byte[]> part : parts.entrySet()) {
@@ -88,7 +88,7 @@ final class DashboardPackage {
 		}
 	}
 
-	static String xml(String value) {
+	public static String xml(String value) {
 		return value.replace("&", "&amp;")
 			.replace("<", "&lt;")
 			.replace(">", "&gt;")
