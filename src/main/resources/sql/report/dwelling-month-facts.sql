@@ -7,8 +7,11 @@ insert into dwelling_month_fact (period, complex_id, category, dwelling_ref, rep
 select date_trunc('month', reported_day::timestamp)::date, complex_id, category, dwelling_ref,
        count(*), count(*) filter (where gap <= make_interval(secs => :windowSeconds)), max(reported_at)
 from (select r.complex_id, r.category, r.dwelling_ref, r.reported_day, r.reported_at,
-             r.reported_at - lag(r.reported_at) over (partition by r.complex_id, r.category, r.dwelling_ref
-                                                      order by r.reported_at, r.report_id) as gap
+             -- the "C" collation sorts by code points without strcoll, several times faster (as
+             -- the indicators' report pass does); only equal keys matter here
+             r.reported_at - lag(r.reported_at) over (partition by r.complex_id collate "C", r.category collate "C",
+                                                                   r.dwelling_ref collate "C"
+                                                      order by r.reported_at, r.report_id collate "C") as gap
       from report r
       where r.dwelling_ref is not null and r.reported_day >= :lookback and r.reported_day < :end) flagged
 where reported_day >= :from

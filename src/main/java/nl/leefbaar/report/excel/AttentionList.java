@@ -142,7 +142,7 @@ final class AttentionList {
 	 * dwellings of each period as exposure.
 	 */
 	private static void riseReason(DashboardData data, String complexId, List<Reason> reasons) {
-		Change change = yearChange(data, complexId);
+		Change change = data.yearChange(complexId);
 		if (change != null && change.significant() && change.direction() > 0) {
 			reasons.add(new Reason(Kind.RISE, complexId, "reports_12m", Category.ALL, change.pValue(),
 					data.figure(complexId, "report_rate_12m"), null, Double.NaN, null, change,

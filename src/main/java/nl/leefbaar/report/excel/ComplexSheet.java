@@ -90,6 +90,11 @@ final class ComplexSheet {
 			at.put(columns.get(i), i);
 		}
 		SheetWriter w = new SheetWriter(sheet, styles);
+		WIDTHS.forEach((column, chars) -> {
+			if (at.containsKey(column)) {
+				w.fixWidth(at.get(column), chars);
+			}
+		});
 		w.title(labels.format("complexes.title", labels.month(month)), labels.get("complexes.subtitle"));
 		int headerRow = w.header(columns.stream().map(c -> labels.get("complexes.column." + c)).toList());
 		Map<String, Integer> rank = ranks(attention);
@@ -125,7 +130,7 @@ final class ComplexSheet {
 				w.text(at.get("own_interval"), labels.number(rate.ciLow(), 1) + " – " + labels.number(rate.ciHigh(), 1),
 						styles.number(Styles.GENERAL));
 			}
-			Change change = AttentionList.yearChange(data, c.id());
+			Change change = data.yearChange(c.id());
 			w.change(at.get("change_year"), change, Polarity.LOWER_IS_BETTER, labels);
 			w.text(at.get("trend"), sparkline(data.monthlyReports.get(c.id())), styles.spark);
 			Figure repeat = data.figure(c.id(), "dwelling_repeat_rate_12m");
@@ -152,11 +157,6 @@ final class ComplexSheet {
 				w.text(at.get("band"), labels.get(band.key()), styles.band(band));
 			}
 		}
-		WIDTHS.forEach((column, chars) -> {
-			if (at.containsKey(column)) {
-				w.fixWidth(at.get(column), chars);
-			}
-		});
 		w.identifyingColumns(2);
 		w.finishTable(headerRow, columns.size() - 1);
 	}

@@ -7,11 +7,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.domain.Level;
+import nl.leefbaar.indicators.stats.Change;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the month's dashboards show, read once for all of them: the team's dashboard
@@ -19,6 +23,14 @@ import nl.leefbaar.domain.Level;
  * and the city's aggregates.
  */
 final class DashboardData {
+
+	private static final Logger log = LoggerFactory.getLogger(DashboardData.class);
+
+	/**
+	 * complex id -> the tested change of its 12-month reports on a year earlier (null:
+	 * none).
+	 */
+	private final Map<String, Optional<Change>> yearChanges = new HashMap<>();
 
 	/** The complexes' figures of the month shown on Complexen (category all). */
 	static final List<String> COMPLEX_INDICATORS = List.of("reports", "reports_12m", "report_rate_12m",
@@ -69,30 +81,45 @@ final class DashboardData {
 	private DashboardData(YearMonth month, FigureStore figures, DashboardStore store,
 			List<DwellingRepeats.Dwelling> dwellings, boolean whole) {
 		this.month = month;
+		long lap = System.nanoTime();
 		this.complexes = store.complexes();
 		complexes.forEach(c -> complexById.put(c.id(), c));
+		lap = lap("complexes", lap);
 		this.neighbourhoodNames = store.neighbourhoodNames();
 		this.now = figures.byUnit(month, Level.COMPLEX, Category.ALL, COMPLEX_INDICATORS);
 		this.yearAgo = figures.byUnit(month.minusYears(1), Level.COMPLEX, Category.ALL,
 				List.of("reports_12m", "report_rate_12m"));
+		lap = lap("complex figures", lap);
 		this.flagged = store.flagged(month);
 		this.city = figures.byCategory(month, Level.CITY, Level.CITY_UNIT,
 				List.of("report_rate_12m", "dwelling_repeat_rate_12m"));
+		lap = lap("flags, city", lap);
 		this.funnelStats = store.funnelStats(month);
 		this.hotspots = store.hotspots(month);
+		lap = lap("funnel statistics, hotspots", lap);
 		this.monthlyReports = whole ? store.monthlyReports(month) : Map.of();
+		lap = lap("monthly reports", lap);
 		this.citySeries = whole ? ScopeSeries.city(figures, month) : new ScopeSeries(month, Map.of());
+		lap = lap("city series", lap);
 		if (whole) {
 			store
 				.ownerSums(month.minusMonths(ScopeSeries.MONTHS - 1), month, ScopeSeries.INDICATORS,
 						ScopeSeries.PER_CATEGORY)
 				.forEach((owner, sums) -> ownerSeries.put(owner, ScopeSeries.fromSums(month, sums)));
 		}
+		lap = lap("owners' sums", lap);
 		this.activities = whole ? store.activities(month) : List.of();
 		this.effects = whole ? store.activityEffects(month) : List.of();
+		lap = lap("activities, effects", lap);
 		this.dwellings = dwellings;
 		LocalDate last = store.lastReportDay();
 		this.dataUntil = last == null || !last.isAfter(month.atEndOfMonth()) ? last : month.atEndOfMonth();
+	}
+
+	private static long lap(String what, long since) {
+		long now = System.nanoTime();
+		log.debug("reading {}: {} ms", what, (now - since) / 1_000_000);
+		return now;
 	}
 
 	/** Everything for the dashboards. */
@@ -116,6 +143,15 @@ final class DashboardData {
 
 	Figure yearAgo(String complexId, String indicator) {
 		return Figure.orMissing(yearAgo.getOrDefault(complexId, Map.of()).get(indicator));
+	}
+
+	/**
+	 * The complex's 12-month reports against those of a year earlier, tested once for all
+	 * the month's dashboards (AttentionList.yearChange).
+	 */
+	Change yearChange(String complexId) {
+		return yearChanges.computeIfAbsent(complexId, id -> Optional.ofNullable(AttentionList.yearChange(this, id)))
+			.orElse(null);
 	}
 
 	Figure city(String category, String indicator) {

@@ -104,10 +104,12 @@ class DashboardWriter implements ReportWriter {
 		String title = scope.team() ? labels.format("overview.title.team", labels.month(month))
 				: labels.format("overview.title.owner", scope.owner(), labels.month(month));
 		List<String> sheetNames = SHEETS.stream().map(s -> sheetName(labels, s)).toList();
+		Laps laps = new Laps(target);
 		AtomicFiles.write(target, out -> {
 			Optional<byte[]> funnelPng = Optional.ofNullable(funnel.getIfAvailable())
 				.flatMap(source -> source.funnelPng(month, request.locale(),
 						scope.team() ? null : complexes.stream().map(DashboardStore.Complex::id).toList(), 1200, 800));
+			laps.lap("funnel image");
 			XSSFWorkbook template = new XSSFWorkbook();
 			Styles styles = new Styles(template);
 			try {
@@ -123,6 +125,7 @@ class DashboardWriter implements ReportWriter {
 				NotesSheet.write(template.getSheet(sheetName(labels, "notes")), styles, labels, month, figures,
 						properties, false);
 				template.getProperties().getCoreProperties().setTitle(title);
+				laps.lap("Overzicht, Trends, Toelichting");
 			}
 			catch (RuntimeException e) {
 				template.close();
@@ -134,13 +137,17 @@ class DashboardWriter implements ReportWriter {
 				try {
 					ComplexSheet.write(workbook.getSheet(sheetName(labels, "complexes")), styles, labels, data, scope,
 							attention);
+					laps.lap("Complexen");
 					RepeatSheet.write(workbook.getSheet(sheetName(labels, "repeats")), styles, labels, data, scope,
 							properties.indicators().repeatWindowDays(), properties.indicators().hotspotWindowDays());
+					laps.lap("Herhaalmeldingen");
 					ActivitySheet.write(workbook.getSheet(sheetName(labels, "activities")), styles, labels, data,
 							scope);
+					laps.lap("Activiteiten");
 					Pages.mark(workbook, title, data.dataUntil, labels);
 					workbook.setActiveSheet(0);
 					workbook.write(out);
+					laps.lap("the package written");
 				}
 				finally {
 					workbook.dispose();
@@ -149,6 +156,25 @@ class DashboardWriter implements ReportWriter {
 		});
 		log.info("Wrote {} ({} complexes) in {} ms", target, complexes.size(), (System.nanoTime() - start) / 1_000_000);
 		return target;
+	}
+
+	/** The time each part of a workbook took, at debug level. */
+	private static final class Laps {
+
+		private final Path target;
+
+		private long last = System.nanoTime();
+
+		Laps(Path target) {
+			this.target = target;
+		}
+
+		void lap(String what) {
+			long now = System.nanoTime();
+			log.debug("{}: {} in {} ms", target.getFileName(), what, (now - last) / 1_000_000);
+			last = now;
+		}
+
 	}
 
 	/**

@@ -33,6 +33,9 @@ class DwellingRepeats {
 			OffsetDateTime lastReported, String owner, long teamRank, long ownerRank) {
 	}
 
+	/** The sorts and hashes of the facts and the list, per operation and session. */
+	static final String WORK_MEM = "128MB";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final TransactionTemplate ownTransaction;
@@ -53,6 +56,13 @@ class DwellingRepeats {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("first", day(month.minusMonths(11).atDay(1)))
 			.addValue("last", day(month.atDay(1)))
 			.addValue("limit", limit);
+		return ownTransaction.execute(status -> {
+			jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
+			return list(parameters);
+		});
+	}
+
+	private List<Dwelling> list(MapSqlParameterSource parameters) {
 		return jdbc.query(SqlFiles.get("dwelling-repeats"), parameters,
 				(rs, i) -> new Dwelling(rs.getString("complex_id"), rs.getString("category"),
 						rs.getString("dwelling_ref"), rs.getInt("reports"), rs.getInt("repeats"),
@@ -68,6 +78,8 @@ class DwellingRepeats {
 	void build(YearMonth month, int windowDays) {
 		ownTransaction.executeWithoutResult(status -> {
 			jdbc.getJdbcTemplate().execute("lock table dwelling_month_built in share row exclusive mode");
+			// the sort by dwelling of a year's reports in memory rather than on disk
+			jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
 			int lookbackDays = windowDays + 2;
 			List<Object[]> stale = jdbc.query(SqlFiles.get("dwelling-month-stale"),
 					new MapSqlParameterSource("first", day(month.minusMonths(11).atDay(1)))

@@ -123,8 +123,9 @@ public final class ReportBench {
 		try (InputStream in = ReportBench.class.getResourceAsStream("/bench/synthetic-figures.sql")) {
 			script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		MapSqlParameterSource parameters = new MapSqlParameterSource("complexes", complexes).addValue("month",
-				Date.valueOf(month.atDay(1)));
+		MapSqlParameterSource parameters = new MapSqlParameterSource("complexes", complexes)
+			.addValue("month", Date.valueOf(month.atDay(1)))
+			.addValue("reportScale", Double.parseDouble(System.getProperty("bench.reportScale", "1")));
 		// One connection for the whole script: the temporary tables live in its session.
 		jdbc.execute((java.sql.Connection connection) -> {
 			NamedParameterJdbcTemplate session = new NamedParameterJdbcTemplate(
