@@ -51,6 +51,7 @@ final class ActivitySheet {
 		activities(w, styles, labels, data, scope, holds);
 		int effectHeader = effects(w, styles, labels, data, scope, holds);
 		w.fixWidth(3, 30);
+		w.identifyingColumns(2);
 		w.finish(effectHeader);
 		sheet.createFreezePane(0, titleRows);
 		if (team) {

@@ -80,13 +80,13 @@ final class OverviewSheet {
 		w.title(content.title(), content.scope().team() ? labels.format("overview.subtitle.team", content.complexes())
 				: labels.format("overview.subtitle.owner", content.complexes()));
 		int titleRows = w.rowIndex() + 1;
-
-		attention(w, styles, labels, content);
-		headlines(w, styles, labels, content, m);
-
+		// the grid's widths first: the header rows are as tall as these widths need
 		for (int c = 0; c < WIDTHS.length; c++) {
 			w.fixWidth(c, WIDTHS[c]);
 		}
+
+		attention(w, styles, labels, content);
+		headlines(w, styles, labels, content, m);
 		w.finish(-1);
 		// the title and the table of contents stay in view; the page is the month at a
 		// glance

@@ -53,7 +53,7 @@ final class RepeatSheet {
 			w.number(col++, (double) h.reports(), Styles.INTEGER);
 			w.numberOrBlank(col++, h.reportsBefore() == null ? null : h.reportsBefore().doubleValue(), Styles.INTEGER,
 					Missing.LOOKBACK, labels);
-			w.numberOrBlank(col++, h.pValue(), Styles.P_VALUE_SMALL, Missing.LOOKBACK, labels);
+			w.numberOrBlank(col++, h.pValue(), labels.get("format.p_value_small"), Missing.LOOKBACK, labels);
 			if (h.newThisMonth() == null) {
 				w.blank(col++, Missing.LOOKBACK, labels);
 			}

@@ -123,9 +123,15 @@ final class SheetWriter {
 				longestWord = Math.max(longestWord, word.length());
 			}
 			// header words are bold and must not break inside: about a fifth wider than
-			// plain text
+			// plain text; a column of fixed width keeps it
 			int width = Math.max((int) Math.ceil(longestWord * 1.2) + 1, Math.min(labels.get(i).length(), 12));
-			fit(firstColumn + i, width);
+			Integer fixedWidth = fixed.get(firstColumn + i);
+			if (fixedWidth != null) {
+				width = fixedWidth;
+			}
+			else {
+				fit(firstColumn + i, width);
+			}
 			// The data may widen the column later, but a streamed header row cannot grow
 			// then:
 			// make it tall enough for the narrowest column (the factor leaves room for
