@@ -69,7 +69,7 @@ public final class Cli {
 			return exit(ExitCodes.OK);
 		}
 		Map<String, JobDefinition> definitions = Map.of();
-		if (List.of("run", "list", "schedule", "restart").contains(command.command())) {
+		if (List.of("run", "list", "schedule", "restart", "deliver").contains(command.command())) {
 			try {
 				definitions = JobDefinitions.load(jobsFolder, catalog);
 			}

@@ -22,12 +22,14 @@ public final class CommandLineParser {
 	}
 
 	private static final Map<String, Spec> COMMANDS = Map.of("run",
-			new Spec(1, "<job>", Set.of("month", "input", "output", "lang"), Set.of("force")), "import",
+			new Spec(1, "<job>", Set.of("month", "input", "output", "lang"), Set.of("force", "no-deliver")), "import",
 			new Spec(0, null, Set.of("input", "output"), Set.of()), "compute",
 			new Spec(0, null, Set.of("month", "output"), Set.of("all", "force")), "report",
 			new Spec(0, null, Set.of("month", "output", "lang", "scope", "complexes"), Set.of("force")), "list",
 			new Spec(0, null, Set.of(), Set.of()), "schedule", new Spec(0, null, Set.of(), Set.of()), "status",
-			new Spec(0, null, Set.of("limit"), Set.of()), "restart", new Spec(1, "<execution-id>", Set.of(), Set.of()));
+			new Spec(0, null, Set.of("limit", "month"), Set.of()), "restart",
+			new Spec(1, "<execution-id>", Set.of(), Set.of()), "deliver",
+			new Spec(0, null, Set.of("month", "output", "job"), Set.of("force")));
 
 	public static Set<String> commands() {
 		return COMMANDS.keySet();

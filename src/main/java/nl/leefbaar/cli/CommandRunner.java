@@ -9,15 +9,21 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import nl.leefbaar.LeefbaarApplication;
+import nl.leefbaar.deliver.DeliverBlockReader;
+import nl.leefbaar.deliver.DeliverKeys;
+import nl.leefbaar.deliver.DeliveryLog;
+import nl.leefbaar.deliver.DeliveryStatus;
 import nl.leefbaar.domain.Months;
 import nl.leefbaar.schedule.ChildProcessRunner;
 import nl.leefbaar.schedule.JobDefinition;
 import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.RunHistory;
 import nl.leefbaar.schedule.Scheduler;
+import nl.leefbaar.sources.Watermarks;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,8 +46,14 @@ public class CommandRunner {
 
 	private final Failures failures;
 
+	private final DeliveryLog deliveryLog;
+
+	private final Watermarks watermarks;
+
 	CommandRunner(Runs runs, RunHistory history, JobRepository jobRepository, LeefbaarProperties properties,
-			Failures failures) {
+			Failures failures, DeliveryLog deliveryLog, Watermarks watermarks) {
+		this.deliveryLog = deliveryLog;
+		this.watermarks = watermarks;
 		this.runs = runs;
 		this.history = history;
 		this.jobRepository = jobRepository;
@@ -54,10 +66,12 @@ public class CommandRunner {
 		try {
 			return switch (command.command()) {
 				case "run" -> run(invocation, out, err);
+				case "deliver" -> deliver(invocation, out, err);
 				case "import", "compute", "report" ->
 					runs.launch(stage(command), invocation.catalog(), command.debug(), out, err);
 				case "restart" -> restart(invocation, out, err);
-				case "status" -> status(Integer.parseInt(command.option("limit").orElse("20")), out);
+				case "status" -> status(Integer.parseInt(command.option("limit").orElse("20")), out,
+						command.option("month").or(deliveryLog::latestMonth));
 				case "schedule" -> schedule(invocation, out);
 				default -> throw new UsageException(command.command(), "unknown command '" + command.command() + "'");
 			};
@@ -84,7 +98,10 @@ public class CommandRunner {
 		RunRequest request = new RunRequest(definition.name(), definition.steps(), command.month(), false,
 				command.option("input").map(Path::of).orElse(definition.input()),
 				command.option("output").map(Path::of).orElse(definition.output()),
-				command.option("lang").orElse(definition.language()), command.flag("force"), null, false);
+				command.option("lang").orElse(definition.language()), command.flag("force"), null, false,
+				Map.of(DeliverKeys.DEFINITION, definition.file().toString(), DeliverKeys.DELIVER,
+						String.valueOf(!command.flag("no-deliver"))),
+				definition.pulledSources());
 		return runs.launch(request, invocation.catalog(), command.debug(), out, err);
 	}
 
@@ -97,7 +114,55 @@ public class CommandRunner {
 		return new RunRequest(name, List.of(name), command.month(), command.flag("all"),
 				command.option("input").map(Path::of).orElse(null),
 				command.option("output").map(Path::of).orElse(properties.output()),
-				command.option("lang").orElse(properties.lang()), command.flag("force"), scope, true);
+				command.option("lang").orElse(properties.lang()), command.flag("force"), scope, true, Map.of());
+	}
+
+	/**
+	 * {@code deliver}: the deliver step alone, for the month's files as they are, with
+	 * the {@code deliver:} block, output folder and language of a job definition; --force
+	 * sends every entry again.
+	 */
+	private int deliver(Invocation invocation, PrintStream out, PrintStream err) {
+		ParsedCommand command = invocation.command();
+		JobDefinition definition = deliveringDefinition(invocation.definitions(), command.option("job"));
+		RunRequest request = new RunRequest("deliver", List.of("deliver"), command.month(), false, null,
+				command.option("output").map(Path::of).orElse(definition.output()), definition.language(),
+				command.flag("force"), null, true, Map.of(DeliverKeys.DEFINITION, definition.file().toString(),
+						DeliverKeys.RESEND, String.valueOf(command.flag("force"))));
+		return runs.launch(request, invocation.catalog(), command.debug(), out, err);
+	}
+
+	/**
+	 * The definition named by --job, else the only one with a {@code deliver:} block (or
+	 * {@code monthly} among several).
+	 */
+	static JobDefinition deliveringDefinition(Map<String, JobDefinition> definitions, Optional<String> job) {
+		if (job.isPresent()) {
+			JobDefinition definition = definitions.get(job.get());
+			if (definition == null || DeliverBlockReader.of(definition.file()).isEmpty()) {
+				throw new UsageException("deliver", "job '" + job.get() + "' "
+						+ (definition == null ? "is not in " + Cli.jobsFolder() + "/" : "has no deliver: block"));
+			}
+			return definition;
+		}
+		List<JobDefinition> delivering = definitions.values()
+			.stream()
+			.filter(definition -> DeliverBlockReader.of(definition.file()).isPresent())
+			.toList();
+		if (delivering.size() == 1) {
+			return delivering.get(0);
+		}
+		if (delivering.isEmpty()) {
+			throw new UsageException("deliver",
+					"no job definition in " + Cli.jobsFolder() + "/ has a deliver: block (sources-and-delivery.md)");
+		}
+		return delivering.stream()
+			.filter(definition -> definition.name().equals("monthly"))
+			.findFirst()
+			.orElseThrow(() -> new UsageException("deliver",
+					"several job definitions have a deliver: block ("
+							+ String.join(", ", delivering.stream().map(JobDefinition::name).toList())
+							+ "): name one with --job"));
 	}
 
 	private int restart(Invocation invocation, PrintStream out, PrintStream err) {
@@ -133,7 +198,7 @@ public class CommandRunner {
 		}
 	}
 
-	int status(int limit, PrintStream out) {
+	int status(int limit, PrintStream out, Optional<String> deliveriesMonth) {
 		out.printf("%-6s %-14s %-8s %-10s %-17s %9s %10s %6s%n", "id", "job", "month", "status", "started", "duration",
 				"rows read", "files");
 		for (long id : history.recentExecutionIds(limit)) {
@@ -155,7 +220,25 @@ public class CommandRunner {
 			out.printf("%-6d %-14s %-8s %-10s %-17s %9s %10s %6d%n", id, execution.getJobInstance().getJobName(), month,
 					execution.getStatus(), started, duration, rows == null ? "-" : rows, fileCount);
 		}
+		deliveriesMonth.ifPresent(month -> DeliveryStatus.print(deliveryLog.sent(month), month, out));
+		printSources(out);
 		return ExitCodes.OK;
+	}
+
+	/** Each pulled source's watermark and last pull (times in Europe/Amsterdam). */
+	private void printSources(PrintStream out) {
+		List<Watermarks.Mark> marks = watermarks.all();
+		if (marks.isEmpty()) {
+			return;
+		}
+		DateTimeFormatter second = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+		out.println();
+		out.printf("%-14s %-10s %-10s %-19s %-17s %9s%n", "source", "kind", "type", "watermark", "last pull", "pulled");
+		for (Watermarks.Mark mark : marks) {
+			out.printf("%-14s %-10s %-10s %-19s %-17s %9d%n", mark.source(), mark.kind(), mark.type(),
+					mark.watermark() == null ? "-" : second.format(mark.watermark().atZone(Months.ZONE)),
+					MINUTE.format(mark.lastPull().atZone(Months.ZONE)), mark.lastPulled());
+		}
 	}
 
 	private int schedule(Invocation invocation, PrintStream out) throws InterruptedException {

@@ -8,10 +8,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.leefbaar.system.Secrets;
+
 /**
- * Keeps database credentials out of everything a person or a log collector reads: the
- * error line, the log and the run summaries. Masks {@code password=...} and
- * {@code user:secret@} in URLs, and the configured password wherever it appears.
+ * Keeps database, mail and source credentials out of everything a person or a log
+ * collector reads: the error line, the log and the run summaries. Masks
+ * {@code password=...} and {@code user:secret@} in URLs, the configured passwords
+ * wherever they appear, and the secrets the sources read or received while the process
+ * runs ({@link Secrets}).
  */
 public final class Credentials {
 
@@ -22,7 +26,8 @@ public final class Credentials {
 	private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@\\s]+:)([^@/\\s]+)@");
 
 	private static final String[] SOURCES = { "LEEFBAAR_DB_PASSWORD", "leefbaar.db.password",
-			"spring.datasource.password", "SPRING_DATASOURCE_PASSWORD" };
+			"spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", "LEEFBAAR_MAIL_PASSWORD",
+			"spring.mail.password", "SPRING_MAIL_PASSWORD" };
 
 	/**
 	 * URLs may carry a password too (user-info or a parameter); messages may quote it
@@ -78,6 +83,9 @@ public final class Credentials {
 		}
 		String masked = text;
 		for (String secret : secrets) {
+			masked = masked.replace(secret, MASK);
+		}
+		for (String secret : Secrets.known()) {
 			masked = masked.replace(secret, MASK);
 		}
 		masked = PASSWORD_SETTING.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));

@@ -16,10 +16,11 @@ final class Help {
 			Usage: leefbaar <command> [options]       (leefbaar <command> --help for details)
 
 			Commands:
-			  run <job>     run a job of jobs/ now (monthly: import, compute, report)
+			  run <job>     run a job of jobs/ now (monthly: import, compute, report, deliver)
 			  import        read CSV exports into the database
 			  compute       compute the indicators of a month from the database
 			  report        write the workbooks, charts and deck of a month
+			  deliver       send the month's files by mail, each reader their own
 			  list          the job definitions and their next run times
 			  schedule      stay up and run every job on its cron, catching up missed months
 			  status        the recent runs
@@ -35,6 +36,7 @@ final class Help {
 
 	private static final Map<String, String> COMMANDS = Map.of("run", """
 			Usage: leefbaar run <job> [--month yyyy-mm] [--input DIR] [--output DIR] [--lang nl|en] [--force]
+			                      [--no-deliver]
 
 			Runs the steps of jobs/<job>.yml. A month that completed before is not run again
 			unless --force; a month whose run failed continues where it stopped.
@@ -42,7 +44,9 @@ final class Help {
 			  --input DIR       the folder with the CSV exports (default: the job's input)
 			  --output DIR      where files go, <output>/<yyyy-mm>/ (default: the job's output)
 			  --lang nl|en      language of the reports (default: the job's language)
-			  --force           run a completed month again
+			  --force           run a completed month again (messages whose figures did not
+			                    change are not sent again)
+			  --no-deliver      write the files, send nothing (the deliver step)
 			""" + MONTH_DEFAULT, "import", """
 			Usage: leefbaar import --input DIR [--output DIR]
 
@@ -75,11 +79,25 @@ final class Help {
 			process of its own. At start, and at each run, it catches up the months missed
 			since the last completed one, oldest first, once each. Stop it with Ctrl-C.
 			""", "status", """
-			Usage: leefbaar status [--limit N]
+			Usage: leefbaar status [--limit N] [--month yyyy-mm]
 
 			The most recent runs (default 20): execution id, job, month, state, start,
-			duration, rows read and files written. Works beside a running scheduler.
-			""", "restart", """
+			duration, rows read and files written; then the deliveries of the month (default:
+			the latest month anything was sent for). Works beside a running scheduler.
+			""", "deliver", """
+			Usage: leefbaar deliver [--month yyyy-mm] [--output DIR] [--force] [--job NAME]
+
+			Sends the month's files in <output>/<yyyy-mm>/ by mail, as the deliver: block of a
+			job definition says (sources-and-delivery.md): each owner its own dashboard and
+			exports, each audience its files, one message an entry. What was sent before
+			with the same figures is not sent again; changed figures go out as "bijgewerkt".
+			Without spring.mail.host nothing is sent. The password: LEEFBAAR_MAIL_PASSWORD.
+			The run summary goes to <output>/runs/deliver-<time>.json.
+			  --output DIR      where the month's files are (default: the job's output)
+			  --force           send every entry again, also what was sent before
+			  --job NAME        the job definition whose deliver: block to use (default: the
+			                    only one with such a block, or monthly)
+			""" + MONTH_DEFAULT, "restart", """
 			Usage: leefbaar restart <execution-id>
 
 			Continues a failed run (or one a killed process left behind) where it stopped:

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.leefbaar.deliver.Deliveries;
 import nl.leefbaar.domain.Months;
 import nl.leefbaar.system.RunKeys;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a run did, from the facts its steps left in the job execution context (cli.md,
@@ -24,12 +26,25 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  *
  * @param month {@code yyyy-MM}, or null for a run without a month
  * @param reason why the run failed (credentials masked), or null
+ * @param deliveries one object per message of the deliver step (cli.md), empty when
+ * nothing was delivered
  */
 record RunSummary(String job, String month, String status, long executionId, OffsetDateTime started, double seconds,
-		Input input, List<String> monthsComputed, List<String> files, String reason) {
+		Input input, List<String> monthsComputed, List<String> files, String reason,
+		List<Map<String, Object>> deliveries) {
 
+	/**
+	 * @param sources one object per pulled source (cli.md {@code input.sources}: name,
+	 * type, pulled, watermark, outside_complexes, ...); empty without such sources
+	 */
 	record Input(long files, long rowsRead, long loaded, long rejected, long newRows, long changed, long unchanged,
-			long unmappedCategories, String rejectsFile) {
+			long unmappedCategories, String rejectsFile, List<Map<String, Object>> sources) {
+
+		Input(long files, long rowsRead, long loaded, long rejected, long newRows, long changed, long unchanged,
+				long unmappedCategories, String rejectsFile) {
+			this(files, rowsRead, loaded, rejected, newRows, changed, unchanged, unmappedCategories, rejectsFile,
+					List.of());
+		}
 	}
 
 	static RunSummary of(JobExecution execution, String reason) {
@@ -48,10 +63,10 @@ record RunSummary(String job, String month, String status, long executionId, Off
 		Input input = new Input(count(facts, RunKeys.INPUT_FILES), count(facts, RunKeys.ROWS_READ),
 				count(facts, RunKeys.LOADED), count(facts, RunKeys.REJECTED), count(facts, RunKeys.NEW),
 				count(facts, RunKeys.CHANGED), count(facts, RunKeys.UNCHANGED), count(facts, RunKeys.UNMAPPED),
-				text(facts, RunKeys.REJECTS_FILE));
+				text(facts, RunKeys.REJECTS_FILE), sources(text(facts, RunKeys.SOURCES_PULLED)));
 		return new RunSummary(execution.getJobInstance().getJobName(), month, execution.getStatus().name(),
 				execution.getId(), started, seconds, input, list(text(facts, RunKeys.MONTHS_COMPUTED), ","),
-				list(text(facts, RunKeys.FILES), "\n"), reason);
+				list(text(facts, RunKeys.FILES), "\n"), reason, Deliveries.of(facts));
 	}
 
 	/**
@@ -74,6 +89,9 @@ record RunSummary(String job, String month, String status, long executionId, Off
 		in.put("unchanged", input.unchanged());
 		in.put("unmapped_categories", input.unmappedCategories());
 		in.put("rejects_file", input.rejectsFile());
+		if (!input.sources().isEmpty()) {
+			in.put("sources", input.sources());
+		}
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("job", job);
 		json.put("month", month);
@@ -84,6 +102,7 @@ record RunSummary(String job, String month, String status, long executionId, Off
 		json.put("input", in);
 		json.put("months_computed", monthsComputed);
 		json.put("files", files);
+		json.put("deliveries", deliveries);
 		return json;
 	}
 
@@ -103,10 +122,19 @@ record RunSummary(String job, String month, String status, long executionId, Off
 			if (input.unmappedCategories() > 0) {
 				line(text, "unmapped", input.unmappedCategories() + " reports with an unmapped category");
 			}
+			for (Map<String, Object> source : input.sources()) {
+				line(text, "source " + source.get("name"),
+						source.get("pulled") + " pulled, " + source.get("outside_complexes")
+								+ " outside the complexes, watermark " + source.get("watermark"));
+			}
 		}
 		line(text, "months computed", monthsComputed.isEmpty() ? "none" : String.join(", ", monthsComputed));
 		line(text, "files written", String.valueOf(files.size()));
 		files.forEach(file -> text.append("    ").append(file).append('\n'));
+		if (!deliveries.isEmpty()) {
+			line(text, "deliveries", Deliveries.count(deliveries));
+			Deliveries.lines(deliveries).forEach(delivery -> text.append("    ").append(delivery).append('\n'));
+		}
 		return text.toString();
 	}
 
@@ -128,6 +156,15 @@ record RunSummary(String job, String month, String status, long executionId, Off
 			}
 		}
 		return 0;
+	}
+
+	/** The pulled sources' facts that the import step left as JSON. */
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> sources(String json) {
+		if (json == null) {
+			return List.of();
+		}
+		return List.of(JsonMapper.builder().build().readValue(json, Map[].class));
 	}
 
 	private static String text(ExecutionContext facts, String key) {

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import nl.leefbaar.schedule.JobAssembler;
 import nl.leefbaar.schedule.MonthResolver;
 import nl.leefbaar.schedule.RunLock;
+import nl.leefbaar.schedule.SourceDefinition;
 import nl.leefbaar.schedule.StepCatalog;
 import nl.leefbaar.system.RunKeys;
 import org.slf4j.Logger;
@@ -45,6 +47,11 @@ class Runs {
 	static final String FORCED_AT = "forced_at";
 
 	private static final Logger log = LoggerFactory.getLogger(Runs.class);
+
+	/**
+	 * The time in the name of a command's own summary: deliver-2025-07-01T060003.json.
+	 */
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss");
 
 	private final JobOperator jobOperator;
 
@@ -218,8 +225,12 @@ class Runs {
 		if (request.input() != null) {
 			parameters.addString(RunKeys.INPUT, request.input().toString(), false);
 		}
+		if (!request.sources().isEmpty()) {
+			parameters.addString(RunKeys.SOURCES, SourceDefinition.encode(request.sources()), false);
+		}
 		parameters.addString(RunKeys.OUTPUT, request.output().toString(), false);
 		parameters.addString(RunKeys.LANG, request.lang(), false);
+		request.stepParameters().forEach((name, value) -> parameters.addString(name, value, false));
 		return parameters.toJobParameters();
 	}
 
@@ -238,11 +249,15 @@ class Runs {
 		out.print(summary.text());
 		Path json = null;
 		String summaryProblem = null;
+		// deliver never replaces the month's run summary (cli.md): its own under runs/
+		boolean ownSummary = summary.job().equals("deliver");
+		Path summaryFolder = ownSummary ? output.resolve("runs") : output.resolve(folder);
 		try {
-			json = SummaryFiles.write(output.resolve(folder), summary);
+			json = ownSummary ? SummaryFiles.write(summaryFolder, "deliver-" + STAMP.format(summary.started()), summary)
+					: SummaryFiles.write(summaryFolder, summary);
 		}
 		catch (IOException | RuntimeException e) {
-			summaryProblem = "cannot write the run summary into " + output.resolve(folder) + ": " + e.getMessage();
+			summaryProblem = "cannot write the run summary into " + summaryFolder + ": " + e.getMessage();
 		}
 		if (!completed) {
 			// one line says why, also when the same fault (a full disk) kept the summary

@@ -24,9 +24,17 @@ final class SummaryFiles {
 	 * @return the path of run-summary.json
 	 */
 	static Path write(Path folder, RunSummary summary) throws IOException {
+		return write(folder, "run-summary", summary);
+	}
+
+	/**
+	 * @param name the files' name without {@code .txt} / {@code .json}
+	 * @return the path of the JSON file
+	 */
+	static Path write(Path folder, String name, RunSummary summary) throws IOException {
 		AtomicFiles.createPrivateFolder(folder);
-		write(folder.resolve("run-summary.txt"), "Leefbaar run summary\n" + summary.text());
-		Path json = folder.resolve("run-summary.json");
+		write(folder.resolve(name + ".txt"), "Leefbaar run summary\n" + summary.text());
+		Path json = folder.resolve(name + ".json");
 		write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary.json()) + "\n");
 		return json;
 	}

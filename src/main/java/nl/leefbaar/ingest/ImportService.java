@@ -98,20 +98,29 @@ public class ImportService {
 	 * (may be null).
 	 */
 	public ImportResult importFolder(Path input, Path output, Long jobExecutionId) {
+		return importFolder(input, output, jobExecutionId, List.of());
+	}
+
+	/**
+	 * Imports the folder, then pulls each source in the same transaction
+	 * (sources-and-delivery.md); with sources, the folder may leave out reports.csv.
+	 */
+	public ImportResult importFolder(Path input, Path output, Long jobExecutionId, List<RecordSource> sources) {
 		if (input == null || !Files.isDirectory(input)) {
 			throw new ImportException("input folder " + input + " does not exist or is not a folder");
 		}
-		InputFiles files = InputFiles.find(input);
+		InputFiles files = InputFiles.find(input, sources.isEmpty());
 		RejectFile rejects = RejectFile.create(output.resolve("import"), clock);
 		try {
-			return transaction.execute(status -> run(input, files, rejects, jobExecutionId));
+			return transaction.execute(status -> run(input, files, rejects, jobExecutionId, sources));
 		}
 		finally {
 			rejects.publish();
 		}
 	}
 
-	private ImportResult run(Path input, InputFiles files, RejectFile rejects, Long jobExecutionId) {
+	private ImportResult run(Path input, InputFiles files, RejectFile rejects, Long jobExecutionId,
+			List<RecordSource> sources) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -131,7 +140,9 @@ public class ImportService {
 			}
 			Set<String> complexes = ids("select complex_id from complex");
 			ReportsFile reports = new ReportsFile(complexes, mapping, clock);
-			counts.add(loader.load(reports, files.reports()));
+			if (files.reports() != null) {
+				counts.add(loader.load(reports, files.reports()));
+			}
 			if (!mapping.unmappedValues().isEmpty()) {
 				log.info("{}: {} reports with an unmapped category went to 'other'; values: {}", ReportsFile.FILE,
 						reports.unmapped(), String.join(", ", mapping.unmappedValues()));
@@ -139,6 +150,11 @@ public class ImportService {
 			if (files.activities() != null) {
 				counts.add(
 						loader.load(new ActivitiesFile(complexes, neighbourhoods, mapping, clock), files.activities()));
+			}
+			PullContext pulls = new PullContext(jdbc, copyManager, rejects, complexes, neighbourhoods, mapping, clock,
+					input);
+			for (RecordSource source : sources) {
+				counts.addAll(source.pull(pulls));
 			}
 			ImportResult result = ImportResult.of(counts, files.count(), rejects.path());
 			failOnTooManyRejects(result, rejects);
@@ -199,9 +215,9 @@ public class ImportService {
 
 	/** The input files found in the folder (null when absent). */
 	record InputFiles(Path neighbourhoods, Path complexes, Path reports, Path activities, Path mapping) {
-		static InputFiles find(Path folder) {
+		static InputFiles find(Path folder, boolean reportsRequired) {
 			Path reports = file(folder, ReportsFile.FILE);
-			if (reports == null) {
+			if (reports == null && reportsRequired) {
 				throw new ImportException(ReportsFile.FILE + ": missing in " + folder + " (required)");
 			}
 			return new InputFiles(file(folder, NeighbourhoodsFile.FILE), file(folder, ComplexesFile.FILE), reports,

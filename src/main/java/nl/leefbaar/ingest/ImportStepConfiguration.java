@@ -1,10 +1,12 @@
 package nl.leefbaar.ingest;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -14,18 +16,24 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code importStep}: imports the folder of job parameter {@code input} and leaves the
  * counts in the job's execution context under RunKeys, for the run summary. The import
- * runs in the step's transaction: a failed import leaves nothing behind.
+ * runs in the step's transaction: a failed import leaves nothing behind. The sources of
+ * job parameter {@code sources} (Signalen, PostgreSQL) are pulled in the same
+ * transaction, and what each did goes to {@link RunKeys#SOURCES_PULLED}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ImportStepConfiguration {
 
+	private static final JsonMapper SOURCES_JSON = JsonMapper.builder().build();
+
 	@Bean
 	public Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ImportService importService, LeefbaarProperties properties) {
+			ImportService importService, LeefbaarProperties properties,
+			ObjectProvider<RecordSource.Factory> sourceFactory) {
 		return new StepBuilder("importStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			StepExecution step = contribution.getStepExecution();
 			JobParameters parameters = step.getJobParameters();
@@ -35,11 +43,20 @@ public class ImportStepConfiguration {
 			}
 			String output = parameters.getString(RunKeys.OUTPUT);
 			Path outputFolder = output == null || output.isBlank() ? properties.output() : Path.of(output);
+			String sourcesParameter = parameters.getString(RunKeys.SOURCES);
+			List<RecordSource> sources = sourcesParameter == null ? List.of()
+					: sourceFactory.getObject().create(sourcesParameter);
 			ImportResult result = importService.importFolder(Path.of(input), outputFolder,
-					step.getJobExecution().getId());
+					step.getJobExecution().getId(), sources);
 			contribution.incrementWriteCount(result.loaded());
 			contribution.incrementFilterCount(result.rejected());
 			putFacts(step.getJobExecution().getExecutionContext(), result);
+			if (!sources.isEmpty()) {
+				step.getJobExecution()
+					.getExecutionContext()
+					.putString(RunKeys.SOURCES_PULLED,
+							SOURCES_JSON.writeValueAsString(sources.stream().map(RecordSource::summary).toList()));
+			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

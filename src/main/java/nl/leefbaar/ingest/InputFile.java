@@ -17,6 +17,9 @@ abstract class InputFile {
 
 	private CsvReader reader;
 
+	/** The values of a pulled record, in place of the reader's row; null for a file. */
+	private List<String> record;
+
 	/** The id of the row last staged, for duplicate detection. */
 	String key;
 
@@ -40,6 +43,15 @@ abstract class InputFile {
 
 	final void read(CsvReader reader) {
 		this.reader = reader;
+		this.record = null;
+	}
+
+	/**
+	 * Checks a record pulled from a source instead of a file's row: its values by the
+	 * positions of the columns bound.
+	 */
+	final void read(List<String> record) {
+		this.record = record;
 	}
 
 	/** The trimmed value, or null when the column is absent or the value empty. */
@@ -47,7 +59,11 @@ abstract class InputFile {
 		if (index < 0) {
 			return null;
 		}
-		String value = reader.get(index).trim();
+		String raw = record == null ? reader.get(index) : record.get(index);
+		if (raw == null) {
+			return null;
+		}
+		String value = raw.trim();
 		if (value.isEmpty()) {
 			return null;
 		}

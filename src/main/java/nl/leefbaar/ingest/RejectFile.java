@@ -16,11 +16,11 @@ import nl.leefbaar.system.AtomicFiles;
 
 /**
  * {@code <output>/import/rejects-<yyyy-MM-dd'T'HHmmss>.csv}: one line per rejected row
- * with file, line, column, reason and the raw record. Written under a temporary name and
- * moved into place when the import ends (also when it fails, so the user can see why).
- * Owner-only permissions: raw lines may hold residents' data. A value starting with
- * {@code = + - @}, tab or CR gets a leading quote (OWASP CSV injection) so that no
- * spreadsheet runs it as a formula.
+ * with file, line, column, reason and the raw record (a pulled record: source, record id,
+ * column, reason, its values). Written under a temporary name and moved into place when
+ * the import ends (also when it fails, so the user can see why). Owner-only permissions:
+ * raw lines may hold residents' data. A value starting with {@code = + - @}, tab or CR
+ * gets a leading quote (OWASP CSV injection) so that no spreadsheet runs it as a formula.
  */
 final class RejectFile {
 
@@ -71,10 +71,18 @@ final class RejectFile {
 	}
 
 	void add(String file, long line, String column, String reason, String raw) {
+		add(file, Long.toString(line), column, reason, raw);
+	}
+
+	/**
+	 * A record of a pulled source: the source's name and the record's id in place of file
+	 * and line (sources-and-delivery.md).
+	 */
+	void add(String file, String line, String column, String reason, String raw) {
 		try {
 			writer.write(field(file));
 			writer.write(',');
-			writer.write(Long.toString(line));
+			writer.write(field(line));
 			writer.write(',');
 			writer.write(field(column));
 			writer.write(',');

@@ -17,6 +17,14 @@
  * only when a Bloom filter of the ids finds a real repeat does it roll back to a
  * savepoint and go through staging.
  *
+ * <h2>Pulled sources</h2> A job's other sources (Signalen, a PostgreSQL database: package
+ * {@code nl.leefbaar.sources}) run as {@link nl.leefbaar.ingest.RecordSource}s after the
+ * folder's files, in the same transaction. {@link nl.leefbaar.ingest.PulledRecords} takes
+ * their records through the rules of {@code ReportsFile} / {@code ActivitiesFile}, the
+ * staging table and the upsert of a file; a record pulled twice in one pull keeps its
+ * later version, and one that is no longer a record (a cancelled report) removes what an
+ * earlier pull stored. Rejects name the source and the record's id.
+ *
  * <h2>Decisions the contract leaves open</h2>
  * <ul>
  * <li>Files: {@code reports.csv} is required. {@code neighbourhoods.csv} and

@@ -13,9 +13,22 @@ import org.springframework.scheduling.support.CronExpression;
  *
  * @param properties the definition's parameters as {@code leefbaar.*} property names and
  * values
+ * @param sources the {@code sources:} block, its folder among them ({@code input} is that
+ * folder's path); empty without the block
  */
 public record JobDefinition(String name, Path file, List<String> steps, String cronText, CronExpression cron,
-		List<String> audience, String language, Path input, Path output, Map<String, String> properties) {
+		List<String> audience, String language, Path input, Path output, Map<String, String> properties,
+		List<SourceDefinition> sources) {
+
+	public JobDefinition(String name, Path file, List<String> steps, String cronText, CronExpression cron,
+			List<String> audience, String language, Path input, Path output, Map<String, String> properties) {
+		this(name, file, steps, cronText, cron, audience, language, input, output, properties, List.of());
+	}
+
+	/** The sources the import pulls besides its folder (Signalen, PostgreSQL). */
+	public List<SourceDefinition> pulledSources() {
+		return SourcesBlock.pulled(sources);
+	}
 
 	/** A job that computes or reports works on a month; an import-only job does not. */
 	public boolean monthly() {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import nl.leefbaar.deliver.DeliverBlockReader;
 import nl.leefbaar.domain.Category;
 import org.springframework.scheduling.support.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -36,10 +37,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class JobDefinitions {
 
 	/** The command line's own one-step jobs; a definition may not take their names. */
-	public static final Set<String> RESERVED = Set.of("import", "compute", "report");
+	public static final Set<String> RESERVED = Set.of("import", "compute", "report", "deliver");
 
 	private static final Set<String> KEYS = Set.of("description", "steps", "cron", "audience", "language", "input",
-			"output", "parameters");
+			"output", "parameters", "deliver", "sources");
 
 	private static final Set<String> LANGUAGES = Set.of("nl", "en");
 
@@ -151,6 +152,11 @@ public final class JobDefinitions {
 			}
 			Path input = entries.containsKey("input") ? Path.of(scalar(entries.get("input").getValueNode(), "input"))
 					: null;
+			List<SourceDefinition> sources = entries.containsKey("sources") ? new SourcesBlock(file)
+				.read(entries.get("sources").getValueNode(), input != null, steps.contains("import")) : List.of();
+			if (!sources.isEmpty()) {
+				input = SourcesBlock.folder(sources);
+			}
 			if (input == null && steps.contains("import")) {
 				throw problem(root, "input: is missing (the inbox folder the import step reads)");
 			}
@@ -158,7 +164,12 @@ public final class JobDefinitions {
 				.of(entries.containsKey("output") ? scalar(entries.get("output").getValueNode(), "output") : "out");
 			Map<String, String> properties = entries.containsKey("parameters")
 					? properties(entries.get("parameters").getValueNode()) : Map.of();
-			return new JobDefinition(name, file, steps, cronText, cron, audience, language, input, output, properties);
+			if (entries.containsKey("deliver")) {
+				// checked now, read again by the deliver step (DeliverBlockReader.of)
+				DeliverBlockReader.read(file, entries.get("deliver").getValueNode());
+			}
+			return new JobDefinition(name, file, steps, cronText, cron, audience, language, input, output, properties,
+					sources);
 		}
 
 		private List<String> steps(Node node) {

@@ -17,6 +17,12 @@ public final class RunKeys {
 	 */
 	public static final String OUTPUT = "output";
 
+	/**
+	 * JSON list of the sources the import pulls besides its folder (a job definition's
+	 * {@code sources:} block).
+	 */
+	public static final String SOURCES = "sources";
+
 	/** Reporting month {@code yyyy-MM}. */
 	public static final String MONTH = "month";
 
@@ -62,6 +68,12 @@ public final class RunKeys {
 
 	/** String: path of the reject file. */
 	public static final String REJECTS_FILE = "input.rejects_file";
+
+	/**
+	 * String: JSON list with one object per pulled source (cli.md,
+	 * {@code input.sources}).
+	 */
+	public static final String SOURCES_PULLED = "input.sources";
 
 	/** Comma-separated {@code yyyy-MM} months that were computed. */
 	public static final String MONTHS_COMPUTED = "months_computed";

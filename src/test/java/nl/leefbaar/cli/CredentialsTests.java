@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import nl.leefbaar.system.Secrets;
 import org.junit.jupiter.api.Test;
 
 class CredentialsTests {
@@ -21,10 +22,29 @@ class CredentialsTests {
 	}
 
 	@Test
+	void masksTheSecretsTheSourcesLearnWhileTheProcessRuns() {
+		Credentials credentials = Credentials.from(key -> null);
+		Secrets.register("Cl13nt-geheim-in-test");
+		Secrets.register("tok-4f1c2a9e-bearer");
+
+		assertThat(
+				credentials.mask("POST client_secret=Cl13nt-geheim-in-test; Authorization: Bearer tok-4f1c2a9e-bearer"))
+			.isEqualTo("POST client_secret=***; Authorization: Bearer ***");
+	}
+
+	@Test
 	void findsTheConfiguredPasswordInSettings() {
 		Credentials credentials = Credentials.from(key -> key.equals("leefbaar.db.password") ? "s3cr3t-Pw" : null);
 
 		assertThat(credentials.mask("could not connect as leefbaar with s3cr3t-Pw")).doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void findsTheMailPasswordInItsVariable() {
+		Credentials credentials = Credentials.from(key -> key.equals("LEEFBAAR_MAIL_PASSWORD") ? "m4il-Geheim" : null);
+
+		assertThat(credentials.mask("535 authentication failed for leefbaar/m4il-Geheim")).doesNotContain("m4il")
+			.contains("***");
 	}
 
 }

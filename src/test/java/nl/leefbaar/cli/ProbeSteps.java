@@ -27,13 +27,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class ProbeSteps {
 
-	public static final StepCatalog CATALOG = new StepCatalog(
-			Map.of("import", "probeImportStep", "compute", "probeComputeStep", "report", "probeReportStep"));
+	/**
+	 * The probes, and the real deliver step: its tests give it a mail server of their
+	 * own.
+	 */
+	public static final StepCatalog CATALOG = new StepCatalog(Map.of("import", "probeImportStep", "compute",
+			"probeComputeStep", "report", "probeReportStep", "deliver", "deliverStep"));
 
 	/** What the probes did, and what they should do next. */
 	public static class Probe {
 
-		final List<String> calls = new CopyOnWriteArrayList<>();
+		public final List<String> calls = new CopyOnWriteArrayList<>();
 
 		final Map<String, String> failOnce = new ConcurrentHashMap<>();
 
@@ -49,7 +53,7 @@ public class ProbeSteps {
 			importReportDay = null;
 		}
 
-		void failOnce(String step, String message) {
+		public void failOnce(String step, String message) {
 			failOnce.put(step, message);
 		}
 

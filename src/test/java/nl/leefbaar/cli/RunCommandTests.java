@@ -201,7 +201,7 @@ class RunCommandTests {
 		assertThat(json.resolveSibling("run-summary.txt")).exists();
 		Map<?, ?> summary = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
 		assertThat(new java.util.ArrayList<Object>(summary.keySet())).containsExactly("job", "month", "status",
-				"execution_id", "started", "seconds", "input", "months_computed", "files");
+				"execution_id", "started", "seconds", "input", "months_computed", "files", "deliveries");
 		assertThat(summary.get("job")).isEqualTo(job);
 		assertThat(summary.get("month")).isEqualTo("2025-06");
 		assertThat(summary.get("status")).isEqualTo("COMPLETED");

@@ -16,7 +16,7 @@ class RunSummaryTests {
 	void aRunStartedOnTheMinuteStillShowsItsSeconds() {
 		RunSummary summary = new RunSummary("monthly", "2025-06", "COMPLETED", 12,
 				OffsetDateTime.parse("2025-07-01T06:00:00+02:00"), 41.2,
-				new RunSummary.Input(0, 0, 0, 0, 0, 0, 0, 0, null), List.of("2025-06"), List.of(), null);
+				new RunSummary.Input(0, 0, 0, 0, 0, 0, 0, 0, null), List.of("2025-06"), List.of(), null, List.of());
 
 		assertThat(summary.json()).containsEntry("started", "2025-07-01T06:00:00+02:00");
 		assertThat(summary.text()).contains("2025-07-01T06:00:00+02:00");

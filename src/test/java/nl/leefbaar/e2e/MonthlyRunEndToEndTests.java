@@ -149,7 +149,8 @@ class MonthlyRunEndToEndTests {
 			.readValue(folder.resolve("run-summary.json").toFile(), Map.class);
 
 		assertThat(new ArrayList<Object>(summary.keySet())).containsExactly("job", "month", "status", "execution_id",
-				"started", "seconds", "input", "months_computed", "files");
+				"started", "seconds", "input", "months_computed", "files", "deliveries");
+		assertThat(summary.get("deliveries")).as("no mail server in the tests: nothing delivered").isEqualTo(List.of());
 		assertThat(summary.get("job")).isEqualTo("monthly");
 		assertThat(summary.get("month")).isEqualTo(MONTH);
 		assertThat(summary.get("status")).isEqualTo("COMPLETED");

@@ -324,7 +324,10 @@ class WorkbookMatchesCsvTests {
 		WorkbookCells.Table buurten = WorkbookCells.table(
 				neighbourhoodsEn.getSheet(en.getProperty("sheet.neighbourhoods")), en, "neighbourhoods.column.",
 				NEIGHBOURHOOD_COLUMNS);
-		assertThat(buurten.rows()).hasSize(12);
+		// the city row first, then the 12 neighbourhoods
+		assertThat(buurten.rows()).hasSize(13);
+		assertThat(text(buurten.rows().get(0).getCell(buurten.column("neighbourhood"))))
+			.isEqualTo(en.getProperty("neighbourhoods.city"));
 		assertThat(en.getProperty("neighbourhoods.column.dwellings"))
 			.isNotEqualTo(nl.getProperty("neighbourhoods.column.dwellings"));
 	}

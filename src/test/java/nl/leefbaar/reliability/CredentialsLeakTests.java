@@ -18,20 +18,24 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.cli.Cli;
+import nl.leefbaar.sources.FakeSignalen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Database credentials never reach the user: not in the one-line error, not in the log,
- * not in a --debug stack trace. (The run summaries and a failed step's line: cli's
- * RunCommandTests.)
+ * Database and mail credentials never reach the user: not in the one-line error, not in
+ * the log, not in a --debug stack trace. (The run summaries and a failed step's line:
+ * cli's RunCommandTests; the mail password in use: deliver's DeliveryTests.)
  */
 @SpringBootTest
 class CredentialsLeakTests {
 
 	private static final String SECRET = "Zq9-geheim-wachtwoord";
+
+	private static final String MAIL_SECRET = "Mq7-mail-wachtwoord";
 
 	@Autowired
 	DataSource dataSource;
@@ -65,6 +69,36 @@ class CredentialsLeakTests {
 	}
 
 	/**
+	 * A pull from Signalen that fails (the server answers 503 to every page request),
+	 * with --debug: neither the client secret nor a token it was given shows in the
+	 * output, the stack trace, the log or the run summaries.
+	 */
+	@Test
+	void aFailedPullFromSignalenShowsNeitherTheClientSecretNorTheToken() throws Exception {
+		try (FakeSignalen server = new FakeSignalen()) {
+			server.add(1, "2025-04-01T09:00:00Z", "2025-04-02T10:00:00Z").at("3011AB", "10", null, null);
+			for (int request = 1; request <= 4; request++) {
+				server.faults.put(request, FakeSignalen.status(503));
+			}
+			ChildRun child = new ChildRun(dataSource, new JdbcTemplate(dataSource), folder, server,
+					"leefbaar_leak_test");
+			try {
+				Process process = child.start("leak.txt", "run", "pull", "--debug");
+				assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+
+				String shown = child.output("leak.txt") + child.files();
+				assertThat(process.exitValue()).as(shown).isEqualTo(1);
+				assertThat(shown).contains("signalen: the server answered 503 for page 1");
+				assertThat(server.tokensIssued).hasSize(1);
+				assertThat(shown).doesNotContain(FakeSignalen.SECRET).doesNotContain(server.tokensIssued.get(0));
+			}
+			finally {
+				child.drop(new JdbcTemplate(dataSource));
+			}
+		}
+	}
+
+	/**
 	 * The real launcher in a process of its own, on the test server, a database that is
 	 * not there.
 	 */
@@ -83,6 +117,8 @@ class CredentialsLeakTests {
 					"jdbc:postgresql://localhost:" + port + "/no_such_database?user=postgres&password=" + SECRET);
 		builder.environment().put("LEEFBAAR_DB_USER", "postgres");
 		builder.environment().put("LEEFBAAR_DB_PASSWORD", SECRET);
+		builder.environment().put("LEEFBAAR_MAIL_PASSWORD", MAIL_SECRET);
+		builder.environment().put("SPRING_MAIL_HOST", "localhost");
 		Path output = folder.resolve("output.txt");
 		builder.redirectOutput(output.toFile());
 
@@ -91,7 +127,10 @@ class CredentialsLeakTests {
 
 		String shown = Files.readString(output);
 		assertThat(process.exitValue()).as(shown).isEqualTo(1);
-		assertThat(shown).contains("leefbaar: cannot start: ").contains("no_such_database").doesNotContain(SECRET);
+		assertThat(shown).contains("leefbaar: cannot start: ")
+			.contains("no_such_database")
+			.doesNotContain(SECRET)
+			.doesNotContain(MAIL_SECRET);
 	}
 
 }

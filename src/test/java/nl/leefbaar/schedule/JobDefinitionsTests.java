@@ -20,7 +20,7 @@ class JobDefinitionsTests {
 		Map<String, JobDefinition> definitions = JobDefinitions.load(Path.of("jobs"), StepCatalog.STANDARD);
 
 		JobDefinition monthly = definitions.get("monthly");
-		assertThat(monthly.steps()).containsExactly("import", "compute", "report");
+		assertThat(monthly.steps()).containsExactly("import", "compute", "report", "deliver");
 		assertThat(monthly.cronText()).isEqualTo("0 0 6 2 * *");
 		assertThat(monthly.language()).isEqualTo("nl");
 		assertThat(monthly.input()).isEqualTo(Path.of("sample-data"));

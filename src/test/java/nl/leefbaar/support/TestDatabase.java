@@ -22,6 +22,7 @@ public final class TestDatabase {
 				truncate table report, activity, complex, neighbourhood, import_run, activity_effect, funnel_stat,
 				               computed_month restart identity cascade;
 				delete from unit_figure;
+				delete from source_watermark;
 				delete from complex_month_fact
 				""");
 	}

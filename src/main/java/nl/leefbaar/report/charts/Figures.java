@@ -20,10 +20,17 @@ public final class Figures {
 	/**
 	 * report_rate per 100 dwellings, per category code (and "all"), month by month;
 	 * rate12m holds report_rate_12m (category all) for month m and the same month a year
-	 * earlier, for the takeaway.
+	 * earlier, for the takeaway; counts12m its reports and dwellings there (for the test
+	 * of the change), where known.
 	 */
 	public record RateTrend(List<YearMonth> months, Map<String, List<MonthValue>> byCategory,
-			Map<YearMonth, Double> rate12m) {
+			Map<YearMonth, Double> rate12m, Map<YearMonth, double[]> counts12m) {
+
+		public RateTrend(List<YearMonth> months, Map<String, List<MonthValue>> byCategory,
+				Map<YearMonth, Double> rate12m) {
+			this(months, byCategory, rate12m, Map.of());
+		}
+
 		public MonthValue at(String category, YearMonth month) {
 			return byCategory.getOrDefault(category, List.of())
 				.stream()

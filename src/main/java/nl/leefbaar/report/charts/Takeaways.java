@@ -3,8 +3,10 @@ package nl.leefbaar.report.charts;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import nl.leefbaar.domain.Category;
+import nl.leefbaar.indicators.stats.Change;
 import nl.leefbaar.report.charts.ChartRenderer.ChartSet;
 import nl.leefbaar.report.charts.Figures.Concentration;
 import nl.leefbaar.report.charts.Figures.Effect;
@@ -56,8 +58,18 @@ public final class Takeaways {
 		if (lastYear == null || lastYear == 0) {
 			return labels.get("takeaway.rateTrend.noYear", labels.number(now, 1), labels.month(month));
 		}
-		return labels.get("takeaway.rateTrend", labels.number(now, 1), labels.month(month),
-				labels.change(now / lastYear - 1));
+		double[] countsNow = set.rateTrend().counts12m().get(month);
+		double[] countsThen = set.rateTrend().counts12m().get(month.minusYears(1));
+		if (countsNow == null || countsThen == null) {
+			return labels.get("takeaway.rateTrend", labels.number(now, 1), labels.month(month),
+					labels.change(now / lastYear - 1));
+		}
+		// better or worse only when the exact conditional rate-ratio test says so
+		Change change = Change.ofCounts(Math.round(countsNow[0]), countsNow[1], Math.round(countsThen[0]),
+				countsThen[1]);
+		String verdict = labels.get("takeaway.verdict." + change.verdict(false).name().toLowerCase(Locale.ROOT));
+		return labels.get("takeaway.rateTrend.tested", labels.number(now, 1), labels.month(month),
+				labels.change(now / lastYear - 1), verdict);
 	}
 
 	/**
