@@ -163,9 +163,9 @@ class MonthlyRunEndToEndTests {
 				"new", "changed", "unchanged", "unmapped_categories", "rejects_file");
 		long rowsRead = count(input, "rows_read");
 		assertThat(count(input, "files")).isEqualTo(4);
-		// 12 neighbourhoods, 80 complexes, 39,898 reports, 238 activities
+		// 12 neighbourhoods, 80 complexes, 39,954 reports, 231 activities
 		// (sample-data/README.md)
-		assertThat(rowsRead).isEqualTo(12 + 80 + 39_898 + 238);
+		assertThat(rowsRead).isEqualTo(12 + 80 + 39_954 + 231);
 		assertThat(count(input, "loaded") + count(input, "rejected")).isEqualTo(rowsRead);
 		assertThat(count(input, "new") + count(input, "changed") + count(input, "unchanged") + count(input, "rejected"))
 			.isEqualTo(rowsRead);
@@ -201,7 +201,7 @@ class MonthlyRunEndToEndTests {
 	void runSummaryTextTellsRowsRejectsMonthsAndFiles() throws Exception {
 		String text = Files.readString(folder.resolve("run-summary.txt"));
 
-		assertThat(text).contains("rows read        40228")
+		assertThat(text).contains("rows read        40277")
 			.contains("rejected         0, see " + output.resolve("import"))
 			.contains("months computed")
 			.contains(MONTH)
