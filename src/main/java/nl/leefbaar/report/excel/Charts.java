@@ -68,12 +68,12 @@ final class Charts {
 	}
 
 	/**
-	 * A line chart over months: the categories are the months as words ("nov 2024"), the
-	 * values cell ranges; an empty cell is a gap, never 0; a share axis runs from 0 to
-	 * 100 %.
+	 * A line chart over months: the categories are the months' date cells (monthCells,
+	 * shown as "nov 2024") with the months as words in the cache, the values cell ranges;
+	 * an empty cell is a gap, never 0; a share axis runs from 0 to 100 %.
 	 */
-	static XSSFChart line(XSSFSheet sheet, Place place, String title, String[] months, List<Series> series,
-			String valueFormat, boolean shareAxis, boolean firstIsTotal) {
+	static XSSFChart line(XSSFSheet sheet, Place place, String title, String[] months, String monthCells,
+			List<Series> series, String valueFormat, boolean shareAxis, boolean firstIsTotal) {
 		XSSFChart chart = chart(sheet, place, title);
 		chart.displayBlanksAs(DisplayBlanks.GAP);
 		XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
@@ -87,7 +87,7 @@ final class Charts {
 		gridLines(y);
 		XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
 		data.setVaryColors(false);
-		XDDFDataSource<String> xs = XDDFDataSourcesFactory.fromArray(months);
+		XDDFDataSource<String> xs = XDDFDataSourcesFactory.fromArray(months, monthCells);
 		int own = 0;
 		for (Series s : series) {
 			XDDFNumericalDataSource<Double> ys = XDDFDataSourcesFactory.fromNumericCellRange(s.sheet(), s.values());

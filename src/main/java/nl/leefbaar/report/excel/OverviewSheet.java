@@ -57,7 +57,7 @@ final class OverviewSheet {
 			new Headline("liveability_index", Styles.DECIMAL, Kind.NONE, Polarity.HIGHER_IS_BETTER));
 
 	/** Column widths (characters) of the grid both lists share. */
-	private static final int[] WIDTHS = { 36, 15, 16, 16, 27, 14, 16, 27, 14 };
+	private static final int[] WIDTHS = { 36, 17, 16, 16, 27, 14, 16, 27, 14 };
 
 	/** The Aandacht reason's merged columns, and their width in characters. */
 	private static final int REASON_FIRST = 4;
@@ -228,12 +228,13 @@ final class OverviewSheet {
 		TrendSheet.Layout trends = content.trends();
 		int height = 20;
 		Charts.line(sheet, new Charts.Place(0, top, 4, top + height), labels.get("overview.chart.rate"),
-				trends.monthLabels(), trends.headlineSeries("report_rate_12m", labels), Styles.DECIMAL, false, true);
+				trends.monthLabels(), trends.monthCells(), trends.headlineSeries("report_rate_12m", labels),
+				Styles.DECIMAL, false, true);
 		content.funnelPng().ifPresent(png -> picture(sheet, png, new Charts.Place(4, top, 9, top + height)));
 		int second = top + height + 1;
 		Charts.line(sheet, new Charts.Place(0, second, 4, second + height), labels.get("overview.chart.repeat"),
-				trends.monthLabels(), trends.headlineSeries("dwelling_repeat_rate_12m", labels), Styles.PERCENT, true,
-				true);
+				trends.monthLabels(), trends.monthCells(), trends.headlineSeries("dwelling_repeat_rate_12m", labels),
+				Styles.PERCENT, true, true);
 		// a page break before the charts: the lists print on the first page, the charts
 		// on the next
 		sheet.setRowBreak(top - 2);

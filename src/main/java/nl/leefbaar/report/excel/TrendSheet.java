@@ -48,6 +48,14 @@ final class TrendSheet {
 	record Layout(XSSFSheet sheet, String[] monthLabels, int firstRow, int lastRow, Map<String, int[]> columns,
 			boolean team) {
 
+		/**
+		 * The months' date cells of the headline table, the charts' categories (read by
+		 * LibreOffice, which ignores categories given as words only).
+		 */
+		String monthCells() {
+			return new CellRangeAddress(firstRow, lastRow, 0, 0).formatAsString(sheet.getSheetName(), true);
+		}
+
 		List<Charts.Series> headlineSeries(String indicator, Labels labels) {
 			int[] c = columns.get(indicator);
 			List<Charts.Series> series = new ArrayList<>();
@@ -127,7 +135,8 @@ final class TrendSheet {
 			int left = i % 2 == 0 ? 0 : CHART_SPLIT_COLUMN;
 			int right = i % 2 == 0 ? CHART_SPLIT_COLUMN : categories.size() + 1;
 			Charts.line(sheet, new Charts.Place(left, top, right, top + CHART_HEIGHT), chart.title(), monthLabels,
-					chart.lines(), chart.block().format(), chart.block().share(), chart.firstIsTotal());
+					layout.monthCells(), chart.lines(), chart.block().format(), chart.block().share(),
+					chart.firstIsTotal());
 			if (i % 2 == 1) {
 				sheet.setRowBreak(top + CHART_HEIGHT);
 			}
