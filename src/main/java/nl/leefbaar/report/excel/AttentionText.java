@@ -28,12 +28,12 @@ final class AttentionText {
 			case NEW_HOTSPOT -> labels.format("attention.new_hotspot", labels.category(reason.category()),
 					reason.hotspot().reports(), hotspotWindowDays,
 					reason.hotspot().reportsBefore() == null ? "–" : reason.hotspot().reportsBefore(),
-					reason.hotspot().pValue() == null ? "–" : labels.pValue(reason.hotspot().pValue()));
+					reason.hotspot().pValue() == null ? "= –" : labels.pStatement(reason.hotspot().pValue()));
 			case RISE -> labels.format("attention.rise", labels.number(reason.figure().numerator(), 0),
 					labels.number(reason.before().numerator(), 0),
 					reason.change().estimate() == null ? "–" : (reason.change().estimate() > 0 ? "+" : "")
 							+ labels.number(reason.change().estimate(), 0) + labels.get("unit.percent"),
-					labels.pValue(reason.change().pValue()));
+					labels.pStatement(reason.change().pValue()));
 		};
 	}
 

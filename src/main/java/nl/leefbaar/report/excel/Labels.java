@@ -83,6 +83,11 @@ final class Labels {
 		return number(100 * share, decimals) + get("unit.percent");
 	}
 
+	/** "= 0,0026" or "< 0,0001", to follow "p " in a sentence. */
+	String pStatement(double p) {
+		return (p < 0.0001 ? "" : "= ") + pValue(p);
+	}
+
 	/** A p-value with two significant digits, "< 0,0001" below that. */
 	String pValue(double p) {
 		if (p < 0.0001) {
