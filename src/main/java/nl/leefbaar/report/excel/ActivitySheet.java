@@ -51,12 +51,13 @@ final class ActivitySheet {
 		activities(w, styles, labels, data, scope, holds);
 		int effectHeader = effects(w, styles, labels, data, scope, holds);
 		w.fixWidth(3, 30);
+		if (team) {
+			// the owner column of the effect list (finish applies the widths)
+			w.fixWidth(4, 18);
+		}
 		w.identifyingColumns(2);
 		w.finish(effectHeader);
 		sheet.createFreezePane(0, titleRows);
-		if (team) {
-			w.fixWidth(4, 18);
-		}
 	}
 
 	/** The pooled rows of activity_effect: the city's result per activity type. */
