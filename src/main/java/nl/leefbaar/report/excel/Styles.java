@@ -52,6 +52,9 @@ final class Styles {
 
 	final CellStyle header;
 
+	/** A header over a column of numbers: right-aligned, as they are. */
+	final CellStyle numberHeader;
+
 	final CellStyle text;
 
 	final CellStyle wrapped;
@@ -95,6 +98,9 @@ final class Styles {
 		header.setWrapText(true);
 		header.setVerticalAlignment(VerticalAlignment.TOP);
 		header.setBorderBottom(BorderStyle.THIN);
+		numberHeader = workbook.createCellStyle();
+		numberHeader.cloneStyleFrom(header);
+		numberHeader.setAlignment(HorizontalAlignment.RIGHT);
 		text = style(null, null, null);
 		// a little room on the left, so that a text never touches the number of the
 		// column before

@@ -103,6 +103,7 @@ final class TrendSheet {
 			columns.put(block.indicator(), new int[] { column, team ? column : column + 1 });
 		}
 		int headerRow = w.header(header);
+		numberHeaders(sheet, styles, headerRow, header.size());
 		int first = w.nextRowIndex();
 		for (YearMonth month : months) {
 			w.newRow();
@@ -175,6 +176,7 @@ final class TrendSheet {
 		header.add(labels.get("trends.month"));
 		categories.forEach(c -> header.add(labels.category(c)));
 		int headerRow = w.header(header);
+		numberHeaders(sheet, styles, headerRow, header.size());
 		int first = w.nextRowIndex();
 		for (YearMonth month : series.months()) {
 			w.newRow();
@@ -196,6 +198,13 @@ final class TrendSheet {
 			}
 		}
 		return new ChartToDraw(title, lines, block, block.share());
+	}
+
+	/** The headers over the month's figures right-aligned, above their numbers. */
+	private static void numberHeaders(XSSFSheet sheet, Styles styles, int headerRow, int columns) {
+		for (int c = 1; c < columns; c++) {
+			sheet.getRow(headerRow).getCell(c).setCellStyle(styles.numberHeader);
+		}
 	}
 
 }
