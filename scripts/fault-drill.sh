@@ -179,7 +179,7 @@ scenario kill-import-late "SIGKILL late in the import" "execution [0-9]+ started
 scenario kill-compute "SIGKILL during the indicators" "step importStep COMPLETED" "$(half "$compute_s")" kill indicators
 scenario kill-compute-late "SIGKILL late in the indicators" "step importStep COMPLETED" "$(part "$compute_s" 0.9)" kill indicators
 scenario kill-report "SIGKILL during the report step" "step computeStep COMPLETED" "$(half "$report_s")" kill report
-scenario kill-workbook "SIGKILL after the dashboard" "Wrote .*dashboard-corporation" 0 kill "dashboard written"
+scenario kill-workbook "SIGKILL after the dashboard" "Wrote .*dashboard-team" 0 kill "dashboard written"
 scenario drop-db "DB sessions terminated" "step importStep COMPLETED" "$(half "$compute_s")" terminate indicators
 
 echo

@@ -1,5 +1,7 @@
 -- Synthetic figures for the report benchmark and for looking at the workbooks: :complexes
--- complexes over 24 months to :month (first day), as the indicator stage would store them.
+-- complexes over 24 months to :month (first day), as the indicator stage would store them, and
+-- :reportScale times the figures' reports as rows of report (2.3 at 12,800 complexes gives issue
+-- 23's 3.3 M reports).
 -- Statements are separated by lines holding only ';;'. Deterministic (setseed).
 -- Figures go into the temporary table figure_long (nl.leefbaar.support.LongFigures), stored as unit_figure rows at the end.
 select setseed(0.42);
@@ -16,7 +18,9 @@ select 'C' || lpad(i::text, 5, '0'),
        case when i = 7 then '=HYPERLINK("http://x","y")' when i = 11 then '+31 10 123'
             else (array['De Linde','Parkzicht','Het Baken','Zonnehof','De Meeuw','Vijverhof','Kastanjehof','Zuiderhuis','Torenflat','Hofje van Gijn'])[1 + i % 10] || ' ' || i end,
        'BU' || lpad((1 + (i - 1) % greatest(3, :complexes / 8))::text, 4, '0'),
-       'corp',
+       -- owners of different sizes (half, three tenths, a seventh) and a few complexes without one
+       case when i % 20 < 10 then 'Corporatie Noord' when i % 20 < 16 then 'Woonstichting Zuid'
+            when i % 20 < 19 then 'Wonen & Co' end,
        case when i % 23 = 0 then 6 + i % 4 else 12 + floor(random() * 280)::int end
 from generate_series(1, :complexes) i;
 ;;
@@ -160,7 +164,7 @@ insert into report (report_id, complex_id, dwelling_ref, source_category, catego
 select r.complex_id || '-' || r.k || '-' || j, r.complex_id,
        case when random() < 0.85 then 'W' || lpad(floor(random() * r.dwellings)::text, 4, '0') end,
        cat, cat, ts, (ts at time zone 'Europe/Amsterdam')::date
-from bench_unit_month r, generate_series(1, r.reports) j,
+from bench_unit_month r, generate_series(1, ceil(r.reports * :reportScale)::int) j,
 lateral (select (array['neighbour_nuisance','pollution','pollution','damage','damage','safety','social','public_space','other'])
                 [1 + floor(random() * 9)::int] || (case when j < 0 then 'x' else '' end) cat,
                 r.period + random() * ((r.period + interval '1 month')::date - r.period) * interval '1 day' ts) x;

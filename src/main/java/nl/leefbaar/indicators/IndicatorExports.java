@@ -15,6 +15,7 @@ import nl.leefbaar.domain.Category;
 import nl.leefbaar.indicators.effects.ActivityEffect;
 import nl.leefbaar.indicators.effects.ActivityEffectService;
 import nl.leefbaar.indicators.export.CsvWriter;
+import nl.leefbaar.indicators.export.OwnerFiles;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -67,17 +68,28 @@ public class IndicatorExports {
 		this.effects = effects;
 	}
 
-	/** Writes the three files for month m; returns their paths. */
+	/**
+	 * Writes the three files for month m and each owner's two (OwnerExports); returns
+	 * their paths.
+	 */
 	public List<Path> write(YearMonth month, Path output) throws IOException {
 		Path folder = output.resolve(month.toString());
 		List<Path> files = new ArrayList<>();
-		files.add(writeIndicators(month, folder.resolve("indicators.csv"), false));
-		files.add(writeIndicators(month, folder.resolve("indicators-public.csv"), true));
-		files.add(writeEffects(month, folder.resolve("activity-effects.csv")));
+		OwnerExports owners = OwnerExports.of(named.getJdbcTemplate());
+		try (OwnerFiles indicators = owners.files(folder, "indicators", HEADER)) {
+			files.add(writeIndicators(month, folder.resolve("indicators.csv"), false, indicators));
+			files.addAll(indicators.commit());
+		}
+		files.add(writeIndicators(month, folder.resolve("indicators-public.csv"), true, null));
+		try (OwnerFiles effects = owners.files(folder, "activity-effects", EFFECTS_HEADER)) {
+			files.add(writeEffects(month, folder.resolve("activity-effects.csv"), effects));
+			files.addAll(effects.commit());
+		}
 		return files;
 	}
 
-	private Path writeIndicators(YearMonth month, Path target, boolean publicRules) throws IOException {
+	private Path writeIndicators(YearMonth month, Path target, boolean publicRules, OwnerFiles owners)
+			throws IOException {
 		try (CsvWriter csv = CsvWriter.open(target)) {
 			csv.row(HEADER);
 			MapSqlParameterSource parameters = new MapSqlParameterSource("period", Date.valueOf(month.atDay(1)))
@@ -86,7 +98,7 @@ public class IndicatorExports {
 			readOnly.executeWithoutResult(
 					status -> named.query(IndicatorSql.statement("indicator-export"), parameters, rs -> {
 						try {
-							writeRow(csv, month, rs, publicRules);
+							writeRow(csv, month, rs, publicRules, owners);
 						}
 						catch (IOException e) {
 							throw new UncheckedIOException(e);
@@ -100,7 +112,7 @@ public class IndicatorExports {
 		return target;
 	}
 
-	private void writeRow(CsvWriter csv, YearMonth month, ResultSet rs, boolean publicRules)
+	private void writeRow(CsvWriter csv, YearMonth month, ResultSet rs, boolean publicRules, OwnerFiles owners)
 			throws SQLException, IOException {
 		Indicator indicator = byCode(rs.getString("indicator"));
 		Double value = (Double) rs.getObject("value");
@@ -119,8 +131,12 @@ public class IndicatorExports {
 				flag = Figure.SUPPRESSED;
 			}
 		}
-		csv.row(month.toString(), rs.getString("level"), rs.getString("unit_id"), rs.getString("unit_name"),
-				rs.getString("category"), indicator.code(), value, numerator, denominator, ciLow, ciHigh, flag);
+		Object[] row = { month.toString(), rs.getString("level"), rs.getString("unit_id"), rs.getString("unit_name"),
+				rs.getString("category"), indicator.code(), value, numerator, denominator, ciLow, ciHigh, flag };
+		csv.row(row);
+		if (owners != null) {
+			owners.row("complex".equals(row[1]) ? (String) row[2] : null, row);
+		}
 	}
 
 	/** Does a small-number rule hide this figure from outside readers? */
@@ -141,16 +157,19 @@ public class IndicatorExports {
 		return count != null && count >= 1 && count < publishing.minCount();
 	}
 
-	private Path writeEffects(YearMonth month, Path target) throws IOException {
+	private Path writeEffects(YearMonth month, Path target, OwnerFiles owners) throws IOException {
 		List<ActivityEffect> rows = effects.computeAndStore(month);
 		try (CsvWriter csv = CsvWriter.open(target)) {
 			csv.row(EFFECTS_HEADER);
 			for (ActivityEffect e : rows) {
-				csv.row(e.activityId(), e.type(), e.complexId(), e.neighbourhoodCode(),
+				Object[] row = { e.activityId(), e.type(), e.complexId(), e.neighbourhoodCode(),
 						e.date() == null ? null : e.date().toString(), e.category(), e.windowDays(), e.before(),
 						e.after(), e.rateRatio(), e.ciLow(), e.ciHigh(), e.pValue(), e.comparisonBefore(),
 						e.comparisonAfter(), e.comparisonRateRatio(), e.effectVsComparison(), e.flag(), e.effectCiLow(),
-						e.effectCiHigh());
+						e.effectCiHigh() };
+				csv.row(row);
+				// an activity's row to its complex's owner, a pooled row to every owner
+				owners.row(e.pooled() ? null : e.complexId(), row);
 			}
 			csv.commit();
 		}

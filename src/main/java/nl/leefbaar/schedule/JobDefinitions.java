@@ -138,6 +138,10 @@ public final class JobDefinitions {
 			}
 			List<String> audience = entries.containsKey("audience")
 					? stringsOrOne(entries.get("audience").getValueNode(), "audience") : List.of();
+			if (Audiences.unknown(audience) != null) {
+				throw problem(entries.get("audience").getValueNode(), "unknown audience '" + Audiences.unknown(audience)
+						+ "' (known: " + String.join(", ", new java.util.TreeSet<>(Audiences.KNOWN)) + ")");
+			}
 			String language = "nl";
 			if (entries.containsKey("language")) {
 				Node node = entries.get("language").getValueNode();

@@ -143,13 +143,13 @@ class CommandLineContractTests {
 			.isNotEqualTo(((Number) before.get("execution_id")).longValue());
 		Map<?, ?> input = (Map<?, ?>) after.get("input");
 		long rowsRead = ((Number) input.get("rows_read")).longValue();
-		assertThat(rowsRead).isEqualTo(12 + 80 + 39_898 + 238);
+		assertThat(rowsRead).isEqualTo(12 + 80 + 39_954 + 231);
 		assertThat(((Number) input.get("unchanged")).longValue()).as("re-importing the same files").isEqualTo(rowsRead);
 		assertThat(((Number) input.get("new")).longValue()).isZero();
 		assertThat(((Number) input.get("changed")).longValue()).isZero();
 		@SuppressWarnings("unchecked")
 		List<String> files = (List<String>) after.get("files");
-		assertThat(files).contains(forcedFolder.resolve(MONTH).resolve("dashboard-corporation-2026-10.xlsx").toString())
+		assertThat(files).contains(forcedFolder.resolve(MONTH).resolve("dashboard-team-2026-10.xlsx").toString())
 			.allSatisfy(file -> assertThat(Path.of(file)).isRegularFile());
 		for (String export : List.of("indicators.csv", "indicators-public.csv", "activity-effects.csv")) {
 			assertThat(forcedFolder.resolve(MONTH).resolve(export)).as("the same data give the same " + export)

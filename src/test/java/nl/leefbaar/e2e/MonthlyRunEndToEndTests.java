@@ -92,7 +92,10 @@ class MonthlyRunEndToEndTests {
 	@Test
 	void writesEveryFileOfTheContractIntoTheMonthFolder() {
 		for (String file : List.of("indicators.csv", "indicators-public.csv", "activity-effects.csv",
-				"dashboard-corporation-2026-10.xlsx", "neighbourhoods-2026-10.xlsx", "seminar-2026-10.pptx",
+				"dashboard-team-2026-10.xlsx", "dashboard-havensteder-2026-10.xlsx", "dashboard-vestia-2026-10.xlsx",
+				"dashboard-woonstad-rotterdam-2026-10.xlsx", "indicators-havensteder.csv", "indicators-vestia.csv",
+				"indicators-woonstad-rotterdam.csv", "activity-effects-havensteder.csv", "activity-effects-vestia.csv",
+				"activity-effects-woonstad-rotterdam.csv", "neighbourhoods-2026-10.xlsx", "seminar-2026-10.pptx",
 				"run-summary.txt", "run-summary.json")) {
 			assertThat(folder.resolve(file)).as(file).isRegularFile().isNotEmptyFile();
 		}
@@ -160,9 +163,9 @@ class MonthlyRunEndToEndTests {
 				"new", "changed", "unchanged", "unmapped_categories", "rejects_file");
 		long rowsRead = count(input, "rows_read");
 		assertThat(count(input, "files")).isEqualTo(4);
-		// 12 neighbourhoods, 80 complexes, 39,898 reports, 238 activities
+		// 12 neighbourhoods, 80 complexes, 39,954 reports, 231 activities
 		// (sample-data/README.md)
-		assertThat(rowsRead).isEqualTo(12 + 80 + 39_898 + 238);
+		assertThat(rowsRead).isEqualTo(12 + 80 + 39_954 + 231);
 		assertThat(count(input, "loaded") + count(input, "rejected")).isEqualTo(rowsRead);
 		assertThat(count(input, "new") + count(input, "changed") + count(input, "unchanged") + count(input, "rejected"))
 			.isEqualTo(rowsRead);
@@ -181,7 +184,8 @@ class MonthlyRunEndToEndTests {
 		List<String> files = (List<String>) summary.get("files");
 		assertThat(files).doesNotHaveDuplicates()
 			.contains(rejects.toString(), folder.resolve("indicators.csv").toString(),
-					folder.resolve("dashboard-corporation-2026-10.xlsx").toString(),
+					folder.resolve("dashboard-team-2026-10.xlsx").toString(),
+					folder.resolve("dashboard-havensteder-2026-10.xlsx").toString(),
 					folder.resolve("seminar-2026-10.pptx").toString());
 		assertThat(files).allSatisfy(file -> assertThat(Path.of(file)).isRegularFile());
 		try (var written = Files.walk(folder)) {
@@ -197,7 +201,7 @@ class MonthlyRunEndToEndTests {
 	void runSummaryTextTellsRowsRejectsMonthsAndFiles() throws Exception {
 		String text = Files.readString(folder.resolve("run-summary.txt"));
 
-		assertThat(text).contains("rows read        40228")
+		assertThat(text).contains("rows read        40277")
 			.contains("rejected         0, see " + output.resolve("import"))
 			.contains("months computed")
 			.contains(MONTH)

@@ -103,6 +103,34 @@ final class WorkbookCells {
 		throw new AssertionError("no header with '" + first + "' on sheet " + sheet.getSheetName());
 	}
 
+	/**
+	 * The first header row that holds the labels of every key (with {@code prefix}): one
+	 * list among several on a sheet.
+	 */
+	static Table tableWithAll(Sheet sheet, Properties labels, String prefix, List<String> keys) {
+		for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+			Row row = sheet.getRow(r);
+			if (row == null) {
+				continue;
+			}
+			List<String> header = new ArrayList<>();
+			for (int c = 0; c < row.getLastCellNum(); c++) {
+				header.add(text(row.getCell(c)));
+			}
+			Map<String, Integer> columns = new HashMap<>();
+			for (String key : keys) {
+				int column = header.indexOf(labels.getProperty(prefix + key));
+				if (column >= 0) {
+					columns.put(key, column);
+				}
+			}
+			if (columns.size() == keys.size()) {
+				return new Table(sheet, r, columns);
+			}
+		}
+		throw new AssertionError("no header with " + keys + " on sheet " + sheet.getSheetName());
+	}
+
 	static String text(Cell cell) {
 		if (cell == null) {
 			return null;

@@ -22,6 +22,7 @@ import nl.leefbaar.cli.Invocation;
 import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.StepCatalog;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.support.WorkbookPackage;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -189,7 +190,9 @@ class HostileDataRunTests {
 			.stream()
 			.filter(f -> f.toString().endsWith(".xlsx"))
 			.toList();
-		assertThat(workbooks).hasSize(2);
+		// the team's, one per owner (four: the fifth complex has none), the
+		// neighbourhoods'
+		assertThat(workbooks).hasSize(6);
 		Set<String> texts = new HashSet<>();
 		for (Path file : workbooks) {
 			try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
@@ -224,12 +227,48 @@ class HostileDataRunTests {
 		}
 		for (Path file : HostileData.filesUnder(monthFolder)) {
 			assertThat(monthFolder.relativize(file).toString())
-				.matches("(neighbourhood-[A-Za-z0-9_-]+/)?(charts/)?[a-z-]+(-2025-06)?\\.[a-z]+");
+				.matches("(neighbourhood-[A-Za-z0-9_-]+/)?(charts/)?[a-z0-9-]+(-2025-06)?\\.[a-z]+");
 		}
 		for (String id : List.of(HostileData.CB, HostileData.NB, HostileData.CD)) {
 			for (Path base : List.of(monthFolder, monthFolder.resolve("charts"), out)) {
 				assertThat(base.resolve(id).normalize()).as(id).doesNotExist();
 			}
+		}
+	}
+
+	@Test
+	void ownersNamedAsPathsFormulasOrNothingGetOneDashboardEachAndSeeNoOtherOwnersComplex() throws Exception {
+		// in code-point order: "'; drop ...", "/etc/passwd", "=owner", "@owner"; CD has
+		// no owner
+		Map<String, String> slugs = Map.of(HostileData.CA, "drop-table-complex", HostileData.CC, "etc-passwd",
+				HostileData.CE, "owner", HostileData.CB, "owner-2");
+		for (String slug : slugs.values()) {
+			for (String file : List.of("dashboard-" + slug + "-2025-06.xlsx", "indicators-" + slug + ".csv",
+					"activity-effects-" + slug + ".csv")) {
+				assertThat(monthFolder.resolve(file)).as(file).isRegularFile();
+			}
+		}
+		assertThat(HostileData.filesUnder(monthFolder)
+			.stream()
+			.filter(f -> f.getFileName().toString().startsWith("dashboard-"))).hasSize(slugs.size() + 1);
+		Map<String, String> names = Map.of(HostileData.CA, HostileData.CA_NAME, HostileData.CB, HostileData.CB_NAME,
+				HostileData.CC, HostileData.CC_NAME, HostileData.CD, HostileData.CD_NAME, HostileData.CE,
+				HostileData.CE_NAME);
+		Map<String, List<String>> dwellings = new java.util.HashMap<>();
+		jdbc.query("select complex_id, dwelling_ref from report where dwelling_ref is not null", rs -> {
+			dwellings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+		});
+		for (Map.Entry<String, String> owner : slugs.entrySet()) {
+			List<String> forbidden = new ArrayList<>();
+			for (String complex : names.keySet()) {
+				if (!complex.equals(owner.getKey())) {
+					forbidden.add(complex);
+					forbidden.add(names.get(complex));
+					forbidden.addAll(dwellings.getOrDefault(complex, List.of()));
+				}
+			}
+			WorkbookPackage.assertHoldsNone(monthFolder.resolve("dashboard-" + owner.getValue() + "-2025-06.xlsx"),
+					forbidden);
 		}
 	}
 

@@ -88,7 +88,8 @@ class ReportStepTests {
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		List<String> files = Arrays.asList(execution.getExecutionContext().getString(RunKeys.FILES).split("\n"));
-		assertThat(files).contains(out.resolve("2025-06").resolve("dashboard-corporation-2025-06.xlsx").toString(),
+		assertThat(files).contains(out.resolve("2025-06").resolve("dashboard-team-2025-06.xlsx").toString(),
+				out.resolve("2025-06").resolve("dashboard-corp-2025-06.xlsx").toString(),
 				out.resolve("2025-06").resolve("neighbourhoods-2025-06.xlsx").toString());
 		assertThat(files).allMatch(f -> Files.isRegularFile(Path.of(f)));
 		assertThat(writers).hasSizeGreaterThanOrEqualTo(2);

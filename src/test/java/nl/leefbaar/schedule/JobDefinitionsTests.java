@@ -32,6 +32,20 @@ class JobDefinitionsTests {
 	}
 
 	@Test
+	void theMonthlyJobWritesForTheOwnersTheTeamTheMunicipalityAndPresenters() {
+		JobDefinition monthly = JobDefinitions.load(Path.of("jobs"), StepCatalog.STANDARD).get("monthly");
+		assertThat(monthly.audience()).containsExactly("corporation", "team", "municipality", "presenters");
+	}
+
+	@Test
+	void refusesAnUnknownAudienceNamingTheLine() throws Exception {
+		assertRefused("""
+				steps: [compute]
+				audience: [team, managers]
+				""", ":2: unknown audience 'managers' (known: corporation, municipality, presenters, team)");
+	}
+
+	@Test
 	void refusesUnknownKeysNamingTheLine() throws Exception {
 		assertRefused("""
 				steps: [compute]

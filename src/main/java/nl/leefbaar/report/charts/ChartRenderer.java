@@ -260,6 +260,19 @@ public class ChartRenderer {
 		return ChartImages.png(chart, widthPx, heightPx);
 	}
 
+	/**
+	 * The funnel plot of the scope's complexes alone, against the city's limits and
+	 * average: no other complex is drawn (an owner's dashboard, outputs.md).
+	 */
+	public byte[] funnelPlotPngOf(YearMonth month, Locale locale, ReportScope scope, int widthPx, int heightPx) {
+		Labels labels = new Labels(locale);
+		String period = labels.scope(scope, null) + " · " + labels.get("period.12m", labels.month(month));
+		Funnel funnel = figures.funnel(month, scope).scopeOnly();
+		JFreeChart chart = funnelChart(funnel, labels, Takeaways.funnel(funnel, labels), period, labels.source(month),
+				Medium.FILE);
+		return ChartImages.png(chart, widthPx, heightPx);
+	}
+
 	private static JFreeChart funnelChart(Funnel funnel, Labels labels, String title, String period, String source,
 			Medium medium) {
 		FunnelChart.Datasets data = FunnelChart.dataset(funnel);

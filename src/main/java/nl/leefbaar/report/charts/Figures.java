@@ -58,6 +58,13 @@ public final class Figures {
 	 */
 	public record Funnel(List<FunnelPoint> points, double reportsPerDwelling, Double phi, Double tau2,
 			boolean adjusted) {
+
+		/** The points in the scope alone; the city's rate, phi and tau2 stay. */
+		public Funnel scopeOnly() {
+			return new Funnel(points.stream().filter(FunnelPoint::inScope).toList(), reportsPerDwelling, phi, tau2,
+					adjusted);
+		}
+
 	}
 
 	/**

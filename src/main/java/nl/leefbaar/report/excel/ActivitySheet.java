@@ -2,96 +2,263 @@ package nl.leefbaar.report.excel;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
+import nl.leefbaar.indicators.stats.Change;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * Activiteiten: the month's activities, then the effect table of activity_effect (per
- * activity, then pooled per type): before, after, ratio with interval and p-value, the
- * comparison group and the effect against it, and why a row has no test (too recent, too
- * early).
+ * Activiteiten (outputs.md): first the result per activity type (before, after, the ratio
+ * with its interval, the comparison group's ratio and the effect against it with its
+ * interval, and what that says in words), then the month's activities, then the effect of
+ * each activity; an activity too recent or too early to measure says so.
  */
 final class ActivitySheet {
 
-	static final List<String> EFFECT_COLUMNS = List.of("activity_id", "type", "complex_id", "complex", "date",
+	/** The per-activity table's columns; the team's has the owner after the complex. */
+	static final List<String> EFFECT_COLUMNS = List.of("activity_id", "type", "complex_id", "complex", "owner", "date",
 			"category", "window_days", "before", "after", "rate_ratio", "ci_low", "ci_high", "p_value",
-			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag");
+			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "effect_ci_low",
+			"effect_ci_high", "flag");
+
+	static final List<String> TYPE_COLUMNS = List.of("type", "category", "before", "after", "rate_ratio", "ci_low",
+			"ci_high", "comparison_rate_ratio", "effect_vs_comparison", "effect_ci_low", "effect_ci_high",
+			"conclusion");
+
+	/** At most this many activities' effects, the newest first (the CSV has them all). */
+	static final int MAX_EFFECTS = 2000;
 
 	private ActivitySheet() {
 	}
 
-	static void write(Sheet sheet, Styles styles, Labels labels, YearMonth month, List<Map<String, Object>> activities,
-			List<Map<String, Object>> effects) {
-		SheetWriter w = new SheetWriter(sheet, styles);
-		w.title(labels.format("activities.title", labels.month(month)), null);
-		w.skipRows(1);
-		w.newRow();
-		w.text(0, labels.get("activities.month"), styles.subtitle, false);
-		w.header(List.of(labels.get("activities.column.activity_id"), labels.get("activities.column.type"),
-				labels.get("activities.column.date"), labels.get("column.complex_id"), labels.get("column.complex"),
-				labels.get("column.neighbourhood"), labels.get("activities.column.participants"),
-				labels.get("activities.column.category")));
-		for (Map<String, Object> a : activities) {
-			w.newRow();
-			w.text(0, (String) a.get("activity_id"));
-			w.text(1, labels.code("type", (String) a.get("type")));
-			w.date(2, date(a.get("date")));
-			w.text(3, (String) a.get("complex_id"));
-			w.text(4, (String) a.get("complex_name"));
-			w.text(5, (String) a.get("neighbourhood_name"));
-			w.number(6, RepeatSheet.number(a.get("participants")), Styles.INTEGER);
-			w.text(7, labels.category((String) a.get("addresses_category")));
-		}
-		if (activities.isEmpty()) {
-			w.newRow();
-			w.text(0, labels.get("activities.none"), styles.note, false);
-		}
+	static List<String> effectColumns(boolean team) {
+		return team ? EFFECT_COLUMNS : EFFECT_COLUMNS.stream().filter(c -> !c.equals("owner")).toList();
+	}
 
+	static void write(Sheet sheet, Styles styles, Labels labels, DashboardData data, DashboardScope scope) {
+		YearMonth month = data.month;
+		boolean team = scope.team();
+		Predicate<String> holds = data.holds(scope);
+		SheetWriter w = new SheetWriter(sheet, styles);
+		w.title(labels.format("activities.title", labels.month(month)), labels.get("activities.subtitle"));
+		int titleRows = w.rowIndex() + 1;
+
+		types(w, styles, labels, data);
+		activities(w, styles, labels, data, scope, holds);
+		int effectHeader = effects(w, styles, labels, data, scope, holds);
+		w.fixWidth(3, 30);
+		if (team) {
+			// the owner column of the effect list (finish applies the widths)
+			w.fixWidth(4, 18);
+		}
+		w.identifyingColumns(2);
+		w.finish(effectHeader);
+		sheet.createFreezePane(0, titleRows);
+	}
+
+	/** The pooled rows of activity_effect: the city's result per activity type. */
+	private static void types(SheetWriter w, Styles styles, Labels labels, DashboardData data) {
 		w.skipRows(1);
 		w.newRow();
-		w.text(0, labels.get("activities.effects"), styles.subtitle, false);
+		w.text(0, labels.get("activities.types"), styles.section, false);
 		w.newRow();
-		w.text(0, labels.get("activities.effects.note"), styles.noteLine, false);
-		w.header(EFFECT_COLUMNS.stream().map(c -> labels.get("activities.column." + c)).toList());
-		for (Map<String, Object> e : effects) {
+		w.text(0, labels.get("activities.types.note"), styles.noteLine, false);
+		List<String> header = TYPE_COLUMNS.stream().map(c -> labels.get("activities.types.column." + c)).toList();
+		int headerRow = w.header(header);
+		int rows = 0;
+		for (Map<String, Object> e : data.effects) {
+			if (e.get("activity_id") != null) {
+				continue;
+			}
 			w.newRow();
-			String id = (String) e.get("activity_id");
-			w.text(0, id == null ? labels.get("activities.pooled") : id, id == null ? styles.header : styles.text);
-			w.text(1, labels.code("type", (String) e.get("type")));
-			w.text(2, (String) e.get("complex_id"));
-			w.text(3, (String) e.get("complex_name"));
-			w.date(4, date(e.get("date")));
-			w.text(5, labels.category((String) e.get("category")));
-			w.number(6, RepeatSheet.number(e.get("window_days")), Styles.INTEGER);
-			w.number(7, RepeatSheet.number(e.get("before")), Styles.INTEGER);
-			w.number(8, RepeatSheet.number(e.get("after")), Styles.INTEGER);
-			w.number(9, RepeatSheet.number(e.get("rate_ratio")), Styles.DECIMAL2);
-			w.number(10, RepeatSheet.number(e.get("ci_low")), Styles.DECIMAL2);
-			Double high = RepeatSheet.number(e.get("ci_high"));
-			if (high != null && high == Double.POSITIVE_INFINITY) {
-				// before = 0: no ratio, an upper limit without bound (indicators.md); a
-				// blank would read as "no interval"
-				w.text(11, "∞", styles.number(Styles.DECIMAL2));
-			}
-			else {
-				w.number(11, high, Styles.DECIMAL2);
-			}
-			w.number(12, RepeatSheet.number(e.get("p_value")), Styles.P_VALUE);
-			w.number(13, RepeatSheet.number(e.get("comparison_before")), Styles.INTEGER);
-			w.number(14, RepeatSheet.number(e.get("comparison_after")), Styles.INTEGER);
-			w.number(15, RepeatSheet.number(e.get("comparison_rate_ratio")), Styles.DECIMAL2);
-			w.number(16, RepeatSheet.number(e.get("effect_vs_comparison")), Styles.DECIMAL2);
-			w.text(17, labels.code("effect", (String) e.get("flag")));
+			w.text(0, labels.code("type", (String) e.get("type")));
+			String category = (String) e.get("category");
+			w.text(1, category == null ? labels.get("activities.types.mixed") : labels.category(category));
+			w.numberOrBlank(2, RepeatSheet.number(e.get("before")), Styles.INTEGER, Missing.NO_DATA, labels);
+			w.numberOrBlank(3, RepeatSheet.number(e.get("after")), Styles.INTEGER, Missing.NO_DATA, labels);
+			w.numberOrBlank(4, RepeatSheet.number(e.get("rate_ratio")), Styles.DECIMAL2, Missing.NO_DATA, labels);
+			w.number(5, RepeatSheet.number(e.get("ci_low")), Styles.DECIMAL2);
+			upper(w, 6, e.get("ci_high"));
+			w.numberOrBlank(7, RepeatSheet.number(e.get("comparison_rate_ratio")), Styles.DECIMAL2, Missing.NO_DATA,
+					labels);
+			w.numberOrBlank(8, RepeatSheet.number(e.get("effect_vs_comparison")), Styles.DECIMAL2, Missing.NO_DATA,
+					labels);
+			w.number(9, RepeatSheet.number(e.get("effect_ci_low")), Styles.DECIMAL2);
+			w.number(10, RepeatSheet.number(e.get("effect_ci_high")), Styles.DECIMAL2);
+			conclusion(w, 11, labels, e);
+			rows++;
 		}
-		if (effects.isEmpty()) {
+		if (rows == 0) {
 			w.newRow();
 			w.text(0, labels.get("activities.no_effects"), styles.note, false);
 		}
-		// Tables of different columns follow each other: each page repeats the sheet's
-		// title, not a header.
-		w.finish(0, 0);
+		else {
+			w.listTable("Resultaat_per_soort", headerRow, w.rowIndex(), header);
+		}
+	}
+
+	/**
+	 * The effect against the comparison group in words: fewer or more reports than the
+	 * comparison group when its 95 % interval lies wholly below or above 1.
+	 */
+	private static void conclusion(SheetWriter w, int column, Labels labels, Map<String, Object> e) {
+		Double low = RepeatSheet.number(e.get("effect_ci_low"));
+		Double high = RepeatSheet.number(e.get("effect_ci_high"));
+		if (low == null || high == null) {
+			w.blank(column, Missing.NO_DATA, labels);
+			return;
+		}
+		Change.Verdict verdict = high < 1 ? Change.Verdict.BETTER
+				: low > 1 ? Change.Verdict.WORSE : Change.Verdict.NO_CLEAR_CHANGE;
+		String key = switch (verdict) {
+			case BETTER -> "activities.conclusion.fewer";
+			case WORSE -> "activities.conclusion.more";
+			case NO_CLEAR_CHANGE -> "activities.conclusion.none";
+		};
+		w.text(column, labels.get(key), w.styles.verdict(verdict));
+	}
+
+	private static void activities(SheetWriter w, Styles styles, Labels labels, DashboardData data,
+			DashboardScope scope, Predicate<String> holds) {
+		boolean team = scope.team();
+		Set<String> neighbourhoods = data.neighbourhoods(scope);
+		w.skipRows(1);
+		w.newRow();
+		w.text(0, labels.get("activities.month"), styles.section, false);
+		List<String> header = new ArrayList<>(List.of(labels.get("activities.column.activity_id"),
+				labels.get("activities.column.type"), labels.get("activities.column.date"),
+				labels.get("column.complex_id"), labels.get("column.complex")));
+		if (team) {
+			header.add(labels.get("column.owner"));
+		}
+		header.addAll(List.of(labels.get("column.neighbourhood"), labels.get("activities.column.participants"),
+				labels.get("activities.column.category")));
+		int headerRow = w.header(header);
+		int rows = 0;
+		for (Map<String, Object> a : data.activities) {
+			String complexId = (String) a.get("complex_id");
+			String neighbourhood = (String) a.get("neighbourhood_code");
+			// an owner sees its complexes' activities and those for a whole neighbourhood
+			// it has a complex in
+			boolean shown = complexId == null ? team || neighbourhoods.contains(neighbourhood) : holds.test(complexId);
+			if (!shown) {
+				continue;
+			}
+			DashboardStore.Complex c = complexId == null ? null : data.complexById.get(complexId);
+			w.newRow();
+			int col = 0;
+			w.text(col++, (String) a.get("activity_id"));
+			w.text(col++, labels.code("type", (String) a.get("type")));
+			w.date(col++, date(a.get("date")));
+			w.text(col++, complexId);
+			w.text(col++, c == null ? labels.get("activities.whole_neighbourhood") : c.name());
+			if (team) {
+				w.text(col++, c == null ? null : c.owner());
+			}
+			w.text(col++, neighbourhoodName(data, neighbourhood));
+			w.number(col++, RepeatSheet.number(a.get("participants")), Styles.INTEGER);
+			w.text(col, labels.category((String) a.get("addresses_category")));
+			rows++;
+		}
+		if (rows == 0) {
+			w.newRow();
+			w.text(0, labels.get("activities.none"), styles.note, false);
+		}
+		else {
+			w.listTable("Activiteiten_maand", headerRow, w.rowIndex(), header);
+		}
+	}
+
+	private static int effects(SheetWriter w, Styles styles, Labels labels, DashboardData data, DashboardScope scope,
+			Predicate<String> holds) {
+		boolean team = scope.team();
+		w.skipRows(1);
+		w.newRow();
+		w.text(0, labels.get("activities.effects"), styles.section, false);
+		w.newRow();
+		w.text(0, labels.get("activities.effects.note"), styles.noteLine, false);
+		List<String> columns = effectColumns(team);
+		List<String> header = columns.stream().map(c -> labels.get("activities.column." + c)).toList();
+		int headerRow = w.header(header);
+		LocalDate since = data.month.minusMonths(11).atDay(1);
+		int rows = 0;
+		boolean cut = false;
+		for (Map<String, Object> e : data.effects) {
+			String id = (String) e.get("activity_id");
+			String complexId = (String) e.get("complex_id");
+			LocalDate date = date(e.get("date"));
+			if (id == null || !holds.test(complexId) || date == null || date.isBefore(since)) {
+				continue;
+			}
+			if (rows == MAX_EFFECTS) {
+				cut = true;
+				break;
+			}
+			DashboardStore.Complex c = data.complexById.get(complexId);
+			w.newRow();
+			int col = 0;
+			w.text(col++, id);
+			w.text(col++, labels.code("type", (String) e.get("type")));
+			w.text(col++, complexId);
+			w.text(col++, c == null ? null : c.name());
+			if (team) {
+				w.text(col++, c == null ? null : c.owner());
+			}
+			w.date(col++, date);
+			w.text(col++, labels.category((String) e.get("category")));
+			w.number(col++, RepeatSheet.number(e.get("window_days")), Styles.INTEGER);
+			String flag = (String) e.get("flag");
+			if (flag != null) {
+				// too recent or too early: said in words, the figures stay empty
+				w.text(col + 12, labels.code("effect", flag), styles.note);
+				rows++;
+				continue;
+			}
+			w.number(col++, RepeatSheet.number(e.get("before")), Styles.INTEGER);
+			w.number(col++, RepeatSheet.number(e.get("after")), Styles.INTEGER);
+			w.number(col++, RepeatSheet.number(e.get("rate_ratio")), Styles.DECIMAL2);
+			w.number(col++, RepeatSheet.number(e.get("ci_low")), Styles.DECIMAL2);
+			upper(w, col++, e.get("ci_high"));
+			w.number(col++, RepeatSheet.number(e.get("p_value")), Styles.P_VALUE);
+			w.number(col++, RepeatSheet.number(e.get("comparison_before")), Styles.INTEGER);
+			w.number(col++, RepeatSheet.number(e.get("comparison_after")), Styles.INTEGER);
+			w.number(col++, RepeatSheet.number(e.get("comparison_rate_ratio")), Styles.DECIMAL2);
+			w.number(col++, RepeatSheet.number(e.get("effect_vs_comparison")), Styles.DECIMAL2);
+			w.number(col++, RepeatSheet.number(e.get("effect_ci_low")), Styles.DECIMAL2);
+			w.number(col, RepeatSheet.number(e.get("effect_ci_high")), Styles.DECIMAL2);
+			rows++;
+		}
+		if (rows == 0) {
+			w.newRow();
+			w.text(0, labels.get("activities.no_activity_effects"), styles.note, false);
+		}
+		else {
+			w.listTable("Effect_per_activiteit", headerRow, w.rowIndex(), header);
+		}
+		if (cut) {
+			w.newRow();
+			w.text(0, labels.format("activities.truncated", MAX_EFFECTS), styles.note, false);
+		}
+		return headerRow;
+	}
+
+	/** An interval's upper end; infinite (before = 0) as "∞", not as a blank. */
+	private static void upper(SheetWriter w, int column, Object value) {
+		Double high = RepeatSheet.number(value);
+		if (high != null && high == Double.POSITIVE_INFINITY) {
+			w.text(column, "∞", w.styles.number(Styles.DECIMAL2));
+		}
+		else {
+			w.number(column, high, Styles.DECIMAL2);
+		}
+	}
+
+	private static String neighbourhoodName(DashboardData data, String code) {
+		return data.neighbourhoodNames.getOrDefault(code, code);
 	}
 
 	static LocalDate date(Object value) {

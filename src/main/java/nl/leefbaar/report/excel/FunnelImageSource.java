@@ -1,6 +1,7 @@
 package nl.leefbaar.report.excel;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,6 +11,11 @@ import java.util.Optional;
  */
 public interface FunnelImageSource {
 
-	Optional<byte[]> funnelPng(YearMonth month, Locale locale, int widthPx, int heightPx);
+	/**
+	 * @param complexIds the complexes to draw, against the city's limits; null for every
+	 * complex of the city. No other complex may be drawn: an owner's dashboard shows its
+	 * own complexes only (outputs.md).
+	 */
+	Optional<byte[]> funnelPng(YearMonth month, Locale locale, List<String> complexIds, int widthPx, int heightPx);
 
 }

@@ -70,6 +70,38 @@ final class Labels {
 		return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
 	}
 
+	/** A number in the reader's language: "48,2" in Dutch, "48.2" in English. */
+	String number(double value, int decimals) {
+		java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		return format.format(value);
+	}
+
+	/** A share 0..1 in per cent: "38 %" in Dutch, "38%" in English. */
+	String percent(double share, int decimals) {
+		return number(100 * share, decimals) + get("unit.percent");
+	}
+
+	/** "= 0,0026" or "< 0,0001", to follow "p " in a sentence. */
+	String pStatement(double p) {
+		return (p < 0.0001 ? "" : "= ") + pValue(p);
+	}
+
+	/** A p-value with two significant digits, "< 0,0001" below that. */
+	String pValue(double p) {
+		if (p < 0.0001) {
+			return "< " + number(0.0001, 4);
+		}
+		int decimals = Math.max(2, 1 - (int) Math.floor(Math.log10(p)));
+		return number(p, Math.min(decimals, 4));
+	}
+
+	/** A month as readers write it on an axis: "nov 2024" / "Nov 2024". */
+	String axisMonth(YearMonth month) {
+		return month.format(DateTimeFormatter.ofPattern("MMM yyyy", locale)).replace(".", "");
+	}
+
 	/**
 	 * Short month for chart axes and trend tables: always yyyy-mm, which sorts and reads
 	 * in both languages.

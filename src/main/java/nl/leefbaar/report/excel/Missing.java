@@ -15,7 +15,9 @@ enum Missing {
 	/** No figure for the earlier period to compare with. */
 	NO_EARLIER("no_earlier"),
 	/** Too few reports for the figure to mean anything (a change from 0, say). */
-	TOO_FEW("too_few");
+	TOO_FEW("too_few"),
+	/** No test exists for this change (the index): the difference is shown untested. */
+	NOT_TESTED("not_tested");
 
 	private final String code;
 

@@ -15,11 +15,12 @@ import org.apache.poi.ss.usermodel.Sheet;
  */
 final class NotesSheet {
 
-	static final List<String> DEFINITIONS = List.of("reports", "report_rate_12m", "dwelling_repeat_rate",
-			"repeat_rate_12m", "hotspots", "closed_within_target_share", "open_overdue", "days_to_close_median",
-			"participation_rate_12m", "liveability_index", "funnel", "interval", "trend");
+	static final List<String> DEFINITIONS = List.of("attention", "change", "expected_range", "reports",
+			"report_rate_12m", "dwelling_repeat_rate", "repeat_rate_12m", "hotspots", "closed_within_target_share",
+			"open_overdue", "days_to_close_median", "participation_rate_12m", "liveability_index", "funnel", "interval",
+			"trend");
 
-	private static final int EXPLANATION_WIDTH = 100;
+	private static final int EXPLANATION_WIDTH = 80;
 
 	private NotesSheet() {
 	}
@@ -60,7 +61,8 @@ final class NotesSheet {
 																				// separator
 		line(w, labels.get("notes.setting.repeat_window"), s.repeatWindowDays(), labels.get("notes.unit.days"));
 		line(w, labels.get("notes.setting.hotspot"),
-				labels.format("notes.setting.hotspot.value", s.hotspotMinReports(), s.hotspotWindowDays()), null);
+				labels.format("notes.setting.hotspot.value", s.hotspotMinReports(), s.hotspotWindowDays()), labels
+					.format("notes.setting.hotspot.note", s.hotspotBaselineDays(), labels.number(s.hotspotLevel(), 2)));
 		line(w, labels.get("notes.setting.effect_window"), s.effectWindowDays(),
 				labels.format("notes.setting.effect_window.note", s.effectMinWindowDays()));
 		line(w, labels.get("notes.setting.overdispersion"), labels.get(s.overdispersion() ? "notes.yes" : "notes.no"),
@@ -122,10 +124,12 @@ final class NotesSheet {
 			w.wrapped(2, labels.format("definition.small_numbers", properties.publishing().minCount(),
 					properties.publishing().minDwellings()), styles.wrapped, EXPLANATION_WIDTH);
 		}
+		// the widths before the print setup, which fits the sheet to one page width
+		w.fit(0, 30);
+		w.fit(1, 22);
+		w.fixWidth(2, EXPLANATION_WIDTH);
 		w.finish(header);
-		sheet.setColumnWidth(0, Math.max(sheet.getColumnWidth(0), 30 * 256));
-		sheet.setColumnWidth(1, Math.max(sheet.getColumnWidth(1), 22 * 256));
-		sheet.setColumnWidth(2, EXPLANATION_WIDTH * 256);
+		sheet.createFreezePane(0, header + 1);
 	}
 
 	private static void section(SheetWriter w, Labels labels, String key) {

@@ -3,16 +3,18 @@ package nl.leefbaar.report.excel;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 import nl.leefbaar.domain.Months;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * Herhaalmeldingen: the hotspot list at the end of the month (worst first), the
- * complex/category pairs with dwelling-level repeats, and the dwellings with the most
- * repeats in the 12 months. Dwellings appear only by their pseudonymous reference.
+ * Herhaalmeldingen (outputs.md): the hotspot list, worst first, each with its count of
+ * the 90 days and of the year before, its p-value and whether it is new this month; then
+ * the dwellings with repeat reports in the 12 months, worst first. Dwellings appear only
+ * by their pseudonymous reference.
  */
 final class RepeatSheet {
 
@@ -21,89 +23,117 @@ final class RepeatSheet {
 	private RepeatSheet() {
 	}
 
-	static void write(Sheet sheet, Styles styles, Labels labels, YearMonth month, List<FigureStore.Hotspot> hotspots,
-			List<Map<String, Object>> pairs, List<Map<String, Object>> dwellings, int windowDays) {
+	static void write(Sheet sheet, Styles styles, Labels labels, DashboardData data, DashboardScope scope,
+			int windowDays, int hotspotDays) {
+		YearMonth month = data.month;
+		Predicate<String> holds = data.holds(scope);
+		boolean team = scope.team();
 		SheetWriter w = new SheetWriter(sheet, styles);
 		w.title(labels.format("repeats.title", labels.month(month)), labels.format("repeats.subtitle", windowDays));
+		int titleRows = w.rowIndex() + 1;
 
 		w.skipRows(1);
 		w.newRow();
-		w.text(0, labels.get("repeats.hotspots"), styles.subtitle, false);
-		w.header(List.of(labels.get("column.complex_id"), labels.get("column.complex"),
-				labels.get("column.neighbourhood"), labels.get("column.category"),
-				labels.get("repeats.hotspot_reports"), labels.get("repeats.last_reported")));
-		for (FigureStore.Hotspot h : hotspots) {
+		w.text(0, labels.get("repeats.hotspots"), styles.section, false);
+		w.newRow();
+		w.text(0, labels.format("repeats.hotspots.note", hotspotDays), styles.noteLine, false);
+		List<String> hotspotHeader = withOwner(team, labels, List.of("column.complex_id", "column.complex"),
+				List.of("column.neighbourhood", "column.category", "repeats.hotspot_reports", "repeats.hotspot_before",
+						"repeats.p_value", "repeats.new", "repeats.last_reported"));
+		int header = w.header(hotspotHeader);
+		int shown = 0;
+		for (DashboardStore.Hotspot h : data.hotspots) {
+			if (!holds.test(h.complexId())) {
+				continue;
+			}
+			DashboardStore.Complex c = data.complexById.get(h.complexId());
 			w.newRow();
-			w.text(0, h.complexId());
-			w.text(1, h.complexName());
-			w.text(2, h.neighbourhoodName());
-			w.text(3, labels.category(h.category()));
-			w.number(4, (double) h.reports(), Styles.INTEGER);
-			w.dateTime(5, local(h.lastReported()));
+			int col = identity(w, c, team);
+			w.text(col++, labels.category(h.category()));
+			w.number(col++, (double) h.reports(), Styles.INTEGER);
+			w.numberOrBlank(col++, h.reportsBefore() == null ? null : h.reportsBefore().doubleValue(), Styles.INTEGER,
+					Missing.LOOKBACK, labels);
+			w.numberOrBlank(col++, h.pValue(), labels.get("format.p_value_small"), Missing.LOOKBACK, labels);
+			if (h.newThisMonth() == null) {
+				w.blank(col++, Missing.LOOKBACK, labels);
+			}
+			else {
+				w.text(col++, labels.get(h.newThisMonth() ? "notes.yes" : "notes.no"));
+			}
+			w.dateTime(col, local(h.lastReported()));
+			shown++;
 		}
-		if (hotspots.isEmpty()) {
+		if (shown == 0) {
 			w.newRow();
 			w.text(0, labels.get("repeats.none"), styles.note, false);
 		}
-
-		w.skipRows(1);
-		w.newRow();
-		w.text(0, labels.get("repeats.pairs"), styles.subtitle, false);
-		w.header(List.of(labels.get("column.complex_id"), labels.get("column.complex"),
-				labels.get("column.neighbourhood"), labels.get("column.category"), labels.get("repeats.repeats"),
-				labels.get("repeats.reports_with_dwelling"), labels.get("repeats.rate"), labels.get("column.ci_low"),
-				labels.get("column.ci_high"), labels.get("column.flag")));
-		for (Map<String, Object> p : pairs) {
-			w.newRow();
-			w.text(0, (String) p.get("complex_id"));
-			w.text(1, (String) p.get("complex_name"));
-			w.text(2, (String) p.get("neighbourhood_name"));
-			w.text(3, labels.category((String) p.get("category")));
-			w.number(4, number(p.get("numerator")), Styles.INTEGER);
-			w.number(5, number(p.get("denominator")), Styles.INTEGER);
-			w.number(6, number(p.get("value")), Styles.PERCENT);
-			w.number(7, number(p.get("ci_low")), Styles.PERCENT);
-			w.number(8, number(p.get("ci_high")), Styles.PERCENT);
-			String flag = (String) p.get("flag");
-			w.text(9, labels.flag(flag), styles.flag(flag));
-		}
-		if (pairs.isEmpty()) {
-			w.newRow();
-			w.text(0, labels.get("repeats.no_pairs"), styles.note, false);
-		}
-		if (pairs.size() == MAX_ROWS) {
-			w.newRow();
-			w.text(0, labels.format("repeats.truncated", MAX_ROWS), styles.note, false);
+		else {
+			w.listTable("Hotspots", header, w.rowIndex(), hotspotHeader);
 		}
 
 		w.skipRows(1);
 		w.newRow();
-		w.text(0, labels.get("repeats.dwellings"), styles.subtitle, false);
-		w.header(List.of(labels.get("column.complex_id"), labels.get("column.complex"),
-				labels.get("column.neighbourhood"), labels.get("column.category"), labels.get("repeats.dwelling_ref"),
-				labels.get("repeats.reports_12m"), labels.get("repeats.repeats"), labels.get("repeats.last_reported")));
-		for (Map<String, Object> d : dwellings) {
+		w.text(0, labels.get("repeats.dwellings"), styles.section, false);
+		w.newRow();
+		w.text(0, labels.format("repeats.dwellings.note", windowDays), styles.noteLine, false);
+		List<String> dwellingHeader = withOwner(team, labels, List.of("column.complex_id", "column.complex"),
+				List.of("column.neighbourhood", "column.category", "repeats.dwelling_ref", "repeats.reports_12m",
+						"repeats.repeats", "repeats.last_reported"));
+		int dwellingHeaderRow = w.header(dwellingHeader);
+		List<DwellingRepeats.Dwelling> dwellings = data.dwellings.stream()
+			.filter(d -> team ? d.teamRank() <= MAX_ROWS : scope.owner().equals(d.owner()) && d.ownerRank() <= MAX_ROWS)
+			.sorted(java.util.Comparator.comparingLong(d -> team ? d.teamRank() : d.ownerRank()))
+			.toList();
+		for (DwellingRepeats.Dwelling d : dwellings) {
+			DashboardStore.Complex c = data.complexById.get(d.complexId());
 			w.newRow();
-			w.text(0, (String) d.get("complex_id"));
-			w.text(1, (String) d.get("complex_name"));
-			w.text(2, (String) d.get("neighbourhood_name"));
-			w.text(3, labels.category((String) d.get("category")));
-			w.text(4, (String) d.get("dwelling_ref"));
-			w.number(5, number(d.get("reports")), Styles.INTEGER);
-			w.number(6, number(d.get("repeats")), Styles.INTEGER);
-			w.dateTime(7, local(d.get("last_reported")));
+			int col = identity(w, c, team);
+			w.text(col++, labels.category(d.category()));
+			w.text(col++, d.dwellingRef());
+			w.number(col++, (double) d.reports(), Styles.INTEGER);
+			w.number(col++, (double) d.repeats(), Styles.INTEGER);
+			w.dateTime(col, local(d.lastReported()));
 		}
 		if (dwellings.isEmpty()) {
 			w.newRow();
-			w.text(0, labels.get("repeats.no_pairs"), styles.note, false);
+			w.text(0, labels.get("repeats.no_dwellings"), styles.note, false);
+		}
+		else {
+			w.listTable("Woningen", dwellingHeaderRow, w.rowIndex(), dwellingHeader);
 		}
 		if (dwellings.size() == MAX_ROWS) {
 			w.newRow();
 			w.text(0, labels.format("repeats.truncated", MAX_ROWS), styles.note, false);
 		}
-		// Tables of different columns follow each other: each page repeats the sheet's
-		// title, not a header.
-		w.finish(0, 1);
+		w.fixWidth(1, 34);
+		w.identifyingColumns(2);
+		// the dwellings, the long list, have their header repeated on the pages after
+		// its first
+		w.finish(dwellingHeaderRow);
+		sheet.createFreezePane(0, titleRows);
+	}
+
+	/** Id, name, (owner), neighbourhood; returns the next column. */
+	static int identity(SheetWriter w, DashboardStore.Complex c, boolean team) {
+		int col = 0;
+		w.text(col++, c.id());
+		w.text(col++, c.name());
+		if (team) {
+			w.text(col++, c.owner());
+		}
+		w.text(col++, c.neighbourhoodName());
+		return col;
+	}
+
+	/** Header labels: the first keys, the owner on the team's, the rest. */
+	static List<String> withOwner(boolean team, Labels labels, List<String> first, List<String> rest) {
+		List<String> header = new ArrayList<>();
+		first.forEach(k -> header.add(labels.get(k)));
+		if (team) {
+			header.add(labels.get("column.owner"));
+		}
+		rest.forEach(k -> header.add(labels.get(k)));
+		return header;
 	}
 
 	static Double number(Object value) {

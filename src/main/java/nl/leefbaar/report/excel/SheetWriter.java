@@ -8,54 +8,29 @@ import java.util.Map;
 
 import nl.leefbaar.indicators.stats.Change;
 import org.apache.poi.common.usermodel.HyperlinkType;
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Hyperlink;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFTable;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
 
 /**
  * Writes one sheet row by row (the only way a streaming sheet can be written), keeps
  * track of the widest content per column so that the widths fit without POI's slow
  * auto-size, and applies outputs.md's "Rules for every workbook" that belong to a sheet:
  * a frozen header and a filter on every list ({@link #finishTable}, {@link #listTable}),
- * printing at a readable scale with the header row repeated ({@link #finish}), the table
- * of contents ({@link #tableOfContents}), explained blanks ({@link #blank}) and changes
- * that say better or worse only when a test does ({@link #change}). The page header and
- * footer are {@link Pages}'. Every text goes in with {@code setCellValue(String)}: a name
- * like {@code =HYPERLINK(..)} or {@code +31 10 ...} stays text and never becomes a
- * formula.
+ * printing at a readable scale with the header row repeated ({@link #finish},
+ * {@link SheetLayout}), the table of contents ({@link #tableOfContents}), explained
+ * blanks ({@link #blank}) and changes that say better or worse only when a test does
+ * ({@link #change}). The page header and footer are {@link Pages}'. Every text goes in
+ * with {@code setCellValue(String)}: a name like {@code =HYPERLINK(..)} or
+ * {@code +31 10 ...} stays text and never becomes a formula.
  */
 final class SheetWriter {
 
 	private static final int MAX_WIDTH_CHARS = 60;
-
-	/**
-	 * The printable width of a landscape A4 page with POI's default margins (0.7 inch
-	 * left and right), in pixels at 96 dpi, the unit of column widths.
-	 */
-	static final double A4_LANDSCAPE_PIXELS = (11.69 - 1.4) * 96;
-
-	/**
-	 * A sheet is fitted to one page width only when that keeps the text at least this
-	 * large (11 points become 7.7): a wider table prints over several pages instead, its
-	 * identifying columns repeated.
-	 */
-	static final double MIN_READABLE_SCALE = 0.7;
-
-	/** The print scale of a table too wide for one readable page width. */
-	static final short WIDE_TABLE_SCALE = 85;
 
 	final Sheet sheet;
 
@@ -123,9 +98,15 @@ final class SheetWriter {
 				longestWord = Math.max(longestWord, word.length());
 			}
 			// header words are bold and must not break inside: about a fifth wider than
-			// plain text
+			// plain text; a column of fixed width keeps it
 			int width = Math.max((int) Math.ceil(longestWord * 1.2) + 1, Math.min(labels.get(i).length(), 12));
-			fit(firstColumn + i, width);
+			Integer fixedWidth = fixed.get(firstColumn + i);
+			if (fixedWidth != null) {
+				width = fixedWidth;
+			}
+			else {
+				fit(firstColumn + i, width);
+			}
 			// The data may widen the column later, but a streamed header row cannot grow
 			// then:
 			// make it tall enough for the narrowest column (the factor leaves room for
@@ -282,10 +263,14 @@ final class SheetWriter {
 	}
 
 	void date(int column, LocalDate value) {
+		date(column, value, Styles.DATE);
+	}
+
+	void date(int column, LocalDate value, String format) {
 		if (value != null) {
 			Cell cell = row.createCell(column);
 			cell.setCellValue(value);
-			cell.setCellStyle(styles.number(Styles.DATE));
+			cell.setCellStyle(styles.number(format));
 			fit(column, 11);
 		}
 	}
@@ -323,32 +308,11 @@ final class SheetWriter {
 	}
 
 	/**
-	 * One of several lists on a sheet (a sheet has one autofilter): an Excel table over
-	 * the header row and the rows below it, which gives the list its own filter buttons.
-	 * The header cells must hold the texts given, distinct and not empty (Excel requires
-	 * it). Nothing for a list without rows.
+	 * One of several lists on a sheet (a sheet has one autofilter): an Excel table with
+	 * its own filter buttons ({@link SheetLayout#listTable}).
 	 */
 	void listTable(String name, int headerRow, int lastRow, List<String> headers) {
-		if (lastRow <= headerRow) {
-			return;
-		}
-		XSSFSheet xssf = sheet instanceof SXSSFSheet streamed
-				? ((SXSSFWorkbook) streamed.getWorkbook()).getXSSFWorkbook().getSheet(sheet.getSheetName())
-				: (XSSFSheet) sheet;
-		AreaReference area = new AreaReference(new CellReference(headerRow, 0),
-				new CellReference(lastRow, headers.size() - 1), SpreadsheetVersion.EXCEL2007);
-		XSSFTable table = xssf.createTable(area);
-		table.setName(name);
-		table.setDisplayName(name);
-		table.getCTTable().addNewAutoFilter().setRef(area.formatAsString());
-		CTTableStyleInfo style = table.getCTTable().addNewTableStyleInfo();
-		// no banding or fill of its own: the sheet's styles (flags, bands) stay visible
-		style.setName("TableStyleLight1");
-		style.setShowRowStripes(false);
-		style.setShowColumnStripes(false);
-		for (int i = 0; i < headers.size(); i++) {
-			table.getCTTable().getTableColumns().getTableColumnArray(i).setName(headers.get(i));
-		}
+		SheetLayout.listTable(sheet, name, headerRow, lastRow, headers);
 	}
 
 	/**
@@ -360,43 +324,13 @@ final class SheetWriter {
 	}
 
 	/**
-	 * Column widths and print setup: landscape A4, fitted to one page width when that
-	 * stays readable ({@link #MIN_READABLE_SCALE}), otherwise at
-	 * {@link #WIDE_TABLE_SCALE} % over as many page widths as it takes with the
-	 * identifying columns repeated; the rows first..last repeated at the top of every
-	 * page after their first (LibreOffice and Excel start repeating them on the page
-	 * after the one they stand on).
+	 * Column widths and print setup ({@link SheetLayout#print}): the rows first..last
+	 * repeated at the top of every page after their first.
 	 */
 	void finish(int firstRepeatingRow, int repeatingRow) {
 		widths.forEach((column, chars) -> sheet.setColumnWidth(column,
 				Math.min(MAX_WIDTH_CHARS, Math.max(6, chars + 1)) * 256));
 		fixed.forEach((column, chars) -> sheet.setColumnWidth(column, chars * 256));
-		PrintSetup print = sheet.getPrintSetup();
-		print.setLandscape(true);
-		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-		double scale = A4_LANDSCAPE_PIXELS / widthInPixels();
-		if (scale >= MIN_READABLE_SCALE) {
-			print.setFitWidth((short) 1);
-			print.setFitHeight((short) 0);
-			sheet.setFitToPage(scale < 1);
-		}
-		else {
-			sheet.setFitToPage(false);
-			print.setScale(WIDE_TABLE_SCALE);
-			// across, then down: a row's columns are on consecutive pages
-			print.setLeftToRight(true);
-			if (identifyingColumns > 0) {
-				sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, identifyingColumns - 1));
-			}
-		}
-		sheet.setAutobreaks(true);
-		if (repeatingRow >= 0) {
-			sheet.setRepeatingRows(CellRangeAddress.valueOf((firstRepeatingRow + 1) + ":" + (repeatingRow + 1)));
-		}
-	}
-
-	/** The sheet's width as Excel draws it: a column of w characters is 7w + 5 pixels. */
-	double widthInPixels() {
 		int last = 0;
 		for (int column : widths.keySet()) {
 			last = Math.max(last, column);
@@ -404,11 +338,7 @@ final class SheetWriter {
 		for (int column : fixed.keySet()) {
 			last = Math.max(last, column);
 		}
-		double pixels = 0;
-		for (int column = 0; column <= last; column++) {
-			pixels += sheet.getColumnWidth(column) / 256.0 * 7 + 5;
-		}
-		return pixels;
+		SheetLayout.print(sheet, last, identifyingColumns, firstRepeatingRow, repeatingRow);
 	}
 
 }

@@ -30,8 +30,14 @@ final class Styles {
 	static final String DECIMAL2 = "0.00";
 	static final String PERCENT = "0.0%";
 	static final String P_VALUE = "0.000";
+
+	/** A p-value of a test that flags below 0.01 (hotspots). */
+	static final String P_VALUE_SMALL = "0.0000";
 	static final String DATE = "yyyy-mm-dd";
 	static final String DATE_TIME = "yyyy-mm-dd hh:mm";
+
+	/** A month as a date: "nov 2024" (the month's name in the reader's language). */
+	static final String MONTH = "mmm yyyy";
 	static final String PLAIN = "0";
 	static final String GENERAL = "General";
 
@@ -41,7 +47,13 @@ final class Styles {
 
 	final CellStyle subtitle;
 
+	/** The heading of a part of a sheet ("Aandacht", "Kerncijfers"). */
+	final CellStyle section;
+
 	final CellStyle header;
+
+	/** A header over a column of numbers: right-aligned, as they are. */
+	final CellStyle numberHeader;
 
 	final CellStyle text;
 
@@ -63,6 +75,9 @@ final class Styles {
 	/** An explained blank ("–"): grey, right-aligned like the numbers around it. */
 	final CellStyle blank;
 
+	/** The trend at a glance: bars of eight heights in a font that has them. */
+	final CellStyle spark;
+
 	private final Map<String, CellStyle> numbers = new HashMap<>();
 
 	private final Map<Change.Verdict, CellStyle> verdicts = new EnumMap<>(Change.Verdict.class);
@@ -78,10 +93,14 @@ final class Styles {
 		XSSFFont bold = font(true, 11, null);
 		title = style(font(true, 16, null), null, null);
 		subtitle = style(font(false, 11, Palette.rgb(0x40, 0x40, 0x40)), null, null);
+		section = style(font(true, 13, Palette.BLACK), null, null);
 		header = style(bold, Palette.HEADER_FILL, null);
 		header.setWrapText(true);
 		header.setVerticalAlignment(VerticalAlignment.TOP);
 		header.setBorderBottom(BorderStyle.THIN);
+		numberHeader = workbook.createCellStyle();
+		numberHeader.cloneStyleFrom(header);
+		numberHeader.setAlignment(HorizontalAlignment.RIGHT);
 		text = style(null, null, null);
 		// a little room on the left, so that a text never touches the number of the
 		// column before
@@ -104,6 +123,9 @@ final class Styles {
 		link = style(underlined, null, null);
 		blank = style(font(false, 11, Palette.NEUTRAL), null, null);
 		blank.setAlignment(HorizontalAlignment.RIGHT);
+		XSSFFont bars = font(false, 11, Palette.BLUE);
+		bars.setFontName("DejaVu Sans");
+		spark = style(bars, null, null);
 		for (String format : new String[] { INTEGER, DECIMAL, DECIMAL2, PERCENT, P_VALUE, DATE, DATE_TIME, PLAIN,
 				GENERAL }) {
 			numbers.put(format, style(null, null, format));

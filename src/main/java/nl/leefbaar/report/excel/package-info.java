@@ -4,9 +4,13 @@
  * <p>
  * Where to find what:
  * <ul>
- * <li>{@link nl.leefbaar.report.excel.CorporationDashboardWriter}:
- * {@code dashboard-corporation-<yyyy-mm>.xlsx} (exact counts): OverviewSheet,
- * ComplexSheet, RepeatSheet, ActivitySheet, TrendSheet, NotesSheet.</li>
+ * <li>{@link nl.leefbaar.report.excel.DashboardWriter}:
+ * {@code dashboard-<owner-slug>-<m>.xlsx} per owner and {@code dashboard-team-<m>.xlsx}
+ * (exact counts; DashboardScope says whose): OverviewSheet (Aandacht: AttentionList,
+ * AttentionText), ComplexSheet, RepeatSheet, ActivitySheet, TrendSheet, NotesSheet; the
+ * month's figures read once (DashboardData, DashboardStore, the dwellings' month facts
+ * DwellingRepeats, SQL in {@code sql/report/}). DashboardAttentionLines: the Aandacht
+ * list for other outputs.</li>
  * <li>{@link nl.leefbaar.report.excel.NeighbourhoodWorkbookWriter}:
  * {@code neighbourhoods-<yyyy-mm>.xlsx} (small-number rules, SmallNumbers):
  * NeighbourhoodSheet, DistrictSheet, PublicComplexSheet, NotesSheet.</li>

@@ -31,6 +31,15 @@ class LabelsAndTrendTests {
 	}
 
 	@Test
+	void aPValueInASentenceIsEqualToOrBelowItsSmallestShownValue() {
+		Labels labels = Labels.of(Locale.forLanguageTag("nl"));
+		assertThat(labels.pStatement(0.00264)).isEqualTo("= 0,0026");
+		assertThat(labels.pStatement(0.0001)).isEqualTo("= 0,0001");
+		assertThat(labels.pStatement(0.00004)).isEqualTo("< 0,0001");
+		assertThat(Labels.of(Locale.ENGLISH).pStatement(0.00004)).isEqualTo("< 0.0001");
+	}
+
+	@Test
 	void bandsFollowTheIndexThresholds() {
 		assertThat(Band.of(110.0)).isEqualTo(Band.CLEARLY_BETTER);
 		assertThat(Band.of(109.99)).isEqualTo(Band.AROUND_REFERENCE);

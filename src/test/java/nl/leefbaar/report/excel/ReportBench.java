@@ -58,18 +58,25 @@ public final class ReportBench {
 					jdbc.queryForObject("select count(*) from report", Long.class), (System.nanoTime() - t0) / 1e9);
 			ReportRequest request = new ReportRequest(month, output.resolve(month.toString()), locale,
 					ReportScope.CITY);
-			FigureStore store = context.getBean(FigureStore.class);
+			FigureStore figures = context.getBean(FigureStore.class);
+			DashboardStore store = context.getBean(DashboardStore.class);
+			DwellingRepeats dwellings = context.getBean(DwellingRepeats.class);
+			time("build dwelling facts (12 months, first run)", () -> {
+				dwellings.build(month, 90);
+				return 12;
+			});
+			time("query dwelling repeats", () -> dwellings.worst(month, 90, RepeatSheet.MAX_ROWS).size());
 			time("query hotspots", () -> store.hotspots(month).size());
-			time("query dwelling repeat pairs", () -> store.dwellingRepeatPairs(month, RepeatSheet.MAX_ROWS).size());
-			time("query dwelling repeats", () -> store.dwellingRepeats(month, 90, RepeatSheet.MAX_ROWS).size());
 			time("query activity effects", () -> store.activityEffects(month).size());
-			time("query complex lines", () -> ComplexSheet.lines(store, month).size());
-			time("query city series", () -> CitySeries.load(store, month).months().size());
+			time("query owners' sums",
+					() -> store
+						.ownerSums(month.minusMonths(23), month, ScopeSeries.INDICATORS, ScopeSeries.PER_CATEGORY)
+						.size());
+			time("read the month's data", () -> DashboardData.load(month, figures, store, List.of()).complexes.size());
 			// The first run includes loading POI's classes (XMLBeans schemas for the
 			// charts): report both.
-			measure("dashboard (first run in this JVM)",
-					() -> context.getBean(CorporationDashboardWriter.class).write(request));
-			measure("dashboard (second run)", () -> context.getBean(CorporationDashboardWriter.class).write(request));
+			measure("dashboards (first run in this JVM)", () -> context.getBean(DashboardWriter.class).write(request));
+			measure("dashboards (second run)", () -> context.getBean(DashboardWriter.class).write(request));
 			measure("neighbourhoods", () -> context.getBean(NeighbourhoodWorkbookWriter.class).write(request));
 		}
 		System.exit(0);
@@ -116,8 +123,9 @@ public final class ReportBench {
 		try (InputStream in = ReportBench.class.getResourceAsStream("/bench/synthetic-figures.sql")) {
 			script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		MapSqlParameterSource parameters = new MapSqlParameterSource("complexes", complexes).addValue("month",
-				Date.valueOf(month.atDay(1)));
+		MapSqlParameterSource parameters = new MapSqlParameterSource("complexes", complexes)
+			.addValue("month", Date.valueOf(month.atDay(1)))
+			.addValue("reportScale", Double.parseDouble(System.getProperty("bench.reportScale", "1")));
 		// One connection for the whole script: the temporary tables live in its session.
 		jdbc.execute((java.sql.Connection connection) -> {
 			NamedParameterJdbcTemplate session = new NamedParameterJdbcTemplate(

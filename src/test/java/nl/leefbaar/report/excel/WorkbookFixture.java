@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A small, deterministic set of stored figures as the indicator stage leaves them: three
- * neighbourhoods in two districts, four complexes (two named to try formula injection,
- * one of 8 dwellings), 24 months of indicator_value at every level, a hotspot list,
- * reports with dwelling repeats, activities and their effects, funnel statistics and an
- * import run.
+ * neighbourhoods in two districts, four complexes of two owners and none (two named to
+ * try formula injection, one of 8 dwellings), 24 months of indicator_value at every
+ * level, a hotspot list, reports with dwelling repeats, activities and their effects,
+ * funnel statistics and an import run.
  */
 final class WorkbookFixture {
 
@@ -23,6 +23,13 @@ final class WorkbookFixture {
 	static final String INJECTION_NAME = "=HYPERLINK(\"http://x\",\"y\")";
 	static final String PHONE_NAME = "+31 10 123";
 	static final String SMALL_COMPLEX = "C3";
+
+	/**
+	 * C1 and C2 are this owner's, C3 the other's; C4 has no owner (the team's dashboard
+	 * only).
+	 */
+	static final String OWNER = "Wonen & Co";
+	static final String OTHER_OWNER = "=Ander(1)";
 	static final String SMALL_NEIGHBOURHOOD = "N2";
 	static final List<String> COMPLEXES = List.of("C1", "C2", "C3", "C4");
 	static final List<String> NEIGHBOURHOODS = List.of("N1", "N2", "N3");
@@ -35,9 +42,9 @@ final class WorkbookFixture {
 		jdbc.update(
 				"insert into neighbourhood values ('N1', 'Centrum', 'Wijk A'), ('N2', 'Noord', 'Wijk A'), ('N3', '@Zuid', 'Wijk B')");
 		jdbc.update(
-				"insert into complex values (?, ?, 'N1', 'corp', 120), (?, ?, 'N1', 'corp', 40), ('C3', 'Klein hofje', 'N2', 'corp', 8),"
-						+ " ('C4', 'Parkzicht', 'N3', 'corp', 200)",
-				"C1", INJECTION_NAME, "C2", PHONE_NAME);
+				"insert into complex values (?, ?, 'N1', ?, 120), (?, ?, 'N1', ?, 40), ('C3', 'Klein hofje', 'N2', ?, 8),"
+						+ " ('C4', 'Parkzicht', 'N3', null, 200)",
+				"C1", INJECTION_NAME, OWNER, "C2", PHONE_NAME, OWNER, OTHER_OWNER);
 		indicatorValues(jdbc);
 		jdbc.update(
 				"""

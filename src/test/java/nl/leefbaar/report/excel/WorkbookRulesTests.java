@@ -157,7 +157,7 @@ class WorkbookRulesTests {
 		try (XSSFWorkbook workbook = written(NL)) {
 			XSSFSheet sheet = workbook.getSheet("Breed");
 			assertThat(sheet.getFitToPage()).isFalse();
-			assertThat(sheet.getPrintSetup().getScale()).isEqualTo(SheetWriter.WIDE_TABLE_SCALE);
+			assertThat(sheet.getPrintSetup().getScale()).isEqualTo(SheetLayout.WIDE_TABLE_SCALE);
 			assertThat(sheet.getRepeatingColumns()).isEqualTo(CellRangeAddress.valueOf("A:B"));
 			assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:1"));
 		}
