@@ -26,6 +26,7 @@ import nl.leefbaar.schedule.Scheduler;
 import nl.leefbaar.sources.Watermarks;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
+import nl.leefbaar.system.RunParameters;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -204,10 +205,8 @@ public class CommandRunner {
 		for (long id : history.recentExecutionIds(limit)) {
 			JobExecution execution = jobRepository.getJobExecution(id);
 			var facts = execution.getExecutionContext();
-			var parameters = execution.getJobParameters();
-			String month = facts.containsKey(RunKeys.RESOLVED_MONTH) ? facts.getString(RunKeys.RESOLVED_MONTH)
-					: parameters.getString(RunKeys.MONTH,
-							"true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "-");
+			RunParameters run = RunParameters.of(execution, properties);
+			String month = run.month() == null && !run.allMonths() ? "-" : run.key();
 			LocalDateTime start = execution.getStartTime();
 			LocalDateTime end = execution.getEndTime();
 			String started = start == null ? "-"

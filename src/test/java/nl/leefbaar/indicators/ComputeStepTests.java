@@ -114,7 +114,7 @@ class ComputeStepTests {
 		assertThat(execution.getAllFailureExceptions()).singleElement()
 			.extracting(Throwable::getMessage)
 			.asString()
-			.contains("month 'March'")
+			.contains("month: 'March'")
 			.contains("yyyy-mm");
 	}
 
