@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import nl.leefbaar.schedule.JobAssembler;
+import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.MonthResolver;
 import nl.leefbaar.schedule.RunLock;
 import nl.leefbaar.schedule.SourceDefinition;
@@ -51,7 +52,7 @@ class Runs {
 	private static final Logger log = LoggerFactory.getLogger(Runs.class);
 
 	/**
-	 * The time in the name of a command's own summary: deliver-2025-07-01T060003.json.
+	 * The time in the name of a command's own summary: report-2025-07-01T060003.json.
 	 */
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss");
 
@@ -244,11 +245,13 @@ class Runs {
 		out.print(summary.text());
 		Path json = null;
 		String summaryProblem = null;
-		// deliver never replaces the month's run summary (cli.md): its own under runs/
-		boolean ownSummary = summary.job().equals("deliver");
+		// the commands import, compute, report and deliver never replace the month's run
+		// summary (cli.md): each writes its own under runs/
+		boolean ownSummary = JobDefinitions.RESERVED.contains(summary.job());
 		Path summaryFolder = ownSummary ? output.resolve("runs") : output.resolve(run.key());
 		try {
-			json = ownSummary ? SummaryFiles.write(summaryFolder, "deliver-" + STAMP.format(summary.started()), summary)
+			json = ownSummary ? SummaryFiles.writeNew(summaryFolder,
+					summary.job() + "-" + STAMP.format(summary.started()), summary)
 					: SummaryFiles.write(summaryFolder, summary);
 		}
 		catch (IOException | RuntimeException e) {

@@ -276,7 +276,7 @@ class RunCommandTests {
 	}
 
 	@Test
-	void theStageCommandsAreOneStepJobsThatRunWheneverAsked() {
+	void theStageCommandsAreOneStepJobsThatRunWheneverAskedAndKeepTheirOwnSummaries() {
 		CliHarness.Result compute = cli.run("compute", "--month", "1999-02", "--output", cli.output.toString());
 		CliHarness.Result report = cli.run("report", "--month", "1999-02", "--output", cli.output.toString());
 		CliHarness.Result english = cli.run("report", "--month", "1999-02", "--output", cli.output.toString(), "--lang",
@@ -286,7 +286,13 @@ class RunCommandTests {
 		assertThat(report.code()).as(report.err()).isZero();
 		assertThat(english.code()).as(english.err()).isZero();
 		assertThat(probe.calls).containsExactly("compute 1999-02", "report 1999-02", "report 1999-02");
-		assertThat(Path.of(english.lastLine())).isEqualTo(cli.output.resolve("1999-02/run-summary.json"));
+		Path summary = Path.of(english.lastLine());
+		assertThat(summary).hasParent(cli.output.resolve("runs"));
+		assertThat(summary.getFileName().toString()).matches("report-\\d{4}-\\d\\d-\\d\\dT\\d{6}(-\\d+)?\\.json");
+		assertThat(summary.resolveSibling(summary.getFileName().toString().replace(".json", ".txt"))).exists();
+		assertThat(Path.of(compute.lastLine()).getFileName().toString()).startsWith("compute-");
+		assertThat(Path.of(report.lastLine())).exists().isNotEqualTo(summary);
+		assertThat(cli.output.resolve("1999-02/run-summary.json")).doesNotExist();
 	}
 
 	@Test
