@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.deliver.DeliverBlockReader;
 import nl.leefbaar.deliver.DeliverKeys;
 import nl.leefbaar.deliver.DeliveryLog;
@@ -29,6 +28,7 @@ import nl.leefbaar.system.RunKeys;
 import nl.leefbaar.system.RunParameters;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Carries out the commands that need the database, once the application has started. */
@@ -51,8 +51,12 @@ public class CommandRunner {
 
 	private final Watermarks watermarks;
 
+	private final ObjectProvider<ChildProcessRunner> childProcesses;
+
 	CommandRunner(Runs runs, RunHistory history, JobRepository jobRepository, LeefbaarProperties properties,
-			Failures failures, DeliveryLog deliveryLog, Watermarks watermarks) {
+			Failures failures, DeliveryLog deliveryLog, Watermarks watermarks,
+			ObjectProvider<ChildProcessRunner> childProcesses) {
+		this.childProcesses = childProcesses;
 		this.deliveryLog = deliveryLog;
 		this.watermarks = watermarks;
 		this.runs = runs;
@@ -242,9 +246,8 @@ public class CommandRunner {
 
 	private int schedule(Invocation invocation, PrintStream out) throws InterruptedException {
 		Clock clock = Clock.systemDefaultZone();
-		Scheduler scheduler = new Scheduler(invocation.definitions().values(), clock,
-				ChildProcessRunner.ofThisProcess(LeefbaarApplication.class.getName()), history,
-				Scheduler.sleeping(clock));
+		Scheduler scheduler = new Scheduler(invocation.definitions().values(), clock, childProcesses.getObject(),
+				history, Scheduler.sleeping(clock));
 		out.println("Scheduler up (pid " + ProcessHandle.current().pid() + "); Ctrl-C stops it.");
 		Cli.printList(invocation.definitions(), clock, out);
 		out.flush();
