@@ -2,6 +2,8 @@ package nl.leefbaar.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -150,7 +152,7 @@ public final class Cli {
 		Credentials credentials = Credentials.from(key -> null);
 		err.println("leefbaar: cannot start: " + credentials.mask(Failures.rootMessage(failure)));
 		if (debug) {
-			java.io.StringWriter trace = new java.io.StringWriter();
+			StringWriter trace = new StringWriter();
 			failure.printStackTrace(new PrintWriter(trace));
 			err.print(credentials.mask(trace.toString()));
 		}
@@ -158,7 +160,7 @@ public final class Cli {
 	}
 
 	private static void requireFolder(Path input) {
-		if (!java.nio.file.Files.isDirectory(input)) {
+		if (!Files.isDirectory(input)) {
 			throw new UsageException("run", "the input folder " + input + " does not exist");
 		}
 	}

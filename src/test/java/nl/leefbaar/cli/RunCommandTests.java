@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import nl.leefbaar.schedule.RunLock;
 import nl.leefbaar.support.TestDatabase;
@@ -200,8 +202,8 @@ class RunCommandTests {
 		assertThat(json).isEqualTo(cli.output.resolve("2025-06/run-summary.json"));
 		assertThat(json.resolveSibling("run-summary.txt")).exists();
 		Map<?, ?> summary = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
-		assertThat(new java.util.ArrayList<Object>(summary.keySet())).containsExactly("job", "month", "status",
-				"execution_id", "started", "seconds", "input", "months_computed", "files", "deliveries");
+		assertThat(new ArrayList<Object>(summary.keySet())).containsExactly("job", "month", "status", "execution_id",
+				"started", "seconds", "input", "months_computed", "files", "deliveries");
 		assertThat(summary.get("job")).isEqualTo(job);
 		assertThat(summary.get("month")).isEqualTo("2025-06");
 		assertThat(summary.get("status")).isEqualTo("COMPLETED");
@@ -209,8 +211,8 @@ class RunCommandTests {
 		assertThat((String) summary.get("started")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0[12]:00");
 		assertThat(summary.get("seconds")).isInstanceOf(Number.class);
 		Map<?, ?> input = (Map<?, ?>) summary.get("input");
-		assertThat(new java.util.ArrayList<Object>(input.keySet())).containsExactly("files", "rows_read", "loaded",
-				"rejected", "new", "changed", "unchanged", "unmapped_categories", "rejects_file");
+		assertThat(new ArrayList<Object>(input.keySet())).containsExactly("files", "rows_read", "loaded", "rejected",
+				"new", "changed", "unchanged", "unmapped_categories", "rejects_file");
 		assertThat(input.get("rows_read")).isEqualTo(10);
 		assertThat(input.get("rejected")).isEqualTo(1);
 		assertThat((String) input.get("rejects_file")).endsWith("rejects-probe.csv");
@@ -324,7 +326,7 @@ class RunCommandTests {
 	}
 
 	private static long executionId(CliHarness.Result result) {
-		var matcher = java.util.regex.Pattern.compile("execution (\\d+)").matcher(result.out());
+		var matcher = Pattern.compile("execution (\\d+)").matcher(result.out());
 		assertThat(matcher.find()).as(result.out()).isTrue();
 		return Long.parseLong(matcher.group(1));
 	}

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 import nl.leefbaar.cli.CommandRunner;
@@ -151,7 +152,7 @@ class SampleRunDeliveryTests extends WithMailServer {
 			for (var attachment : attachments.entrySet()) {
 				String text = Mailboxes.text(attachment.getValue());
 				assertThat(others).as(owner.getKey() + ": " + attachment.getKey())
-					.noneMatch(token -> text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(token) + "\\b.*"));
+					.noneMatch(token -> text.matches("(?s).*\\b" + Pattern.quote(token) + "\\b.*"));
 			}
 			assertThat(Mailboxes.body(message)).contains("Periode: oktober 2026");
 		}

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,8 +116,7 @@ class MonthlyRunEndToEndTests {
 	void everyFolderAndFileTheRunCreatesIsTheOwnersOnly() throws Exception {
 		try (var created = Files.walk(output)) {
 			for (Path path : created.toList()) {
-				String permissions = java.nio.file.attribute.PosixFilePermissions
-					.toString(Files.getPosixFilePermissions(path));
+				String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
 				assertThat(permissions).as(path.toString())
 					.isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
 			}
@@ -503,7 +504,7 @@ class MonthlyRunEndToEndTests {
 			List<String> complexes = members.get(row.get("level") + "|" + row.get("unit_id"));
 			// the top ceil(0.10 n) by 12-month reports, ties broken by complex_id
 			List<Double> top = complexes.stream()
-				.sorted(java.util.Comparator.comparing((String c) -> -reports12m.get(c)).thenComparing(c -> c))
+				.sorted(Comparator.comparing((String c) -> -reports12m.get(c)).thenComparing(c -> c))
 				.limit((long) Math.ceil(0.10 * complexes.size()))
 				.map(reports12m::get)
 				.toList();

@@ -4,9 +4,11 @@ import static nl.leefbaar.e2e.WorkbookCells.assertSame;
 import static nl.leefbaar.e2e.WorkbookCells.number;
 import static nl.leefbaar.e2e.WorkbookCells.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -150,7 +152,7 @@ class WorkbookMatchesCsvTests {
 			double value = rs.getDouble(6);
 			stored.put(String.join("|", YearMonth.from(rs.getDate(1).toLocalDate()).toString(), rs.getString(2),
 					rs.getString(3), rs.getString(4), rs.getString(5)), rs.wasNull() ? null : value);
-		}, java.sql.Date.valueOf(MONTH.minusMonths(1).atDay(1)), java.sql.Date.valueOf(MONTH.minusYears(1).atDay(1)));
+		}, Date.valueOf(MONTH.minusMonths(1).atDay(1)), Date.valueOf(MONTH.minusYears(1).atDay(1)));
 		for (Map<String, String> complex : Csv.read(CommandLine.SAMPLE_DATA.resolve("complexes.csv")).rows()) {
 			dwellings.put(complex.get("complex_id"), Integer.parseInt(complex.get("dwellings")));
 			neighbourhoodOf.put(complex.get("complex_id"), complex.get("neighbourhood_code"));
@@ -275,12 +277,11 @@ class WorkbookMatchesCsvTests {
 			List<Double> value = jdbc.queryForList("""
 					select value from indicator_value
 					where period = ? and level = 'city' and category = 'all' and indicator = 'report_rate'
-					""", Double.class, java.sql.Date.valueOf(month.atDay(1)));
+					""", Double.class, Date.valueOf(month.atDay(1)));
 			ols.addData(i, value.isEmpty() || value.get(0) == null ? 0 : value.get(0));
 		}
 		assertSame("slope", number(rate.getCell(10)), ols.getSlope());
-		assertThat(number(rate.getCell(11))).as("p-value")
-			.isCloseTo(ols.getSignificance(), org.assertj.core.api.Assertions.within(1e-9));
+		assertThat(number(rate.getCell(11))).as("p-value").isCloseTo(ols.getSignificance(), within(1e-9));
 		String direction = ols.getSignificance() < 0.05 ? (ols.getSlope() > 0 ? "rising" : "falling") : "none";
 		assertThat(text(rate.getCell(12))).isEqualTo(nl.getProperty("trend." + direction));
 	}
@@ -443,8 +444,7 @@ class WorkbookMatchesCsvTests {
 				Double change = number(row.getCell(table.column("change_year")));
 				if (change != null) {
 					assertThat(change).as(what + " change against last year, in %")
-						.isCloseTo(100 * (Csv.number(rate.get("value")) / lastYear - 1),
-								org.assertj.core.api.Assertions.within(1e-9));
+						.isCloseTo(100 * (Csv.number(rate.get("value")) / lastYear - 1), within(1e-9));
 					assertThat(text(row.getCell(table.column("change_verdict")))).as(what)
 						.containsAnyOf("beter", "slechter", "geen duidelijke verandering");
 				}

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -265,7 +266,7 @@ class HostileDataRunTests {
 		boolean suppressedShown = false;
 		try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
 			for (Sheet sheet : book) {
-				Map<Integer, String> countColumns = new java.util.HashMap<>();
+				Map<Integer, String> countColumns = new HashMap<>();
 				for (Row row : sheet) {
 					for (Cell cell : row) {
 						if (cell.getCellType() == CellType.STRING) {

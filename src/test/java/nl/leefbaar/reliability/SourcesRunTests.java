@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -194,7 +195,7 @@ class SourcesRunTests {
 		}
 		List<String> parts = new ArrayList<>();
 		try (ZipFile zip = new ZipFile(file.toFile())) {
-			for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+			for (ZipEntry entry : Collections.list(zip.entries())) {
 				parts.add(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
 			}
 		}
