@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +38,9 @@ class RunCommandTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	@TempDir
 	Path folder;
 
@@ -51,7 +55,7 @@ class RunCommandTests {
 
 	@AfterEach
 	void forgetRuns() {
-		CliHarness.forgetTestRuns(jdbc);
+		CliHarness.forgetTestRuns(jdbc, jobRepository);
 	}
 
 	@Test

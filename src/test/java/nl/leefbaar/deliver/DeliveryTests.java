@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,6 +88,9 @@ class DeliveryTests extends WithMailServer {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	JobRepository jobRepository;
+
+	@Autowired
 	ProbeSteps.Probe probe;
 
 	@Autowired
@@ -108,7 +112,7 @@ class DeliveryTests extends WithMailServer {
 	@BeforeEach
 	void givenTheMonthsFilesAndAnEmptyServer() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		DeliveryCli.forget(jdbc);
+		DeliveryCli.forget(jdbc, jobRepository);
 		probe.reset();
 		SERVER.purgeEmailFromAllMailboxes();
 		RELAY.acceptAll();
@@ -124,7 +128,7 @@ class DeliveryTests extends WithMailServer {
 
 	@AfterEach
 	void forget() {
-		DeliveryCli.forget(jdbc);
+		DeliveryCli.forget(jdbc, jobRepository);
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +59,9 @@ class MonthlyRunEndToEndTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	CommandLine.Result run;
 
 	Path folder;
@@ -69,7 +73,7 @@ class MonthlyRunEndToEndTests {
 	@BeforeAll
 	void givenTheMonthlyJobRanOnTheSampleData() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		CommandLine.forgetRuns(jdbc, MONTH, "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH, "monthly");
 		output = temporary.resolve("out");
 		run = new CommandLine(runner).run("run", "monthly", "--month", MONTH, "--input",
 				CommandLine.SAMPLE_DATA.toString(), "--output", output.toString());
@@ -80,8 +84,8 @@ class MonthlyRunEndToEndTests {
 
 	@AfterAll
 	void forgetTheRun() {
-		CommandLine.forgetRuns(jdbc, MONTH, "monthly");
-		CommandLine.forgetRuns(jdbc, "2023-12", "compute");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH, "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, "2023-12", "compute");
 	}
 
 	@Test

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,6 +88,9 @@ class WorkbookMatchesCsvTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	Properties nl;
 
 	Properties en;
@@ -126,7 +130,7 @@ class WorkbookMatchesCsvTests {
 	@BeforeAll
 	void givenTheMonthlyJobAndAnEnglishReportRanOnTheSampleData() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		CommandLine.forgetRuns(jdbc, MONTH.toString(), "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH.toString(), "monthly");
 		CommandLine commandLine = new CommandLine(runner);
 		CommandLine.Result monthly = commandLine.run("run", "monthly", "--month", MONTH.toString(), "--input",
 				CommandLine.SAMPLE_DATA.toString(), "--output", output.toString());
@@ -170,7 +174,7 @@ class WorkbookMatchesCsvTests {
 				workbook.close();
 			}
 		}
-		CommandLine.forgetRuns(jdbc, MONTH.toString(), "monthly", "report");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH.toString(), "monthly", "report");
 	}
 
 	@Test

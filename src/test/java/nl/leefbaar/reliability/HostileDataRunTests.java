@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,9 @@ class HostileDataRunTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@Autowired
 	LeefbaarProperties properties;
@@ -94,7 +98,7 @@ class HostileDataRunTests {
 
 	@AfterAll
 	void forgetTheRuns() {
-		JobHistory.forget(jdbc, "t-hostile-%", out.toString());
+		JobHistory.forget(jdbc, jobRepository, "t-hostile-%", out.toString());
 	}
 
 	private Result command(Path jobs, String... args) {

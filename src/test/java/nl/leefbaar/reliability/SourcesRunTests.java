@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,9 @@ class SourcesRunTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	FakeSignalen server;
 
@@ -135,7 +139,7 @@ class SourcesRunTests {
 	void forgetTheRuns() {
 		System.clearProperty(SECRET_VARIABLE);
 		server.close();
-		JobHistory.forget(jdbc, "t-sources-%", out.toString());
+		JobHistory.forget(jdbc, jobRepository, "t-sources-%", out.toString());
 	}
 
 	@Test
