@@ -35,11 +35,11 @@ public class LeefbaarApplication {
 			return;
 		}
 		if (prepared.invocation().command().command().equals("restart")) {
-			// a job's settings come from its definition, which only the job repository
-			// can name
-			String job = context.getBean(CommandRunner.class)
-				.jobOf(Long.parseLong(prepared.invocation().command().arguments().get(0)));
-			String[] withSettings = Cli.restartArguments(prepared, job);
+			// the settings the run started with are in the job repository
+			var settings = context.getBean(CommandRunner.class)
+				.restartSettings(Long.parseLong(prepared.invocation().command().arguments().get(0)),
+						prepared.invocation().definitions());
+			String[] withSettings = Cli.restartArguments(prepared, settings);
 			if (withSettings != null) {
 				context.close();
 				context = SpringApplication.run(LeefbaarApplication.class, withSettings);

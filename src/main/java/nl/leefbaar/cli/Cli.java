@@ -130,17 +130,16 @@ public final class Cli {
 	}
 
 	/**
-	 * The arguments to start the application with for a restart of an execution of
-	 * {@code job}: its definition's settings, so that the continued run computes what the
-	 * first part did. Null when they are the ones the application already runs with.
+	 * The arguments to start the application with for a restart: the settings the run
+	 * started with, so that the continued run computes what the first part did. Null when
+	 * there are none, as the application already runs without.
 	 */
-	public static String[] restartArguments(Prepared prepared, String job) {
-		JobDefinition definition = job == null ? null : prepared.invocation().definitions().get(job);
-		if (definition == null || definition.properties().isEmpty()) {
+	public static String[] restartArguments(Prepared prepared, Map<String, String> settings) {
+		if (settings.isEmpty()) {
 			return null;
 		}
 		List<String> arguments = new ArrayList<>(List.of(prepared.applicationArguments()));
-		definition.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		return arguments.toArray(String[]::new);
 	}
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,10 +105,20 @@ public class CommandRunner {
 				command.option("input").map(Path::of).orElse(definition.input()),
 				command.option("output").map(Path::of).orElse(definition.output()),
 				command.option("lang").orElse(definition.language()), command.flag("force"), null, false,
-				Map.of(DeliverKeys.DEFINITION, definition.file().toString(), DeliverKeys.DELIVER,
-						String.valueOf(!command.flag("no-deliver"))),
-				definition.pulledSources());
+				stepParameters(definition, command), definition.pulledSources());
 		return runs.launch(request, invocation.catalog(), command.debug(), out, err);
+	}
+
+	/**
+	 * The deliver step's parameters and the definition's settings, which the job
+	 * repository keeps with the run for a restart.
+	 */
+	private static Map<String, String> stepParameters(JobDefinition definition, ParsedCommand command) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put(DeliverKeys.DEFINITION, definition.file().toString());
+		parameters.put(DeliverKeys.DELIVER, String.valueOf(!command.flag("no-deliver")));
+		parameters.putAll(RunParameters.settingParameters(definition.properties()));
+		return parameters;
 	}
 
 	/** The one-step jobs import, compute and report, named after their step. */
@@ -192,15 +203,25 @@ public class CommandRunner {
 		return runs.restart(id, steps, invocation.catalog(), command.debug(), out, err);
 	}
 
-	/** The job an execution belongs to, or null when there is no such execution. */
-	public String jobOf(long executionId) {
+	/**
+	 * The settings to restart an execution with: the ones its run started with (kept as
+	 * job parameters), else, for a run that kept none, its job definition's; empty for an
+	 * unknown execution.
+	 */
+	public Map<String, String> restartSettings(long executionId, Map<String, JobDefinition> definitions) {
+		JobExecution execution;
 		try {
-			JobExecution execution = jobRepository.getJobExecution(executionId);
-			return execution == null ? null : execution.getJobInstance().getJobName();
+			execution = jobRepository.getJobExecution(executionId);
 		}
 		catch (RuntimeException e) {
-			return null;
+			return Map.of();
 		}
+		if (execution == null) {
+			return Map.of();
+		}
+		Map<String, String> recorded = RunParameters.of(execution.getJobParameters(), properties).settings();
+		JobDefinition definition = definitions.get(execution.getJobInstance().getJobName());
+		return !recorded.isEmpty() || definition == null ? recorded : definition.properties();
 	}
 
 	int status(int limit, PrintStream out, Optional<String> deliveriesMonth) {

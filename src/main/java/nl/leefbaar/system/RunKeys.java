@@ -49,6 +49,15 @@ public final class RunKeys {
 	public static final String SCOPE = "scope";
 
 	/**
+	 * Prefix of the non-identifying job parameters that carry a job definition's settings
+	 * ({@code parameters:}), one parameter per {@code leefbaar.*} property:
+	 * {@code setting.leefbaar.indicators.repeat-window-days}. The job repository keeps
+	 * them with the execution, so that a restart applies the settings the run started
+	 * with.
+	 */
+	public static final String SETTING = "setting.";
+
+	/**
 	 * String {@code yyyy-MM} in the JOB execution context: the month the run is for,
 	 * decided after the import step when the user gave no {@code --month} (the data may
 	 * end before the last complete month). Steps after the import read the month with

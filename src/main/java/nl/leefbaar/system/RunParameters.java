@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import nl.leefbaar.domain.Months;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -26,9 +31,11 @@ import org.springframework.batch.core.step.StepExecution;
  * @param language {@code nl} or {@code en}
  * @param scope {@code neighbourhood:CODE} or {@code complexes:ID,ID}; null for the city
  * @param force recompute even when the input did not change
+ * @param settings the job definition's settings the run started with, by
+ * {@code leefbaar.*} property name ({@link RunKeys#SETTING})
  */
 public record RunParameters(YearMonth month, boolean allMonths, Path input, Path output, Locale language, String scope,
-		boolean force) {
+		boolean force, Map<String, String> settings) {
 
 	/** The parameters of the step's run, with the month the run decided. */
 	public static RunParameters of(StepExecution step, LeefbaarProperties defaults) {
@@ -56,7 +63,27 @@ public record RunParameters(YearMonth month, boolean allMonths, Path input, Path
 		return new RunParameters(month(month), Boolean.parseBoolean(text(parameters, RunKeys.ALL_MONTHS)),
 				input == null ? null : Path.of(input), output == null ? defaults.output() : Path.of(output),
 				locale(lang == null ? defaults.lang() : lang), text(parameters, RunKeys.SCOPE),
-				Boolean.parseBoolean(text(parameters, RunKeys.FORCE)));
+				Boolean.parseBoolean(text(parameters, RunKeys.FORCE)), settingsOf(parameters));
+	}
+
+	/**
+	 * The job parameters that carry a definition's settings (non-identifying: the same
+	 * month with other settings is the same run).
+	 */
+	public static Map<String, String> settingParameters(Map<String, String> settings) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		settings.forEach((property, value) -> parameters.put(RunKeys.SETTING + property, value));
+		return parameters;
+	}
+
+	private static Map<String, String> settingsOf(JobParameters parameters) {
+		Map<String, String> settings = new TreeMap<>();
+		for (JobParameter<?> parameter : parameters) {
+			if (parameter.name().startsWith(RunKeys.SETTING)) {
+				settings.put(parameter.name().substring(RunKeys.SETTING.length()), String.valueOf(parameter.value()));
+			}
+		}
+		return Collections.unmodifiableMap(settings);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.RunLock;
 import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +146,30 @@ class RunCommandTests {
 			.containsExactlyElementsOf(steps.subList(failedAt, 3));
 		assertThat(restarted.out()).contains("COMPLETED");
 		assertThat(cli.output.resolve("2025-06/probe-2025-06.txt")).exists();
+	}
+
+	@Test
+	void aRestartTakesTheSettingsTheRunStartedWithNotTheEditedDefinitions() throws Exception {
+		String job = cli.define("settings", """
+				steps: [import, compute, report]
+				input: INBOX
+				output: OUT
+				parameters: {W: 60}
+				""");
+		probe.failOnce("report", "disk full");
+		long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
+		Files.writeString(cli.jobs.resolve(job + ".yml"),
+				Files.readString(cli.jobs.resolve(job + ".yml")).replace("W: 60", "W: 30"));
+		var definitions = JobDefinitions.load(cli.jobs, ProbeSteps.CATALOG);
+
+		var parameters = jobRepository.getJobExecution(executionId).getJobParameters();
+
+		assertThat(parameters.getParameter("setting.leefbaar.indicators.repeat-window-days"))
+			.satisfies(setting -> assertThat(setting.value()).isEqualTo("60"))
+			.satisfies(setting -> assertThat(setting.identifying()).isFalse());
+		assertThat(runner.restartSettings(executionId, definitions))
+			.containsExactly(Map.entry("leefbaar.indicators.repeat-window-days", "60"));
+		assertThat(runner.restartSettings(Long.MAX_VALUE, definitions)).isEmpty();
 	}
 
 	@Test

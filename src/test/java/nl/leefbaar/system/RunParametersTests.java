@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -27,12 +29,14 @@ class RunParametersTests {
 			.addString(RunKeys.LANG, "EN")
 			.addString(RunKeys.SCOPE, "neighbourhood:BU0001")
 			.addString(RunKeys.FORCE, "true")
+			.addString("setting.leefbaar.indicators.repeat-window-days", "60", false)
 			.toJobParameters();
 
 		RunParameters run = RunParameters.of(parameters, DEFAULTS);
 
 		assertThat(run).isEqualTo(new RunParameters(YearMonth.of(2025, 6), false, Path.of("/tmp/inbox"),
-				Path.of("/tmp/reports"), Locale.ENGLISH, "neighbourhood:BU0001", true));
+				Path.of("/tmp/reports"), Locale.ENGLISH, "neighbourhood:BU0001", true,
+				Map.of("leefbaar.indicators.repeat-window-days", "60")));
 		assertThat(run.key()).isEqualTo("2025-06");
 		assertThat(run.lang()).isEqualTo("en");
 	}
@@ -48,6 +52,18 @@ class RunParametersTests {
 		assertThat(run.input()).isNull();
 		assertThat(run.scope()).isNull();
 		assertThat(run.force()).isFalse();
+		assertThat(run.settings()).isEmpty();
+	}
+
+	@Test
+	void aDefinitionsSettingsBecomeParametersThatTellNoRunApart() {
+		Map<String, String> settings = Map.of("leefbaar.indicators.repeat-window-days", "60");
+		JobParametersBuilder builder = new JobParametersBuilder().addString(RunKeys.MONTH, "2025-06");
+		RunParameters.settingParameters(settings).forEach((name, value) -> builder.addString(name, value, false));
+		JobParameters parameters = builder.toJobParameters();
+
+		assertThat(RunParameters.of(parameters, DEFAULTS).settings()).isEqualTo(settings);
+		assertThat(parameters.getIdentifyingParameters()).extracting(JobParameter::name).containsExactly(RunKeys.MONTH);
 	}
 
 	@Test
