@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class SampleDataFormatTest {
 	@Test
 	void committedSampleDataIsWhatTheDefaultRunWrites() throws Exception {
 		Path committed = Path.of("sample-data");
-		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(committed), "no sample-data/ here");
+		assumeTrue(Files.isDirectory(committed), "no sample-data/ here");
 
 		for (String file : FILES) {
 			assertEquals(-1L, Files.mismatch(committed.resolve(file), sample.dir.resolve(file)),
