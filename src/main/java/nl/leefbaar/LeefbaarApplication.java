@@ -2,11 +2,13 @@ package nl.leefbaar;
 
 import nl.leefbaar.cli.Cli;
 import nl.leefbaar.cli.CommandRunner;
+import nl.leefbaar.schedule.ChildProcessRunner;
 import nl.leefbaar.schedule.StepCatalog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The one entry: {@code leefbaar <command>} (cli.md). The command line is read before
@@ -33,11 +35,11 @@ public class LeefbaarApplication {
 			return;
 		}
 		if (prepared.invocation().command().command().equals("restart")) {
-			// a job's settings come from its definition, which only the job repository
-			// can name
-			String job = context.getBean(CommandRunner.class)
-				.jobOf(Long.parseLong(prepared.invocation().command().arguments().get(0)));
-			String[] withSettings = Cli.restartArguments(prepared, job);
+			// the settings the run started with are in the job repository
+			var settings = context.getBean(CommandRunner.class)
+				.restartSettings(Long.parseLong(prepared.invocation().command().arguments().get(0)),
+						prepared.invocation().definitions());
+			String[] withSettings = Cli.restartArguments(prepared, settings);
 			if (withSettings != null) {
 				context.close();
 				context = SpringApplication.run(LeefbaarApplication.class, withSettings);
@@ -46,6 +48,15 @@ public class LeefbaarApplication {
 		CommandRunner runner = context.getBean(CommandRunner.class);
 		int code = runner.execute(prepared.invocation(), System.out, System.err);
 		System.exit(SpringApplication.exit(context, () -> code));
+	}
+
+	/**
+	 * How {@code schedule} starts each run: this application again, in a process of its
+	 * own.
+	 */
+	@Bean
+	ChildProcessRunner childProcessRunner() {
+		return ChildProcessRunner.ofThisProcess(LeefbaarApplication.class.getName());
 	}
 
 }

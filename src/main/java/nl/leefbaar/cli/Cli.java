@@ -2,6 +2,8 @@ package nl.leefbaar.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -128,17 +130,16 @@ public final class Cli {
 	}
 
 	/**
-	 * The arguments to start the application with for a restart of an execution of
-	 * {@code job}: its definition's settings, so that the continued run computes what the
-	 * first part did. Null when they are the ones the application already runs with.
+	 * The arguments to start the application with for a restart: the settings the run
+	 * started with, so that the continued run computes what the first part did. Null when
+	 * there are none, as the application already runs without.
 	 */
-	public static String[] restartArguments(Prepared prepared, String job) {
-		JobDefinition definition = job == null ? null : prepared.invocation().definitions().get(job);
-		if (definition == null || definition.properties().isEmpty()) {
+	public static String[] restartArguments(Prepared prepared, Map<String, String> settings) {
+		if (settings.isEmpty()) {
 			return null;
 		}
 		List<String> arguments = new ArrayList<>(List.of(prepared.applicationArguments()));
-		definition.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		return arguments.toArray(String[]::new);
 	}
 
@@ -150,7 +151,7 @@ public final class Cli {
 		Credentials credentials = Credentials.from(key -> null);
 		err.println("leefbaar: cannot start: " + credentials.mask(Failures.rootMessage(failure)));
 		if (debug) {
-			java.io.StringWriter trace = new java.io.StringWriter();
+			StringWriter trace = new StringWriter();
 			failure.printStackTrace(new PrintWriter(trace));
 			err.print(credentials.mask(trace.toString()));
 		}
@@ -158,7 +159,7 @@ public final class Cli {
 	}
 
 	private static void requireFolder(Path input) {
-		if (!java.nio.file.Files.isDirectory(input)) {
+		if (!Files.isDirectory(input)) {
 			throw new UsageException("run", "the input folder " + input + " does not exist");
 		}
 	}

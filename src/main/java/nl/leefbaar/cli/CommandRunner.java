@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.deliver.DeliverBlockReader;
 import nl.leefbaar.deliver.DeliverKeys;
 import nl.leefbaar.deliver.DeliveryLog;
@@ -26,8 +26,10 @@ import nl.leefbaar.schedule.Scheduler;
 import nl.leefbaar.sources.Watermarks;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
+import nl.leefbaar.system.RunParameters;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Carries out the commands that need the database, once the application has started. */
@@ -50,8 +52,12 @@ public class CommandRunner {
 
 	private final Watermarks watermarks;
 
+	private final ObjectProvider<ChildProcessRunner> childProcesses;
+
 	CommandRunner(Runs runs, RunHistory history, JobRepository jobRepository, LeefbaarProperties properties,
-			Failures failures, DeliveryLog deliveryLog, Watermarks watermarks) {
+			Failures failures, DeliveryLog deliveryLog, Watermarks watermarks,
+			ObjectProvider<ChildProcessRunner> childProcesses) {
+		this.childProcesses = childProcesses;
 		this.deliveryLog = deliveryLog;
 		this.watermarks = watermarks;
 		this.runs = runs;
@@ -99,10 +105,20 @@ public class CommandRunner {
 				command.option("input").map(Path::of).orElse(definition.input()),
 				command.option("output").map(Path::of).orElse(definition.output()),
 				command.option("lang").orElse(definition.language()), command.flag("force"), null, false,
-				Map.of(DeliverKeys.DEFINITION, definition.file().toString(), DeliverKeys.DELIVER,
-						String.valueOf(!command.flag("no-deliver"))),
-				definition.pulledSources());
+				stepParameters(definition, command), definition.pulledSources());
 		return runs.launch(request, invocation.catalog(), command.debug(), out, err);
+	}
+
+	/**
+	 * The deliver step's parameters and the definition's settings, which the job
+	 * repository keeps with the run for a restart.
+	 */
+	private static Map<String, String> stepParameters(JobDefinition definition, ParsedCommand command) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put(DeliverKeys.DEFINITION, definition.file().toString());
+		parameters.put(DeliverKeys.DELIVER, String.valueOf(!command.flag("no-deliver")));
+		parameters.putAll(RunParameters.settingParameters(definition.properties()));
+		return parameters;
 	}
 
 	/** The one-step jobs import, compute and report, named after their step. */
@@ -187,15 +203,25 @@ public class CommandRunner {
 		return runs.restart(id, steps, invocation.catalog(), command.debug(), out, err);
 	}
 
-	/** The job an execution belongs to, or null when there is no such execution. */
-	public String jobOf(long executionId) {
+	/**
+	 * The settings to restart an execution with: the ones its run started with (kept as
+	 * job parameters), else, for a run that kept none, its job definition's; empty for an
+	 * unknown execution.
+	 */
+	public Map<String, String> restartSettings(long executionId, Map<String, JobDefinition> definitions) {
+		JobExecution execution;
 		try {
-			JobExecution execution = jobRepository.getJobExecution(executionId);
-			return execution == null ? null : execution.getJobInstance().getJobName();
+			execution = jobRepository.getJobExecution(executionId);
 		}
 		catch (RuntimeException e) {
-			return null;
+			return Map.of();
 		}
+		if (execution == null) {
+			return Map.of();
+		}
+		Map<String, String> recorded = RunParameters.of(execution.getJobParameters(), properties).settings();
+		JobDefinition definition = definitions.get(execution.getJobInstance().getJobName());
+		return !recorded.isEmpty() || definition == null ? recorded : definition.properties();
 	}
 
 	int status(int limit, PrintStream out, Optional<String> deliveriesMonth) {
@@ -204,10 +230,8 @@ public class CommandRunner {
 		for (long id : history.recentExecutionIds(limit)) {
 			JobExecution execution = jobRepository.getJobExecution(id);
 			var facts = execution.getExecutionContext();
-			var parameters = execution.getJobParameters();
-			String month = facts.containsKey(RunKeys.RESOLVED_MONTH) ? facts.getString(RunKeys.RESOLVED_MONTH)
-					: parameters.getString(RunKeys.MONTH,
-							"true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "-");
+			RunParameters run = RunParameters.of(execution, properties);
+			String month = run.month() == null && !run.allMonths() ? "-" : run.key();
 			LocalDateTime start = execution.getStartTime();
 			LocalDateTime end = execution.getEndTime();
 			String started = start == null ? "-"
@@ -243,9 +267,8 @@ public class CommandRunner {
 
 	private int schedule(Invocation invocation, PrintStream out) throws InterruptedException {
 		Clock clock = Clock.systemDefaultZone();
-		Scheduler scheduler = new Scheduler(invocation.definitions().values(), clock,
-				ChildProcessRunner.ofThisProcess(LeefbaarApplication.class.getName()), history,
-				Scheduler.sleeping(clock));
+		Scheduler scheduler = new Scheduler(invocation.definitions().values(), clock, childProcesses.getObject(),
+				history, Scheduler.sleeping(clock));
 		out.println("Scheduler up (pid " + ProcessHandle.current().pid() + "); Ctrl-C stops it.");
 		Cli.printList(invocation.definitions(), clock, out);
 		out.flush();

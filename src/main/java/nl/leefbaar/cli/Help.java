@@ -51,19 +51,22 @@ final class Help {
 			Usage: leefbaar import --input DIR [--output DIR]
 
 			Reads the CSV exports in DIR into the database (new and changed records; the rest
-			stays). Rejected rows and the run summary go to <output>/import/ (default out/).
+			stays). Rejected rows go to <output>/import/ (default out/), the run summary to
+			<output>/runs/import-<time>.json.
 			""", "compute", """
 			Usage: leefbaar compute [--month yyyy-mm | --all] [--output DIR] [--force]
 
 			Computes the indicators of a month from the database (or of every month with --all).
 			Runs whenever asked; a month whose data did not change is kept as it is.
-			The run summary goes to <output>/<yyyy-mm>/ (<output>/all/ for --all).
+			The exports go to <output>/<yyyy-mm>/, the run summary to
+			<output>/runs/compute-<time>.json.
 			  --force           compute again even when the month's data did not change
 			""" + MONTH_DEFAULT, "report", """
 			Usage: leefbaar report [--month yyyy-mm] [--output DIR] [--lang nl|en]
 			                       [--scope neighbourhood:CODE | --complexes ID,ID] [--force]
 
-			Writes the workbooks, charts and deck of a computed month into <output>/<yyyy-mm>/.
+			Writes the workbooks, charts and deck of a computed month into <output>/<yyyy-mm>/;
+			the run summary goes to <output>/runs/report-<time>.json.
 			  --scope neighbourhood:CODE   charts for one neighbourhood (for presenters)
 			  --complexes ID,ID            charts for these complexes
 			  --force                      write everything again, even what did not change

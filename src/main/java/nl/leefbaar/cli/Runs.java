@@ -11,11 +11,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import nl.leefbaar.schedule.JobAssembler;
+import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.MonthResolver;
 import nl.leefbaar.schedule.RunLock;
 import nl.leefbaar.schedule.SourceDefinition;
 import nl.leefbaar.schedule.StepCatalog;
+import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
+import nl.leefbaar.system.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -49,7 +52,7 @@ class Runs {
 	private static final Logger log = LoggerFactory.getLogger(Runs.class);
 
 	/**
-	 * The time in the name of a command's own summary: deliver-2025-07-01T060003.json.
+	 * The time in the name of a command's own summary: report-2025-07-01T060003.json.
 	 */
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss");
 
@@ -65,8 +68,11 @@ class Runs {
 
 	private final Failures failures;
 
+	private final LeefbaarProperties properties;
+
 	Runs(JobOperator jobOperator, JobRepository jobRepository, JobAssembler assembler, MonthResolver months,
-			RunLock runLock, Failures failures) {
+			RunLock runLock, Failures failures, LeefbaarProperties properties) {
+		this.properties = properties;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.assembler = assembler;
@@ -76,21 +82,15 @@ class Runs {
 	}
 
 	int launch(RunRequest request, StepCatalog catalog, boolean debug, PrintStream out, PrintStream err) {
-		YearMonth month = null;
-		String lockKey = "import";
-		if (request.all()) {
-			lockKey = "all";
-		}
-		else if (request.monthly()) {
-			month = request.month().orElseGet(months::resolveAndTell);
-			lockKey = month.toString();
-		}
+		YearMonth month = request.monthly() && !request.all() ? request.month().orElseGet(months::resolveAndTell)
+				: null;
 		if (request.steps().contains("import") && (request.input() == null || !Files.isDirectory(request.input()))) {
 			err.println("leefbaar: the input folder " + request.input() + " does not exist");
 			return ExitCodes.USAGE;
 		}
+		JobParameters parameters = parameters(request, month);
+		String lockKey = RunParameters.of(parameters, properties).key();
 		try (RunLock.Held lock = runLock.acquire(request.job(), lockKey)) {
-			JobParameters parameters = parameters(request, month);
 			JobInstance instance = jobRepository.getJobInstance(request.job(), parameters);
 			JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
 			if (last != null) {
@@ -118,9 +118,7 @@ class Runs {
 			PrintStream err) {
 		JobExecution execution = jobRepository.getJobExecution(executionId);
 		String job = execution.getJobInstance().getJobName();
-		JobParameters parameters = execution.getJobParameters();
-		String lockKey = parameters.getString(RunKeys.MONTH) != null ? parameters.getString(RunKeys.MONTH)
-				: "true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "import";
+		String lockKey = RunParameters.of(execution.getJobParameters(), properties).key();
 		try (RunLock.Held lock = runLock.acquire(job, lockKey)) {
 			execution = jobRepository.getJobExecution(executionId);
 			switch (execution.getStatus()) {
@@ -242,18 +240,18 @@ class Runs {
 		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
 		String reason = completed ? null : failures.reason(execution);
 		RunSummary summary = RunSummary.of(execution, reason);
-		JobParameters parameters = execution.getJobParameters();
-		String folder = summary.month() != null ? summary.month()
-				: "true".equals(parameters.getString(RunKeys.ALL_MONTHS)) ? "all" : "import";
-		Path output = Path.of(parameters.getString(RunKeys.OUTPUT, "out"));
+		RunParameters run = RunParameters.of(execution, properties);
+		Path output = run.output();
 		out.print(summary.text());
 		Path json = null;
 		String summaryProblem = null;
-		// deliver never replaces the month's run summary (cli.md): its own under runs/
-		boolean ownSummary = summary.job().equals("deliver");
-		Path summaryFolder = ownSummary ? output.resolve("runs") : output.resolve(folder);
+		// the commands import, compute, report and deliver never replace the month's run
+		// summary (cli.md): each writes its own under runs/
+		boolean ownSummary = JobDefinitions.RESERVED.contains(summary.job());
+		Path summaryFolder = ownSummary ? output.resolve("runs") : output.resolve(run.key());
 		try {
-			json = ownSummary ? SummaryFiles.write(summaryFolder, "deliver-" + STAMP.format(summary.started()), summary)
+			json = ownSummary ? SummaryFiles.writeNew(summaryFolder,
+					summary.job() + "-" + STAMP.format(summary.started()), summary)
 					: SummaryFiles.write(summaryFolder, summary);
 		}
 		catch (IOException | RuntimeException e) {

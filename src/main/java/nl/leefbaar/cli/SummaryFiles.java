@@ -28,6 +28,19 @@ final class SummaryFiles {
 	}
 
 	/**
+	 * Writes under {@code name}, or {@code name-2}, {@code name-3}, ... when a summary of
+	 * that name is there already (two runs of a command within one second).
+	 * @return the path of the JSON file
+	 */
+	static Path writeNew(Path folder, String name, RunSummary summary) throws IOException {
+		String free = name;
+		for (int n = 2; Files.exists(folder.resolve(free + ".json")); n++) {
+			free = name + "-" + n;
+		}
+		return write(folder, free, summary);
+	}
+
+	/**
 	 * @param name the files' name without {@code .txt} / {@code .json}
 	 * @return the path of the JSON file
 	 */

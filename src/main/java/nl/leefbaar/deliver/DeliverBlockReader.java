@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +154,7 @@ public final class DeliverBlockReader {
 		if (items.isEmpty() || (node instanceof ScalarNode scalar && scalar.getValue().isBlank())) {
 			throw problem(node, "recipients: is empty (give at least one address)");
 		}
-		Set<String> recipients = new java.util.LinkedHashSet<>();
+		Set<String> recipients = new LinkedHashSet<>();
 		for (Node item : items) {
 			if (!recipients.add(address(item, "recipients"))) {
 				throw problem(item, "recipients: names " + ((ScalarNode) item).getValue().trim() + " twice");

@@ -2,6 +2,7 @@ package nl.leefbaar.deliver;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One entry of a job definition's {@code deliver: to:} list: an owner's files or an
@@ -20,7 +21,7 @@ public record DeliverEntry(String owner, Audience audience, List<String> recipie
 		MUNICIPALITY, PRESENTERS, TEAM;
 
 		public String code() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

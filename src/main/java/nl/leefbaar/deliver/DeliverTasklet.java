@@ -1,13 +1,11 @@
 package nl.leefbaar.deliver;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import nl.leefbaar.system.LeefbaarProperties;
-import nl.leefbaar.system.RunKeys;
+import nl.leefbaar.system.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -58,15 +56,12 @@ class DeliverTasklet implements Tasklet {
 			log.info("Files written; delivery not configured (spring.mail.host is not set): nothing sent");
 			return RepeatStatus.FINISHED;
 		}
-		String month = RunKeys.month(step);
-		if (month == null) {
+		RunParameters run = RunParameters.of(step, properties);
+		if (run.month() == null) {
 			throw new IllegalArgumentException("the deliver step needs a month");
 		}
-		String output = parameters.getString(RunKeys.OUTPUT);
-		Path monthFolder = (output == null || output.isBlank() ? properties.output() : Path.of(output)).resolve(month);
-		String lang = parameters.getString(RunKeys.LANG);
-		Locale locale = Locale.forLanguageTag(lang == null || lang.isBlank() ? properties.lang() : lang);
-		Delivery.Outcome outcome = delivery.deliver(block.get(), YearMonth.parse(month), monthFolder, locale,
+		Delivery.Outcome outcome = delivery.deliver(block.get(), run.month(),
+				run.output().resolve(run.month().toString()), run.language(),
 				"true".equals(parameters.getString(DeliverKeys.RESEND)));
 		Deliveries.put(facts, outcome.results());
 		if (outcome.failure() != null) {

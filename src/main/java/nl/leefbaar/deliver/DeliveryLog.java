@@ -1,6 +1,7 @@
 package nl.leefbaar.deliver;
 
 import java.sql.Array;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +71,7 @@ public class DeliveryLog {
 				month, entry, recipients.toArray(String[]::new), digest, messageId, files, updated, forced));
 	}
 
-	private static List<String> strings(Array array) throws java.sql.SQLException {
+	private static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 

@@ -2,6 +2,8 @@ package nl.leefbaar.deliver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -76,10 +78,10 @@ record EntryFiles(List<Path> attachments, List<Path> figures) {
 		for (Path file : figures) {
 			MessageDigest one = sha256();
 			try (InputStream in = new DigestInputStream(Files.newInputStream(file), one)) {
-				in.transferTo(java.io.OutputStream.nullOutputStream());
+				in.transferTo(OutputStream.nullOutputStream());
 			}
 			all.update((file.getFileName() + "\n" + HexFormat.of().formatHex(one.digest()) + "\n")
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		return HexFormat.of().formatHex(all.digest());
 	}

@@ -1,6 +1,7 @@
 package nl.leefbaar.deliver;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -73,7 +74,7 @@ class MailConfiguration {
 		try {
 			return InetAddress.getByName(name.replace("[", "").replace("]", "")).isLoopbackAddress();
 		}
-		catch (java.net.UnknownHostException e) {
+		catch (UnknownHostException e) {
 			return false;
 		}
 	}

@@ -5,6 +5,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +63,7 @@ record SendFailure(List<String> recipients, String reason, boolean recipientRefu
 	/** The failure, its causes and Jakarta Mail's chained "next" exceptions, in order. */
 	private static List<Throwable> causes(Throwable failure) {
 		List<Throwable> all = new ArrayList<>();
-		Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		collect(failure, all, seen);
 		return all;
 	}

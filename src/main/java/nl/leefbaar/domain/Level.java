@@ -1,5 +1,7 @@
 package nl.leefbaar.domain;
 
+import java.util.Locale;
+
 /**
  * The levels at which indicators are computed; {@link #code()} is what indicators.csv
  * says.
@@ -12,7 +14,7 @@ public enum Level {
 	public static final String CITY_UNIT = "city";
 
 	public String code() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -2,20 +2,18 @@ package nl.leefbaar.indicators;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import nl.leefbaar.domain.Months;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
+import nl.leefbaar.system.RunParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,21 +34,16 @@ class ComputeStepConfiguration {
 
 	@Bean
 	Step computeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			IndicatorService indicators, IndicatorExports exports, LeefbaarProperties properties) {
+			IndicatorService indicators, IndicatorExports exports, LeefbaarProperties properties,
+			ObjectProvider<Clock> clockProvider) {
+		Clock clock = clockProvider.getIfAvailable(Clock::systemDefaultZone);
 		return new StepBuilder("computeStep", jobRepository).tasklet((contribution, chunkContext) -> {
-			Map<String, Object> parameters = chunkContext.getStepContext().getJobParameters();
-			boolean all = Boolean.parseBoolean(string(parameters, RunKeys.ALL_MONTHS));
-			boolean force = Boolean.parseBoolean(string(parameters, RunKeys.FORCE));
-			String output = string(parameters, RunKeys.OUTPUT);
-			Path outputFolder = output == null || output.isBlank() ? properties.output() : Path.of(output);
-			IndicatorService.Computation computation = all ? indicators.computeAll(force)
-					: indicators.compute(month(RunKeys.month(chunkContext.getStepContext().getStepExecution())), force);
-			List<Path> files = computation.last() == null ? List.of() : exports.write(computation.last(), outputFolder);
+			RunParameters run = RunParameters.of(contribution.getStepExecution(), properties);
+			IndicatorService.Computation computation = run.allMonths() ? indicators.computeAll(run.force())
+					: indicators.compute(run.monthOr(clock), run.force());
+			List<Path> files = computation.last() == null ? List.of() : exports.write(computation.last(), run.output());
 
-			ExecutionContext job = chunkContext.getStepContext()
-				.getStepExecution()
-				.getJobExecution()
-				.getExecutionContext();
+			ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
 			List<String> months = new ArrayList<>();
 			String before = job.containsKey(RunKeys.MONTHS_COMPUTED) ? job.getString(RunKeys.MONTHS_COMPUTED) : "";
 			if (!before.isBlank()) {
@@ -62,24 +55,6 @@ class ComputeStepConfiguration {
 			contribution.incrementWriteCount(computation.computed().size());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).allowStartIfComplete(true).build();
-	}
-
-	private static String string(Map<String, Object> parameters, String key) {
-		Object value = parameters.get(key);
-		return value == null ? null : value.toString();
-	}
-
-	private static YearMonth month(String value) {
-		if (value == null || value.isBlank()) {
-			return Months.lastComplete(Clock.systemDefaultZone());
-		}
-		try {
-			return YearMonth.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException(
-					"month '" + value + "' is not a month in the form yyyy-mm (e.g. 2025-06)");
-		}
 	}
 
 }

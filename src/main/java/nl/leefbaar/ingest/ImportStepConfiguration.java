@@ -5,7 +5,7 @@ import java.util.List;
 
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
-import org.springframework.batch.core.job.parameters.JobParameters;
+import nl.leefbaar.system.RunParameters;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -36,18 +36,15 @@ public class ImportStepConfiguration {
 			ObjectProvider<RecordSource.Factory> sourceFactory) {
 		return new StepBuilder("importStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			StepExecution step = contribution.getStepExecution();
-			JobParameters parameters = step.getJobParameters();
-			String input = parameters.getString(RunKeys.INPUT);
-			if (input == null || input.isBlank()) {
+			RunParameters run = RunParameters.of(step, properties);
+			if (run.input() == null) {
 				throw new ImportException("no input folder given (job parameter " + RunKeys.INPUT + ")");
 			}
-			String output = parameters.getString(RunKeys.OUTPUT);
-			Path outputFolder = output == null || output.isBlank() ? properties.output() : Path.of(output);
-			String sourcesParameter = parameters.getString(RunKeys.SOURCES);
+			String sourcesParameter = step.getJobParameters().getString(RunKeys.SOURCES);
 			List<RecordSource> sources = sourcesParameter == null ? List.of()
 					: sourceFactory.getObject().create(sourcesParameter);
-			ImportResult result = importService.importFolder(Path.of(input), outputFolder,
-					step.getJobExecution().getId(), sources);
+			ImportResult result = importService.importFolder(run.input(), run.output(), step.getJobExecution().getId(),
+					sources);
 			contribution.incrementWriteCount(result.loaded());
 			contribution.incrementFilterCount(result.rejected());
 			putFacts(step.getJobExecution().getExecutionContext(), result);

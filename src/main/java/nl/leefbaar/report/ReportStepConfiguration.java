@@ -1,11 +1,13 @@
 package nl.leefbaar.report;
 
+import java.time.Clock;
 import java.util.List;
 
 import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,9 +22,10 @@ public class ReportStepConfiguration {
 
 	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			List<ReportWriter> writers, LeefbaarProperties properties) {
+			List<ReportWriter> writers, LeefbaarProperties properties, ObjectProvider<Clock> clock) {
 		return new StepBuilder("reportStep", jobRepository)
-			.tasklet(new ReportTasklet(writers, properties, java.time.Clock.systemDefaultZone()), transactionManager)
+			.tasklet(new ReportTasklet(writers, properties, clock.getIfAvailable(Clock::systemDefaultZone)),
+					transactionManager)
 			.build();
 	}
 

@@ -3,27 +3,24 @@ package nl.leefbaar.report;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import nl.leefbaar.domain.Months;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
+import nl.leefbaar.system.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Builds the month's {@link ReportRequest} from the job parameters and runs every writer
- * on it.
+ * Builds the month's {@link ReportRequest} from the run's {@link RunParameters} and runs
+ * every writer on it.
  */
 class ReportTasklet implements Tasklet {
 
@@ -44,8 +41,7 @@ class ReportTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		var jobExecution = contribution.getStepExecution().getJobExecution();
-		ReportRequest request = request(jobExecution.getJobParameters(),
-				RunKeys.month(contribution.getStepExecution()));
+		ReportRequest request = request(RunParameters.of(contribution.getStepExecution(), properties));
 		List<Path> written = new ArrayList<>();
 		for (ReportWriter writer : writers) {
 			// the workbooks are for the whole city; a presenter's scope only redraws
@@ -59,19 +55,14 @@ class ReportTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	ReportRequest request(JobParameters parameters, String monthOfRun) {
-		YearMonth month = month(monthOfRun);
-		String output = parameters.getString(RunKeys.OUTPUT);
-		Path outputFolder = output == null || output.isBlank() ? properties.output() : Path.of(output);
-		String lang = parameters.getString(RunKeys.LANG);
-		Locale locale = locale(lang == null || lang.isBlank() ? properties.lang() : lang);
-		ReportScope scope = scope(parameters.getString(RunKeys.SCOPE));
-		Path monthFolder = outputFolder.resolve(month.toString());
+	ReportRequest request(RunParameters run) {
+		YearMonth month = run.monthOr(clock);
+		ReportScope scope = scope(run.scope());
+		Path monthFolder = run.output().resolve(month.toString());
 		// a scoped run gets its own folder, so that it never replaces the city's charts
 		// and deck
-		String input = parameters.getString(RunKeys.INPUT);
-		return new ReportRequest(month, scope.isCity() ? monthFolder : monthFolder.resolve(folderName(scope)), locale,
-				scope, input == null || input.isBlank() ? null : Path.of(input));
+		return new ReportRequest(month, scope.isCity() ? monthFolder : monthFolder.resolve(folderName(scope)),
+				run.language(), scope, run.input());
 	}
 
 	/**
@@ -101,27 +92,6 @@ class ReportTasklet implements Tasklet {
 				: "complexes-" + String.join("-", scope.complexIds());
 		name = name.replaceAll("[^A-Za-z0-9_-]", "_");
 		return name.length() <= 80 ? name : name.substring(0, 60) + "-" + Integer.toHexString(name.hashCode());
-	}
-
-	private YearMonth month(String value) {
-		if (value == null || value.isBlank()) {
-			return Months.lastComplete(clock);
-		}
-		try {
-			return YearMonth.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException(
-					"job parameter " + RunKeys.MONTH + ": '" + value + "' is not a month yyyy-mm");
-		}
-	}
-
-	static Locale locale(String lang) {
-		String code = lang.trim().toLowerCase(Locale.ROOT);
-		if (!code.equals("nl") && !code.equals("en")) {
-			throw new IllegalArgumentException("job parameter " + RunKeys.LANG + ": '" + lang + "' is not nl or en");
-		}
-		return Locale.forLanguageTag(code);
 	}
 
 }

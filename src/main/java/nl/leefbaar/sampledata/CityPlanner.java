@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -160,7 +161,7 @@ final class CityPlanner {
 				case "home_visit" -> rnd.nextBoolean() ? "social" : null;
 				default -> null;
 			};
-			int k = addresses == null ? -1 : java.util.Arrays.asList(Vocabulary.CANONICAL).indexOf(addresses);
+			int k = addresses == null ? -1 : Arrays.asList(Vocabulary.CANONICAL).indexOf(addresses);
 			if (k >= 0 && plan.keepPlain[k]) {
 				continue;
 			}

@@ -2,6 +2,7 @@ package nl.leefbaar.sampledata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Everything decided about one complex before its reports are drawn: its base report rate
@@ -86,7 +87,7 @@ final class ComplexPlan {
 
 	/** The sorted day boundaries at which the category's modifiers start or stop. */
 	int[] cuts(int category, int days) {
-		java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+		TreeSet<Integer> cuts = new TreeSet<>();
 		cuts.add(0);
 		cuts.add(days);
 		for (Modifier m : modifiers) {

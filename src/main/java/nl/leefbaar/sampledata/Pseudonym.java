@@ -1,5 +1,7 @@
 package nl.leefbaar.sampledata;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Pseudonymous dwelling references: "W-" and six hex digits from a bijection on 24 bits
  * of (complex, dwelling number), so no two dwellings of the first 32,768 complexes share
@@ -9,7 +11,7 @@ final class Pseudonym {
 
 	private static final int MASK = 0xFFFFFF;
 
-	private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
 	private Pseudonym() {
 	}

@@ -1,6 +1,8 @@
 package nl.leefbaar.sampledata;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -105,8 +107,8 @@ final class ReportSimulator {
 		int noise = Vocabulary.sourceId("Geluidsoverlast");
 		for (int month : new int[] { 3, 10 }) {
 			for (int day = 0; day < days.days(); day++) {
-				java.time.LocalDate date = days.date(day);
-				if (date.getMonthValue() == month && date.getDayOfWeek() == java.time.DayOfWeek.SUNDAY
+				LocalDate date = days.date(day);
+				if (date.getMonthValue() == month && date.getDayOfWeek() == DayOfWeek.SUNDAY
 						&& date.getDayOfMonth() > 24) {
 					events.add(new Event(day * MINUTES_PER_DAY + 150, Vocabulary.NUISANCE, noise, 5, Vocabulary.APP,
 							Vocabulary.CONVERSATION));

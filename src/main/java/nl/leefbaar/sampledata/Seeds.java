@@ -1,5 +1,7 @@
 package nl.leefbaar.sampledata;
 
+import java.util.SplittableRandom;
+
 /**
  * Independent random streams derived from the one seed: every complex draws from its own
  * streams, so a complex's data do not depend on how many complexes came before it.
@@ -21,7 +23,7 @@ final class Seeds {
 	}
 
 	/** A Poisson draw by inversion; fine for the small means used here. */
-	static int poisson(double mean, java.util.SplittableRandom rnd) {
+	static int poisson(double mean, SplittableRandom rnd) {
 		double limit = Math.exp(-mean);
 		double product = rnd.nextDouble();
 		int n = 0;
@@ -33,7 +35,7 @@ final class Seeds {
 	}
 
 	/** A log-normal factor with mean 1. */
-	static double logNormal(double sigma, java.util.SplittableRandom rnd) {
+	static double logNormal(double sigma, SplittableRandom rnd) {
 		return Math.exp(sigma * rnd.nextGaussian() - sigma * sigma / 2);
 	}
 

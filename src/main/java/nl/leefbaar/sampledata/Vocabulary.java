@@ -1,6 +1,7 @@
 package nl.leefbaar.sampledata;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -141,7 +142,7 @@ final class Vocabulary {
 	}
 
 	static int sourceId(String name) {
-		int id = java.util.Arrays.asList(SOURCE_NAMES).indexOf(name);
+		int id = Arrays.asList(SOURCE_NAMES).indexOf(name);
 		if (id < 0) {
 			throw new IllegalArgumentException("not a known source category: " + name);
 		}

@@ -1,5 +1,7 @@
 package nl.leefbaar.schedule;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -43,7 +45,7 @@ public final class ChildProcessRunner implements Scheduler.Runner {
 			.sorted()
 			.forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
 		String classPath = System.getProperty("java.class.path");
-		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+		if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
 			command.add("-jar");
 			command.add(classPath);
 		}
@@ -72,7 +74,7 @@ public final class ChildProcessRunner implements Scheduler.Runner {
 			Process process = new ProcessBuilder(command(definition, month)).inheritIO().start();
 			return process.waitFor();
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException("cannot start a run: " + e.getMessage(), e);
 		}
 		catch (InterruptedException e) {

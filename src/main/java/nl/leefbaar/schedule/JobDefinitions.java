@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -114,7 +115,7 @@ public final class JobDefinitions {
 			for (var entry : entries.entrySet()) {
 				if (!KEYS.contains(entry.getKey())) {
 					throw problem(entry.getValue().getKeyNode(), "unknown key '" + entry.getKey() + "' (known: "
-							+ String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+							+ String.join(", ", new TreeSet<>(KEYS)) + ")");
 				}
 			}
 			NodeTuple stepsEntry = entries.get("steps");
@@ -181,7 +182,7 @@ public final class JobDefinitions {
 			for (String step : steps) {
 				if (!catalog.stepNames().contains(step)) {
 					throw problem(node, "unknown step '" + step + "' (known: "
-							+ String.join(", ", new java.util.TreeSet<>(catalog.stepNames())) + ")");
+							+ String.join(", ", new TreeSet<>(catalog.stepNames())) + ")");
 				}
 				if (!seen.add(step)) {
 					throw problem(node, "step '" + step + "' is named twice");

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 
 import javax.sql.DataSource;
 
+import nl.leefbaar.domain.Months;
 import org.springframework.stereotype.Component;
 
 /**
@@ -143,8 +144,7 @@ public class RunLock {
 				if (result.next()) {
 					OffsetDateTime since = result.getObject(2, OffsetDateTime.class);
 					return "process " + result.getString(1) + " (since "
-							+ since.atZoneSameInstant(nl.leefbaar.domain.Months.ZONE).toOffsetDateTime().withNano(0)
-							+ ")";
+							+ since.atZoneSameInstant(Months.ZONE).toOffsetDateTime().withNano(0) + ")";
 				}
 				return "another process";
 			}

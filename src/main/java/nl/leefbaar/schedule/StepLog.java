@@ -2,6 +2,7 @@ package nl.leefbaar.schedule;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,7 +60,7 @@ final class StepLog implements StepExecutionListener, JobExecutionListener {
 			counts.append(", skipped ").append(skipped);
 		}
 		log.info("step {} {} in {}{}", step.getStepName(), step.getStatus(),
-				String.format(java.util.Locale.ROOT, "%.1f s", seconds), counts);
+				String.format(Locale.ROOT, "%.1f s", seconds), counts);
 	}
 
 }

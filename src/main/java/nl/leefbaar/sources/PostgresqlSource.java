@@ -18,10 +18,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 
 import nl.leefbaar.ingest.ImportException;
@@ -122,7 +125,7 @@ final class PostgresqlSource implements RecordSource {
 		Instant start = watermarks.load(name, kind, origin).orElse(null);
 		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(Files.readString(queryFile));
 		String sql = NamedParameterUtils.substituteNamedParameters(parsed, null);
-		java.util.Set<String> names = new java.util.LinkedHashSet<>();
+		Set<String> names = new LinkedHashSet<>();
 		int placeholders = NamedParameterUtils.buildValueArray(parsed, new AbstractSqlParameterSource() {
 			@Override
 			public boolean hasValue(String name) {
@@ -246,7 +249,7 @@ final class PostgresqlSource implements RecordSource {
 		// all records changed before the earliest of the queries' watermarks are in
 		Instant earliest = watermarkByKind.values()
 			.stream()
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.min(Instant::compareTo)
 			.orElse(null);
 		summary.put("watermark", earliest == null ? null : earliest.toString());

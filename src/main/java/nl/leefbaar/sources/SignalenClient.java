@@ -114,7 +114,7 @@ final class SignalenClient {
 	}
 
 	private String send(Request request, String what, boolean withToken) {
-		List<java.time.Duration> waits = settings.retryWaits();
+		List<Duration> waits = settings.retryWaits();
 		String problem = null;
 		for (int attempt = 0; attempt <= waits.size(); attempt++) {
 			if (attempt > 0) {

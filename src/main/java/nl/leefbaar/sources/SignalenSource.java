@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -177,7 +178,7 @@ final class SignalenSource implements RecordSource {
 	}
 
 	private static String seconds(long nanos) {
-		return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
+		return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
 	}
 
 	private URI firstPage(Instant from) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -151,7 +152,7 @@ public final class EmbeddedDatabase {
 		ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
 			log.info("Stopping the embedded PostgreSQL (pid {}) that a stopped Leefbaar process left running", pid);
 			orphan.destroy(); // SIGTERM: PostgreSQL's smart shutdown
-			orphan.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+			orphan.onExit().orTimeout(30, TimeUnit.SECONDS).join();
 		});
 	}
 

@@ -1,5 +1,12 @@
 package nl.leefbaar.system;
 
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
 /**
  * The names that tie the steps of a run together: the job parameters every step reads and
  * the keys under which a step leaves its facts in the job's execution context, from which
@@ -40,6 +47,15 @@ public final class RunKeys {
 	 * absent means the whole city.
 	 */
 	public static final String SCOPE = "scope";
+
+	/**
+	 * Prefix of the non-identifying job parameters that carry a job definition's settings
+	 * ({@code parameters:}), one parameter per {@code leefbaar.*} property:
+	 * {@code setting.leefbaar.indicators.repeat-window-days}. The job repository keeps
+	 * them with the execution, so that a restart applies the settings the run started
+	 * with.
+	 */
+	public static final String SETTING = "setting.";
 
 	/**
 	 * String {@code yyyy-MM} in the JOB execution context: the month the run is for,
@@ -87,25 +103,22 @@ public final class RunKeys {
 	private RunKeys() {
 	}
 
+	/** Adds the paths a step wrote to {@link #FILES} in the job execution context. */
+	public static void appendFiles(ExecutionContext jobContext, Collection<Path> written) {
+		if (written.isEmpty()) {
+			return;
+		}
+		String before = jobContext.containsKey(FILES) ? jobContext.getString(FILES) : "";
+		String added = written.stream().map(Path::toString).collect(Collectors.joining("\n"));
+		jobContext.putString(FILES, before.isBlank() ? added : before + "\n" + added);
+	}
+
 	/**
 	 * The month a step works on ({@code yyyy-MM}): {@link #RESOLVED_MONTH} from the job
 	 * execution context when the run decided it, else the {@link #MONTH} job parameter;
 	 * null when neither.
 	 */
-	/** Adds the paths a step wrote to {@link #FILES} in the job execution context. */
-	public static void appendFiles(org.springframework.batch.infrastructure.item.ExecutionContext jobContext,
-			java.util.Collection<java.nio.file.Path> written) {
-		if (written.isEmpty()) {
-			return;
-		}
-		String before = jobContext.containsKey(FILES) ? jobContext.getString(FILES) : "";
-		String added = written.stream()
-			.map(java.nio.file.Path::toString)
-			.collect(java.util.stream.Collectors.joining("\n"));
-		jobContext.putString(FILES, before.isBlank() ? added : before + "\n" + added);
-	}
-
-	public static String month(org.springframework.batch.core.step.StepExecution step) {
+	public static String month(StepExecution step) {
 		var context = step.getJobExecution().getExecutionContext();
 		if (context.containsKey(RESOLVED_MONTH)) {
 			return context.getString(RESOLVED_MONTH);

@@ -3,6 +3,7 @@ package nl.leefbaar.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import nl.leefbaar.schedule.JobDefinitions;
+import nl.leefbaar.system.JobRuns;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -65,7 +68,7 @@ final class CliHarness {
 			return defineMonthly(stem);
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 	}
 
@@ -84,25 +87,13 @@ final class CliHarness {
 	 * (the jobs named t-..., and the stage commands' runs for the months 1999-xx that
 	 * only these tests use).
 	 */
-	static void forgetTestRuns(JdbcTemplate jdbc) {
+	static void forgetTestRuns(JdbcTemplate jdbc, JobRepository jobRepository) {
 		String instances = "select job_instance_id from batch_job_instance where job_name like 't-%' "
 				+ "or job_instance_id in (select e.job_instance_id from batch_job_execution e "
 				+ "join batch_job_execution_params p on p.job_execution_id = e.job_execution_id "
 				+ "where p.parameter_name = 'month' and p.parameter_value like '1999-%')";
 		List<Long> ids = jdbc.queryForList(instances, Long.class);
-		for (Long instance : ids) {
-			String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
-			jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-					+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions
-					+ "))", instance);
-			jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", instance);
-			jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")",
-					instance);
-			jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")",
-					instance);
-			jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
-			jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
-		}
+		JobRuns.forget(jobRepository, ids);
 	}
 
 }

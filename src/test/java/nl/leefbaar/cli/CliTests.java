@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import nl.leefbaar.schedule.StepCatalog;
@@ -141,17 +142,16 @@ class CliTests {
 	}
 
 	@Test
-	void aRestartRunsWithTheSettingsOfTheJobsDefinition() throws Exception {
+	void aRestartStartsTheApplicationWithTheSettingsOfTheRun() throws Exception {
 		Files.createDirectories(folder.resolve("jobs"));
 		Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [compute]\nparameters: {W: 60}\n");
-		Files.writeString(folder.resolve("jobs/plain.yml"), "steps: [compute]\n");
 
 		Cli.Prepared prepared = prepare("restart", "12");
 
 		assertThat(prepared.exitCode()).isNull();
-		assertThat(Cli.restartArguments(prepared, "monthly")).contains("--leefbaar.indicators.repeat-window-days=60");
-		assertThat(Cli.restartArguments(prepared, "plain")).isNull();
-		assertThat(Cli.restartArguments(prepared, "compute")).isNull();
+		assertThat(Cli.restartArguments(prepared, Map.of("leefbaar.indicators.repeat-window-days", "60")))
+			.contains("--leefbaar.indicators.repeat-window-days=60");
+		assertThat(Cli.restartArguments(prepared, Map.of())).isNull();
 	}
 
 	@Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.RunLock;
 import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +39,9 @@ class RunCommandTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	@TempDir
 	Path folder;
 
@@ -49,7 +56,7 @@ class RunCommandTests {
 
 	@AfterEach
 	void forgetRuns() {
-		CliHarness.forgetTestRuns(jdbc);
+		CliHarness.forgetTestRuns(jdbc, jobRepository);
 	}
 
 	@Test
@@ -142,6 +149,30 @@ class RunCommandTests {
 	}
 
 	@Test
+	void aRestartTakesTheSettingsTheRunStartedWithNotTheEditedDefinitions() throws Exception {
+		String job = cli.define("settings", """
+				steps: [import, compute, report]
+				input: INBOX
+				output: OUT
+				parameters: {W: 60}
+				""");
+		probe.failOnce("report", "disk full");
+		long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
+		Files.writeString(cli.jobs.resolve(job + ".yml"),
+				Files.readString(cli.jobs.resolve(job + ".yml")).replace("W: 60", "W: 30"));
+		var definitions = JobDefinitions.load(cli.jobs, ProbeSteps.CATALOG);
+
+		var parameters = jobRepository.getJobExecution(executionId).getJobParameters();
+
+		assertThat(parameters.getParameter("setting.leefbaar.indicators.repeat-window-days"))
+			.satisfies(setting -> assertThat(setting.value()).isEqualTo("60"))
+			.satisfies(setting -> assertThat(setting.identifying()).isFalse());
+		assertThat(runner.restartSettings(executionId, definitions))
+			.containsExactly(Map.entry("leefbaar.indicators.repeat-window-days", "60"));
+		assertThat(runner.restartSettings(Long.MAX_VALUE, definitions)).isEmpty();
+	}
+
+	@Test
 	void runningAFailedMonthAgainContinuesIt() {
 		String job = cli.defineMonthlyUnchecked("again");
 		probe.failOnce("report", "no space left");
@@ -200,8 +231,8 @@ class RunCommandTests {
 		assertThat(json).isEqualTo(cli.output.resolve("2025-06/run-summary.json"));
 		assertThat(json.resolveSibling("run-summary.txt")).exists();
 		Map<?, ?> summary = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
-		assertThat(new java.util.ArrayList<Object>(summary.keySet())).containsExactly("job", "month", "status",
-				"execution_id", "started", "seconds", "input", "months_computed", "files", "deliveries");
+		assertThat(new ArrayList<Object>(summary.keySet())).containsExactly("job", "month", "status", "execution_id",
+				"started", "seconds", "input", "months_computed", "files", "deliveries");
 		assertThat(summary.get("job")).isEqualTo(job);
 		assertThat(summary.get("month")).isEqualTo("2025-06");
 		assertThat(summary.get("status")).isEqualTo("COMPLETED");
@@ -209,8 +240,8 @@ class RunCommandTests {
 		assertThat((String) summary.get("started")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0[12]:00");
 		assertThat(summary.get("seconds")).isInstanceOf(Number.class);
 		Map<?, ?> input = (Map<?, ?>) summary.get("input");
-		assertThat(new java.util.ArrayList<Object>(input.keySet())).containsExactly("files", "rows_read", "loaded",
-				"rejected", "new", "changed", "unchanged", "unmapped_categories", "rejects_file");
+		assertThat(new ArrayList<Object>(input.keySet())).containsExactly("files", "rows_read", "loaded", "rejected",
+				"new", "changed", "unchanged", "unmapped_categories", "rejects_file");
 		assertThat(input.get("rows_read")).isEqualTo(10);
 		assertThat(input.get("rejected")).isEqualTo(1);
 		assertThat((String) input.get("rejects_file")).endsWith("rejects-probe.csv");
@@ -276,7 +307,7 @@ class RunCommandTests {
 	}
 
 	@Test
-	void theStageCommandsAreOneStepJobsThatRunWheneverAsked() {
+	void theStageCommandsAreOneStepJobsThatRunWheneverAskedAndKeepTheirOwnSummaries() {
 		CliHarness.Result compute = cli.run("compute", "--month", "1999-02", "--output", cli.output.toString());
 		CliHarness.Result report = cli.run("report", "--month", "1999-02", "--output", cli.output.toString());
 		CliHarness.Result english = cli.run("report", "--month", "1999-02", "--output", cli.output.toString(), "--lang",
@@ -286,7 +317,13 @@ class RunCommandTests {
 		assertThat(report.code()).as(report.err()).isZero();
 		assertThat(english.code()).as(english.err()).isZero();
 		assertThat(probe.calls).containsExactly("compute 1999-02", "report 1999-02", "report 1999-02");
-		assertThat(Path.of(english.lastLine())).isEqualTo(cli.output.resolve("1999-02/run-summary.json"));
+		Path summary = Path.of(english.lastLine());
+		assertThat(summary).hasParent(cli.output.resolve("runs"));
+		assertThat(summary.getFileName().toString()).matches("report-\\d{4}-\\d\\d-\\d\\dT\\d{6}(-\\d+)?\\.json");
+		assertThat(summary.resolveSibling(summary.getFileName().toString().replace(".json", ".txt"))).exists();
+		assertThat(Path.of(compute.lastLine()).getFileName().toString()).startsWith("compute-");
+		assertThat(Path.of(report.lastLine())).exists().isNotEqualTo(summary);
+		assertThat(cli.output.resolve("1999-02/run-summary.json")).doesNotExist();
 	}
 
 	@Test
@@ -318,7 +355,7 @@ class RunCommandTests {
 	}
 
 	private static long executionId(CliHarness.Result result) {
-		var matcher = java.util.regex.Pattern.compile("execution (\\d+)").matcher(result.out());
+		var matcher = Pattern.compile("execution (\\d+)").matcher(result.out());
 		assertThat(matcher.find()).as(result.out()).isTrue();
 		return Long.parseLong(matcher.group(1));
 	}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +35,9 @@ class ScheduledRunsTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	@TempDir
 	Path folder;
 
@@ -48,7 +52,7 @@ class ScheduledRunsTests {
 
 	@AfterEach
 	void forgetRuns() {
-		CliHarness.forgetTestRuns(jdbc);
+		CliHarness.forgetTestRuns(jdbc, jobRepository);
 	}
 
 	@Test

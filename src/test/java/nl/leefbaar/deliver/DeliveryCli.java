@@ -17,6 +17,8 @@ import nl.leefbaar.cli.Invocation;
 import nl.leefbaar.cli.ProbeSteps;
 import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.StepCatalog;
+import nl.leefbaar.system.JobRuns;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,7 +92,7 @@ final class DeliveryCli {
 	 * Forgets the runs of the jobs d-... and the deliver command's runs of the months
 	 * 1998-xx and 2026-10 (the sample data's), and the deliveries of those months.
 	 */
-	static void forget(JdbcTemplate jdbc) {
+	static void forget(JdbcTemplate jdbc, JobRepository jobRepository) {
 		jdbc.update("delete from delivery_log where month like '1998-%' or month = '2026-10'");
 		List<Long> instances = jdbc.queryForList(
 				"""
@@ -101,19 +103,7 @@ final class DeliveryCli {
 						    where p.parameter_name = 'month' and (p.parameter_value like '1998-%' or p.parameter_value = '2026-10'))
 						""",
 				Long.class);
-		for (Long instance : instances) {
-			String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
-			jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-					+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions
-					+ "))", instance);
-			jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", instance);
-			jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")",
-					instance);
-			jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")",
-					instance);
-			jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
-			jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
-		}
+		JobRuns.forget(jobRepository, instances);
 	}
 
 }

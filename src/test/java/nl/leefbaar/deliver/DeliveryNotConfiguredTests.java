@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,13 +32,16 @@ class DeliveryNotConfiguredTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	@TempDir
 	Path folder;
 
 	@BeforeEach
 	@AfterEach
 	void forget() {
-		DeliveryCli.forget(jdbc);
+		DeliveryCli.forget(jdbc, jobRepository);
 	}
 
 	@Test

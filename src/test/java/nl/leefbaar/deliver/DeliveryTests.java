@@ -8,9 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,6 +88,9 @@ class DeliveryTests extends WithMailServer {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	JobRepository jobRepository;
+
+	@Autowired
 	ProbeSteps.Probe probe;
 
 	@Autowired
@@ -105,7 +112,7 @@ class DeliveryTests extends WithMailServer {
 	@BeforeEach
 	void givenTheMonthsFilesAndAnEmptyServer() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		DeliveryCli.forget(jdbc);
+		DeliveryCli.forget(jdbc, jobRepository);
 		probe.reset();
 		SERVER.purgeEmailFromAllMailboxes();
 		RELAY.acceptAll();
@@ -121,7 +128,7 @@ class DeliveryTests extends WithMailServer {
 
 	@AfterEach
 	void forget() {
-		DeliveryCli.forget(jdbc);
+		DeliveryCli.forget(jdbc, jobRepository);
 	}
 
 	@Test
@@ -230,8 +237,7 @@ class DeliveryTests extends WithMailServer {
 		// a workbook written again differs in its bytes, not in its figures
 		MonthFiles.write(monthFolder.resolveSibling("elsewhere"), MONTH);
 		Files.copy(monthFolder.resolveSibling("elsewhere").resolve("dashboard-vestia-" + MONTH + ".xlsx"),
-				monthFolder.resolve("dashboard-vestia-" + MONTH + ".xlsx"),
-				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				monthFolder.resolve("dashboard-vestia-" + MONTH + ".xlsx"), StandardCopyOption.REPLACE_EXISTING);
 
 		DeliveryCli.Result forced = cli.run("run", job, "--month", MONTH, "--force");
 
@@ -348,7 +354,7 @@ class DeliveryTests extends WithMailServer {
 	@Test
 	void aMessageOverTwentyMegabytesFailsTheStepNamingItAndNothingIsSent() throws Exception {
 		byte[] large = new byte[21 * 1024 * 1024];
-		new java.util.Random(1).nextBytes(large);
+		new Random(1).nextBytes(large);
 		Files.write(monthFolder.resolve("neighbourhoods-" + MONTH + ".xlsx"), large);
 
 		DeliveryCli.Result failed = cli.run("run", job, "--month", MONTH);
@@ -393,7 +399,7 @@ class DeliveryTests extends WithMailServer {
 		assertThat(failed.err()).contains("***").doesNotContain(PASSWORD);
 		assertThat(restarted.code()).as(restarted.err()).isZero();
 		assertThat(SERVER.getReceivedMessages()).as("logged in with the password").hasSize(6);
-		String base64 = java.util.Base64.getEncoder()
+		String base64 = Base64.getEncoder()
 			.encodeToString(("\0leefbaar\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		for (DeliveryCli.Result result : List.of(failed, restarted)) {
 			assertThat(result.out() + result.err()).doesNotContain(PASSWORD).doesNotContain(base64);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class Mailboxes {
 		Path file = Files.write(Files.createTempFile("attachment", ".zip"), bytes);
 		StringBuilder text = new StringBuilder();
 		try (ZipFile zip = new ZipFile(file.toFile())) {
-			for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+			for (ZipEntry entry : Collections.list(zip.entries())) {
 				try (InputStream in = zip.getInputStream(entry)) {
 					text.append(entry.getName()).append('\n').append(text(in.readAllBytes())).append('\n');
 				}

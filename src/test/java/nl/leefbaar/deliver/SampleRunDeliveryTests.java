@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,6 +60,9 @@ class SampleRunDeliveryTests extends WithMailServer {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	@TempDir
 	static Path folder;
 
@@ -80,7 +84,7 @@ class SampleRunDeliveryTests extends WithMailServer {
 	@BeforeAll
 	void givenTheMonthlyJobWroteTheSampleMonthAndDeliveredIt() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		DeliveryCli.forget(jdbc);
+		DeliveryCli.forget(jdbc, jobRepository);
 		SERVER.purgeEmailFromAllMailboxes();
 		RELAY.acceptAll();
 		RELAY.up();
@@ -109,7 +113,7 @@ class SampleRunDeliveryTests extends WithMailServer {
 
 	@AfterAll
 	void forget() {
-		DeliveryCli.forget(jdbc);
+		DeliveryCli.forget(jdbc, jobRepository);
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package nl.leefbaar.deliver;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.stream.IntStream;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -40,7 +42,7 @@ abstract class WithMailServer {
 			RELAY = new SmtpRelay(SERVER.getSmtp().getPort());
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 	}
 
@@ -54,7 +56,7 @@ abstract class WithMailServer {
 		@Bean
 		@Primary
 		AttentionLines numberedAttentionLines() {
-			return (month, owner, locale, limit) -> java.util.stream.IntStream.rangeClosed(1, 4)
+			return (month, owner, locale, limit) -> IntStream.rangeClosed(1, 4)
 				.mapToObj(n -> "Aandacht " + owner + " " + month + " regel " + n)
 				.limit(limit)
 				.toList();

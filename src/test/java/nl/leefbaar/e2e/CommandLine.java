@@ -9,6 +9,8 @@ import java.util.List;
 import nl.leefbaar.cli.Cli;
 import nl.leefbaar.cli.CommandRunner;
 import nl.leefbaar.schedule.StepCatalog;
+import nl.leefbaar.system.JobRuns;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -56,7 +58,7 @@ final class CommandLine {
 	 * that a test class runs the month afresh and leaves the shared repository as it
 	 * found it.
 	 */
-	static void forgetRuns(JdbcTemplate jdbc, String month, String... jobs) {
+	static void forgetRuns(JdbcTemplate jdbc, JobRepository jobRepository, String month, String... jobs) {
 		for (String job : jobs) {
 			List<Long> instances = jdbc.queryForList("""
 					select distinct i.job_instance_id from batch_job_instance i
@@ -64,20 +66,7 @@ final class CommandLine {
 					join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
 					where i.job_name = ? and p.parameter_name = 'month' and p.parameter_value = ?
 					""", Long.class, job, month);
-			for (Long instance : instances) {
-				String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
-				jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-						+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions
-						+ "))", instance);
-				jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")",
-						instance);
-				jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")",
-						instance);
-				jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")",
-						instance);
-				jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
-				jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
-			}
+			JobRuns.forget(jobRepository, instances);
 		}
 	}
 

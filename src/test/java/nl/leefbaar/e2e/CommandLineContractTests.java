@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +56,9 @@ class CommandLineContractTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	CommandLine commandLine;
 
 	CommandLine.Result first;
@@ -62,7 +66,7 @@ class CommandLineContractTests {
 	@BeforeAll
 	void givenTheMonthlyJobRanOnce() {
 		TestDatabase.clearDomainTables(jdbc);
-		CommandLine.forgetRuns(jdbc, MONTH, "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH, "monthly");
 		commandLine = new CommandLine(runner);
 		first = commandLine.run("run", "monthly", "--month", MONTH, "--input", CommandLine.SAMPLE_DATA.toString(),
 				"--output", output.resolve("first").toString());
@@ -71,7 +75,7 @@ class CommandLineContractTests {
 
 	@AfterAll
 	void forgetTheRuns() {
-		CommandLine.forgetRuns(jdbc, MONTH, "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH, "monthly");
 	}
 
 	@Test

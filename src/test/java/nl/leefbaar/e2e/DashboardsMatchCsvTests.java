@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +72,9 @@ class DashboardsMatchCsvTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	JobRepository jobRepository;
+
+	@Autowired
 	ChartRenderer charts;
 
 	@Autowired
@@ -102,7 +106,7 @@ class DashboardsMatchCsvTests {
 	@BeforeAll
 	void givenTheMonthlyJobAndAnEnglishReportRanOnTheSampleData() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		CommandLine.forgetRuns(jdbc, MONTH.toString(), "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH.toString(), "monthly");
 		CommandLine commandLine = new CommandLine(runner);
 		CommandLine.Result monthly = commandLine.run("run", "monthly", "--month", MONTH.toString(), "--input",
 				CommandLine.SAMPLE_DATA.toString(), "--output", output.toString());
@@ -128,7 +132,7 @@ class DashboardsMatchCsvTests {
 
 	@AfterAll
 	void forget() {
-		CommandLine.forgetRuns(jdbc, MONTH.toString(), "monthly", "report");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH.toString(), "monthly", "report");
 	}
 
 	private XSSFWorkbook workbook(Path monthFolder, String slug) throws Exception {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +59,9 @@ class MonthlyRunEndToEndTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	CommandLine.Result run;
 
 	Path folder;
@@ -67,7 +73,7 @@ class MonthlyRunEndToEndTests {
 	@BeforeAll
 	void givenTheMonthlyJobRanOnTheSampleData() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		CommandLine.forgetRuns(jdbc, MONTH, "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH, "monthly");
 		output = temporary.resolve("out");
 		run = new CommandLine(runner).run("run", "monthly", "--month", MONTH, "--input",
 				CommandLine.SAMPLE_DATA.toString(), "--output", output.toString());
@@ -78,8 +84,8 @@ class MonthlyRunEndToEndTests {
 
 	@AfterAll
 	void forgetTheRun() {
-		CommandLine.forgetRuns(jdbc, MONTH, "monthly");
-		CommandLine.forgetRuns(jdbc, "2023-12", "compute");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH, "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, "2023-12", "compute");
 	}
 
 	@Test
@@ -117,8 +123,7 @@ class MonthlyRunEndToEndTests {
 	void everyFolderAndFileTheRunCreatesIsTheOwnersOnly() throws Exception {
 		try (var created = Files.walk(output)) {
 			for (Path path : created.toList()) {
-				String permissions = java.nio.file.attribute.PosixFilePermissions
-					.toString(Files.getPosixFilePermissions(path));
+				String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
 				assertThat(permissions).as(path.toString())
 					.isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
 			}
@@ -507,7 +512,7 @@ class MonthlyRunEndToEndTests {
 			List<String> complexes = members.get(row.get("level") + "|" + row.get("unit_id"));
 			// the top ceil(0.10 n) by 12-month reports, ties broken by complex_id
 			List<Double> top = complexes.stream()
-				.sorted(java.util.Comparator.comparing((String c) -> -reports12m.get(c)).thenComparing(c -> c))
+				.sorted(Comparator.comparing((String c) -> -reports12m.get(c)).thenComparing(c -> c))
 				.limit((long) Math.ceil(0.10 * complexes.size()))
 				.map(reports12m::get)
 				.toList();

@@ -4,9 +4,11 @@ import static nl.leefbaar.e2e.WorkbookCells.assertSame;
 import static nl.leefbaar.e2e.WorkbookCells.number;
 import static nl.leefbaar.e2e.WorkbookCells.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +76,9 @@ class WorkbookMatchesCsvTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobRepository jobRepository;
+
 	Properties nl;
 
 	Properties en;
@@ -108,7 +114,7 @@ class WorkbookMatchesCsvTests {
 	@BeforeAll
 	void givenTheMonthlyJobAndAnEnglishReportRanOnTheSampleData() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
-		CommandLine.forgetRuns(jdbc, MONTH.toString(), "monthly");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH.toString(), "monthly");
 		CommandLine commandLine = new CommandLine(runner);
 		CommandLine.Result monthly = commandLine.run("run", "monthly", "--month", MONTH.toString(), "--input",
 				CommandLine.SAMPLE_DATA.toString(), "--output", output.toString());
@@ -132,7 +138,7 @@ class WorkbookMatchesCsvTests {
 			double value = rs.getDouble(6);
 			stored.put(String.join("|", YearMonth.from(rs.getDate(1).toLocalDate()).toString(), rs.getString(2),
 					rs.getString(3), rs.getString(4), rs.getString(5)), rs.wasNull() ? null : value);
-		}, java.sql.Date.valueOf(MONTH.minusMonths(1).atDay(1)), java.sql.Date.valueOf(MONTH.minusYears(1).atDay(1)));
+		}, Date.valueOf(MONTH.minusMonths(1).atDay(1)), Date.valueOf(MONTH.minusYears(1).atDay(1)));
 		for (Map<String, String> complex : Csv.read(CommandLine.SAMPLE_DATA.resolve("complexes.csv")).rows()) {
 			dwellings.put(complex.get("complex_id"), Integer.parseInt(complex.get("dwellings")));
 			neighbourhoodOf.put(complex.get("complex_id"), complex.get("neighbourhood_code"));
@@ -150,7 +156,7 @@ class WorkbookMatchesCsvTests {
 				workbook.close();
 			}
 		}
-		CommandLine.forgetRuns(jdbc, MONTH.toString(), "monthly", "report");
+		CommandLine.forgetRuns(jdbc, jobRepository, MONTH.toString(), "monthly", "report");
 	}
 
 	@Test
@@ -190,8 +196,7 @@ class WorkbookMatchesCsvTests {
 				Double change = number(row.getCell(table.column("change_year")));
 				if (change != null) {
 					assertThat(change).as(what + " change against last year, in %")
-						.isCloseTo(100 * (Csv.number(rate.get("value")) / lastYear - 1),
-								org.assertj.core.api.Assertions.within(1e-9));
+						.isCloseTo(100 * (Csv.number(rate.get("value")) / lastYear - 1), within(1e-9));
 					assertThat(text(row.getCell(table.column("change_verdict")))).as(what)
 						.containsAnyOf("beter", "slechter", "geen duidelijke verandering");
 				}

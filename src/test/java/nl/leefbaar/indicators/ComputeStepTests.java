@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.JobRuns;
 import nl.leefbaar.system.RunKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,16 +57,7 @@ class ComputeStepTests {
 	/** Leaves the job repository as it found it: only this test's own job is removed. */
 	@AfterEach
 	void removeOwnJobs() {
-		String executions = "select job_execution_id from batch_job_execution where job_instance_id in "
-				+ "(select job_instance_id from batch_job_instance where job_name = 'computeStepTest')";
-		jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-				+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions
-				+ "))");
-		jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")");
-		jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")");
-		jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")");
-		jdbc.update("delete from batch_job_execution where job_execution_id in (" + executions + ")");
-		jdbc.update("delete from batch_job_instance where job_name = 'computeStepTest'");
+		JobRuns.forget(jobRepository, "computeStepTest");
 	}
 
 	@Test
@@ -114,7 +106,7 @@ class ComputeStepTests {
 		assertThat(execution.getAllFailureExceptions()).singleElement()
 			.extracting(Throwable::getMessage)
 			.asString()
-			.contains("month 'March'")
+			.contains("month: 'March'")
 			.contains("yyyy-mm");
 	}
 

@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.Map;
 
-import nl.leefbaar.indicators.stats.Band;
 import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,8 +73,6 @@ class IndexAndFunnelTests {
 				within(1e-9));
 		assertThat(Fixture.value(jdbc, march, "neighbourhood", "N1", "all", "liveability_index")).isCloseTo(100.0,
 				within(1e-9));
-		assertThat(Band.of(Fixture.value(jdbc, march, "complex", "C1", "all", "liveability_index")))
-			.isEqualTo(Band.CLEARLY_BETTER);
 		assertThat(Fixture.figure(jdbc, march, "complex", "C1", "all", "liveability_index").get("flag")).isNull();
 	}
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +42,9 @@ class FaultRecoveryTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@Autowired
 	FaultSteps.Switch faults;
@@ -73,7 +77,7 @@ class FaultRecoveryTests {
 	@AfterEach
 	void forgetTheRuns() {
 		faults.armed.set(false);
-		JobHistory.forget(jdbc, "t-fault-%", out.toString());
+		JobHistory.forget(jdbc, jobRepository, "t-fault-%", out.toString());
 	}
 
 	private void define(String steps) throws Exception {

@@ -2,6 +2,8 @@ package nl.leefbaar.reliability;
 
 import java.util.List;
 
+import nl.leefbaar.system.JobRuns;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,24 +19,12 @@ final class JobHistory {
 	 * Every execution of the jobs named like {@code pattern}, and of the runs that wrote
 	 * into {@code output}.
 	 */
-	static void forget(JdbcTemplate jdbc, String pattern, String output) {
+	static void forget(JdbcTemplate jdbc, JobRepository jobRepository, String pattern, String output) {
 		List<Long> ids = jdbc.queryForList("select job_instance_id from batch_job_instance where job_name like ? "
 				+ "or job_instance_id in (select e.job_instance_id from batch_job_execution e "
 				+ "join batch_job_execution_params p on p.job_execution_id = e.job_execution_id "
 				+ "where p.parameter_name = 'output' and p.parameter_value = ?)", Long.class, pattern, output);
-		for (Long instance : ids) {
-			String executions = "select job_execution_id from batch_job_execution where job_instance_id = ?";
-			jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-					+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions
-					+ "))", instance);
-			jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", instance);
-			jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")",
-					instance);
-			jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")",
-					instance);
-			jdbc.update("delete from batch_job_execution where job_instance_id = ?", instance);
-			jdbc.update("delete from batch_job_instance where job_instance_id = ?", instance);
-		}
+		JobRuns.forget(jobRepository, ids);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +53,9 @@ class SourcesRunTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	FakeSignalen server;
 
@@ -134,7 +139,7 @@ class SourcesRunTests {
 	void forgetTheRuns() {
 		System.clearProperty(SECRET_VARIABLE);
 		server.close();
-		JobHistory.forget(jdbc, "t-sources-%", out.toString());
+		JobHistory.forget(jdbc, jobRepository, "t-sources-%", out.toString());
 	}
 
 	@Test
@@ -194,7 +199,7 @@ class SourcesRunTests {
 		}
 		List<String> parts = new ArrayList<>();
 		try (ZipFile zip = new ZipFile(file.toFile())) {
-			for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+			for (ZipEntry entry : Collections.list(zip.entries())) {
 				parts.add(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
 			}
 		}

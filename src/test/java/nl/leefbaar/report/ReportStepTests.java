@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.JobRuns;
 import nl.leefbaar.system.RunKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,17 +64,7 @@ class ReportStepTests {
 	 */
 	@AfterEach
 	void forgetTheTestJob() {
-		String executions = "select job_execution_id from batch_job_execution where job_instance_id in "
-				+ "(select job_instance_id from batch_job_instance where job_name = ?)";
-		jdbc.update("delete from batch_step_execution_context where step_execution_id in "
-				+ "(select step_execution_id from batch_step_execution where job_execution_id in (" + executions + "))",
-				JOB);
-		jdbc.update("delete from batch_step_execution where job_execution_id in (" + executions + ")", JOB);
-		jdbc.update("delete from batch_job_execution_context where job_execution_id in (" + executions + ")", JOB);
-		jdbc.update("delete from batch_job_execution_params where job_execution_id in (" + executions + ")", JOB);
-		jdbc.update("delete from batch_job_execution where job_instance_id in "
-				+ "(select job_instance_id from batch_job_instance where job_name = ?)", JOB);
-		jdbc.update("delete from batch_job_instance where job_name = ?", JOB);
+		JobRuns.forget(jobRepository, JOB);
 	}
 
 	@Test

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -50,7 +54,7 @@ class SampleDataFormatTest {
 	@Test
 	void committedSampleDataIsWhatTheDefaultRunWrites() throws Exception {
 		Path committed = Path.of("sample-data");
-		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(committed), "no sample-data/ here");
+		assumeTrue(Files.isDirectory(committed), "no sample-data/ here");
 
 		for (String file : FILES) {
 			assertEquals(-1L, Files.mismatch(committed.resolve(file), sample.dir.resolve(file)),
@@ -73,7 +77,7 @@ class SampleDataFormatTest {
 		byte[] bytes = Files.readAllBytes(sample.dir.resolve("reports.csv"));
 		String text = new String(bytes, StandardCharsets.UTF_8);
 
-		assertArrayEquals(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, java.util.Arrays.copyOf(bytes, 3));
+		assertArrayEquals(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, Arrays.copyOf(bytes, 3));
 		assertTrue(text.startsWith("\uFEFFreport_id;complex_id;dwelling_ref;category;reported_at;closed_at;channel;"
 				+ "follow_up;omschrijving\r\n"));
 		long lineFeeds = text.chars().filter(c -> c == '\n').count();
@@ -123,7 +127,7 @@ class SampleDataFormatTest {
 	@Test
 	void everyReportBelongsToAnExistingComplexAndHasAUniqueId() {
 		Set<String> complexes = sample.complexes.stream().map(c -> c.get("complex_id")).collect(Collectors.toSet());
-		Set<String> ids = new java.util.HashSet<>();
+		Set<String> ids = new HashSet<>();
 		for (Map<String, String> report : sample.reports) {
 			assertTrue(complexes.contains(report.get("complex_id")), report.toString());
 			assertTrue(ids.add(report.get("report_id")), report.toString());
@@ -150,7 +154,7 @@ class SampleDataFormatTest {
 	void allSourceCategoriesMapThroughTheDefaultMappingExceptAHandfulOnPurpose() {
 		List<String> unmapped = sample.reports.stream()
 			.map(r -> r.get("category"))
-			.filter(c -> !sample.mapping.containsKey(c.trim().toLowerCase(java.util.Locale.ROOT)))
+			.filter(c -> !sample.mapping.containsKey(c.trim().toLowerCase(Locale.ROOT)))
 			.toList();
 		assertFalse(unmapped.isEmpty());
 		assertTrue(unmapped.size() <= 10, unmapped.toString());

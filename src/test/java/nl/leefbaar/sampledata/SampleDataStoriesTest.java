@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,8 +253,7 @@ class SampleDataStoriesTest {
 		double repeats = 0;
 		double total = 0;
 		for (Map<String, String> r : reports.stream()
-			.sorted(java.util.Comparator
-				.comparing((Map<String, String> x) -> SampleFixture.instant(x.get("reported_at")))
+			.sorted(Comparator.comparing((Map<String, String> x) -> SampleFixture.instant(x.get("reported_at")))
 				.thenComparing(x -> x.get("report_id")))
 			.toList()) {
 			ZonedDateTime at = SampleFixture.instant(r.get("reported_at"));

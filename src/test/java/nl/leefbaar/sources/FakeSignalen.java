@@ -6,10 +6,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,9 +25,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -213,7 +218,7 @@ public final class FakeSignalen implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
-		((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+		((ExecutorService) server.getExecutor()).shutdownNow();
 	}
 
 	private void token(HttpExchange exchange) throws IOException {
@@ -272,7 +277,7 @@ public final class FakeSignalen implements AutoCloseable {
 		int size = Integer.parseInt(query.getOrDefault("page_size", "100"));
 		int page = Integer.parseInt(query.getOrDefault("page", "1"));
 		Comparator<Stored> ties = Comparator.comparingLong(s -> s.id);
-		java.util.function.Supplier<List<Stored>> sorted = () -> store.values()
+		Supplier<List<Stored>> sorted = () -> store.values()
 			.stream()
 			.filter(s -> !s.updatedAt.isBefore(after))
 			.sorted(Comparator.comparing((Stored s) -> s.updatedAt).thenComparing(reverseTies ? ties.reversed() : ties))
@@ -306,7 +311,7 @@ public final class FakeSignalen implements AutoCloseable {
 		StringBuilder link = new StringBuilder(url().toString()).append('?');
 		parameters.forEach((key, value) -> link.append(key)
 			.append('=')
-			.append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8))
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8))
 			.append('&'));
 		return link.substring(0, link.length() - 1);
 	}
@@ -399,8 +404,8 @@ public final class FakeSignalen implements AutoCloseable {
 
 	/** As Django writes a date-time: microseconds and the offset of Amsterdam time. */
 	static String time(Instant instant) {
-		OffsetDateTime local = instant.atZone(java.time.ZoneId.of("Europe/Amsterdam")).toOffsetDateTime();
-		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").format(local);
+		OffsetDateTime local = instant.atZone(ZoneId.of("Europe/Amsterdam")).toOffsetDateTime();
+		return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").format(local);
 	}
 
 	static Map<String, String> query(String text) {

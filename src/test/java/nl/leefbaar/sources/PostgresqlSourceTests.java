@@ -2,6 +2,7 @@ package nl.leefbaar.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,8 +103,8 @@ class PostgresqlSourceTests {
 		assertThat(jdbc.queryForList("select activity_id from activity order by 1", String.class))
 			.containsExactly("dwh:A1", "dwh:A2");
 		assertThat(watermarks.all()).extracting(Watermarks.Mark::kind, Watermarks.Mark::watermark)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("activities", Instant.parse("2025-06-13T07:00:00Z")),
-					org.assertj.core.groups.Tuple.tuple("reports", Instant.parse("2025-06-05T06:00:00Z")));
+			.containsExactly(tuple("activities", Instant.parse("2025-06-13T07:00:00Z")),
+					tuple("reports", Instant.parse("2025-06-05T06:00:00Z")));
 		assertThat(source.summary()).containsEntry("pulled", 4L)
 			.containsEntry("watermark", "2025-06-05T06:00:00Z")
 			.containsEntry("outside_complexes", 0L);

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import nl.leefbaar.ingest.ImportException;
 import nl.leefbaar.ingest.ImportResult;
 import nl.leefbaar.ingest.ImportService;
+import nl.leefbaar.schedule.SourceDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -395,9 +397,8 @@ class SignalenSourceTests {
 
 	@Test
 	void withoutItsSecretOrAddressesTheSourceFailsInOneLine() throws Exception {
-		SignalenSource withoutSecret = new SignalenSource(new nl.leefbaar.schedule.SourceDefinition.Signalen("signalen",
-				server.url(), server.tokenUrl(), FakeSignalen.CLIENT_ID, "NOT_SET_ANYWHERE"), settings, watermarks,
-				name -> null);
+		SignalenSource withoutSecret = new SignalenSource(new SourceDefinition.Signalen("signalen", server.url(),
+				server.tokenUrl(), FakeSignalen.CLIENT_ID, "NOT_SET_ANYWHERE"), settings, watermarks, name -> null);
 		assertThatThrownBy(() -> fixture.pull(importService, withoutSecret))
 			.hasMessage("signalen: the environment variable NOT_SET_ANYWHERE (the client secret) is not set");
 		Files.delete(fixture.input.resolve("addresses.csv"));
@@ -406,7 +407,7 @@ class SignalenSourceTests {
 			.hasMessageStartingWith("signalen: addresses.csv is missing in " + fixture.input);
 	}
 
-	private void assertMalformed(java.util.function.IntFunction<String> body, String message) {
+	private void assertMalformed(IntFunction<String> body, String message) {
 		server.replaceBody = body;
 		assertThatThrownBy(() -> fixture.pull(importService,
 				SourceFixture.signalen(server, SourceFixture.fast(settings), watermarks)))

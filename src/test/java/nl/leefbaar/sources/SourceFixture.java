@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import nl.leefbaar.ingest.ImportService;
 import nl.leefbaar.ingest.RecordSource;
 import nl.leefbaar.ingest.csv.CsvReader;
 import nl.leefbaar.schedule.SourceDefinition;
+import nl.leefbaar.support.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -86,7 +88,7 @@ final class SourceFixture {
 
 	/** The records of a reject file: file, line, column, reason, raw. */
 	static List<List<String>> rejects(ImportResult result) throws IOException {
-		List<List<String>> records = new java.util.ArrayList<>();
+		List<List<String>> records = new ArrayList<>();
 		try (CsvReader reader = CsvReader.open(result.rejectsFile())) {
 			while (reader.next()) {
 				records.add(reader.fields());
@@ -96,7 +98,7 @@ final class SourceFixture {
 	}
 
 	static void clear(JdbcTemplate jdbc) {
-		nl.leefbaar.support.TestDatabase.clearDomainTables(jdbc);
+		TestDatabase.clearDomainTables(jdbc);
 		jdbc.update("delete from source_watermark");
 	}
 

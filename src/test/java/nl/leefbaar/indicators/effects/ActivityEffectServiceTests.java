@@ -81,7 +81,7 @@ class ActivityEffectServiceTests {
 		assertThat(a1.ciLow()).isEqualTo(expected.ciLow());
 		assertThat(a1.ciHigh()).isEqualTo(expected.ciHigh());
 		// 2 * P(X <= 3), X ~ Binomial(12, 1/2) = 2 * (1 + 12 + 66 + 220) / 4096
-		assertThat(a1.pValue()).isCloseTo(598.0 / 4096, org.assertj.core.api.Assertions.within(1e-15));
+		assertThat(a1.pValue()).isCloseTo(598.0 / 4096, within(1e-15));
 		assertThat(a1.flag()).isNull();
 		// C2 had no pollution reports: a comparison group with 0 and 0, so no comparison
 		// ratio.
@@ -207,8 +207,7 @@ class ActivityEffectServiceTests {
 		assertThat(a1.comparisonBefore()).isEqualTo(7);
 		assertThat(a1.comparisonAfter()).isEqualTo(10);
 		assertThat(a1.comparisonRateRatio()).isEqualTo(10.0 / 7);
-		assertThat(a1.effectVsComparison()).isCloseTo((1.0 / 3) / (10.0 / 7),
-				org.assertj.core.api.Assertions.within(1e-15));
+		assertThat(a1.effectVsComparison()).isCloseTo((1.0 / 3) / (10.0 / 7), within(1e-15));
 		// exp(ln(0.2333) -/+ 1.959964 * sqrt(1/3 + 1/1 + 1/7 + 1/10))
 		assertThat(a1.effectCiLow()).isCloseTo(0.019921575449012432, within(1e-15));
 		assertThat(a1.effectCiHigh()).isCloseTo(2.732938696730604, within(1e-12));
@@ -451,7 +450,7 @@ class ActivityEffectServiceTests {
 		assertThat(cleanups.comparisonBefore()).isEqualTo(4);
 		assertThat(cleanups.comparisonAfter()).isEqualTo(2);
 		assertThat(cleanups.comparisonRateRatio()).isEqualTo(0.5);
-		assertThat(cleanups.effectVsComparison()).isCloseTo(4.0 / 3, org.assertj.core.api.Assertions.within(1e-15));
+		assertThat(cleanups.effectVsComparison()).isCloseTo(4.0 / 3, within(1e-15));
 		// exp(ln(4/3) -/+ 1.959964 * sqrt(1/6 + 1/4 + 1/4 + 1/2))
 		assertThat(cleanups.effectCiLow()).isCloseTo(0.16052252751936444, within(1e-14));
 		assertThat(cleanups.effectCiHigh()).isCloseTo(11.074942596847146, within(1e-12));

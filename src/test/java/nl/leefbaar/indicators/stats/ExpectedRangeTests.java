@@ -1,6 +1,7 @@
 package nl.leefbaar.indicators.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.util.Random;
 
@@ -43,10 +44,8 @@ class ExpectedRangeTests {
 	void withOverdispersionTheRangeIsTheAdjustedNormalLimitOnTheSquareRootScale() {
 		Interval range = ExpectedRange.ofCount(25, true, 0.04);
 		double sd = Math.sqrt(1 / 100.0 + 0.04);
-		assertThat(range.low()).isCloseTo(25 * Math.pow(1 - Funnels.K_95 * sd, 2),
-				org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(range.high()).isCloseTo(25 * Math.pow(1 + Funnels.K_95 * sd, 2),
-				org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(range.low()).isCloseTo(25 * Math.pow(1 - Funnels.K_95 * sd, 2), offset(1e-9));
+		assertThat(range.high()).isCloseTo(25 * Math.pow(1 + Funnels.K_95 * sd, 2), offset(1e-9));
 		// and a flag by the adjusted rule agrees with it
 		for (long o = 0; o < 80; o++) {
 			FunnelFlag flag = Funnels.normalFlag(Math.sqrt(o / 25.0), 1.0, sd);

@@ -54,8 +54,6 @@ class LiveabilityIndexTests {
 		close(LiveabilityIndex.index(B.figures(), reference), (100 + (100 - 10 * 0.075 / Math.sqrt(0.006875))) / 2,
 				1e-12);
 		close(LiveabilityIndex.index(C.figures(), reference), scoreC, 1e-12); // 94.4366
-		assertThat(Band.of(LiveabilityIndex.index(A.figures(), reference))).isEqualTo(Band.CLEARLY_BETTER);
-		assertThat(Band.of(LiveabilityIndex.index(C.figures(), reference))).isEqualTo(Band.AROUND);
 	}
 
 	@Test
@@ -68,18 +66,6 @@ class LiveabilityIndexTests {
 		close(LiveabilityIndex.index(onlyRate, reference), 130, 1e-12);
 		assertThat(LiveabilityIndex.index(Map.of(IndexComponent.PARTICIPATION_RATE_12M, 9.0), reference)).isNull();
 		assertThat(LiveabilityIndex.index(Map.of(), reference)).isNull();
-	}
-
-	@Test
-	void bandsFollowTheMunicipalProfiles() {
-		assertThat(Band.of(110)).isEqualTo(Band.CLEARLY_BETTER);
-		assertThat(Band.of(109.999)).isEqualTo(Band.AROUND);
-		assertThat(Band.of(90)).isEqualTo(Band.AROUND);
-		assertThat(Band.of(89.999)).isEqualTo(Band.BEHIND);
-		assertThat(Band.of(70)).isEqualTo(Band.BEHIND);
-		assertThat(Band.of(69.999)).isEqualTo(Band.FAR_BEHIND);
-		assertThat(Band.FAR_BEHIND.code()).isEqualTo("far_behind");
-		assertThat(Band.CLEARLY_BETTER.code()).isEqualTo("clearly_better");
 	}
 
 	private static IndexFigures complex(double dwellings, Double rate, Double closed, Double participation) {

@@ -2,6 +2,7 @@ package nl.leefbaar.indicators.stats;
 
 import static nl.leefbaar.indicators.stats.Close.close;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -51,7 +52,7 @@ class PercentilesTests {
 			int lo = (int) Math.floor(h);
 			double expected = lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo])
 					: sorted[lo];
-			assertThat(Percentiles.r7(values, p)).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+			assertThat(Percentiles.r7(values, p)).isCloseTo(expected, within(1e-9));
 		}
 	}
 

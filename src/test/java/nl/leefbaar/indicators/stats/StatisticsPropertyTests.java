@@ -3,6 +3,7 @@ package nl.leefbaar.indicators.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.apache.commons.math3.special.Beta;
@@ -103,7 +104,7 @@ class StatisticsPropertyTests {
 			int previous = 0;
 			for (long observed = 0; observed < expected * 2 + 30; observed++) {
 				FunnelFlag flag = Funnels.exactPoissonFlag(observed, expected);
-				int rank = java.util.Arrays.asList(order).indexOf(flag);
+				int rank = Arrays.asList(order).indexOf(flag);
 				assertThat(rank).isGreaterThanOrEqualTo(previous);
 				previous = rank;
 				if (flag == FunnelFlag.IN_RANGE) {
