@@ -4,7 +4,8 @@
 usage: compare-indicators.py LEEFBAAR_INDICATORS_CSV PEER_CSV [PERIOD]
 
 PEER_CSV has the columns level,unit_id,category,indicator,value,numerator,denominator (more are
-ignored; a `period` column, when present, must equal PERIOD). Every row of the peer is compared
+ignored; a `period` column, when present, must equal PERIOD; `ci_low`, `ci_high` and `flag`, when
+present, are compared too). Every row of the peer is compared
 with Leefbaar's row of the same level, unit, category and indicator, and every Leefbaar row of an
 indicator the peer computes must have a peer row. Counts must be equal; values equal within a
 relative 1e-9 (the two compute rates, shares and percentiles in a different order of floating
@@ -41,6 +42,9 @@ def main():
     with open(sys.argv[2], newline="", encoding="utf-8") as f:
         peer = {key(r): r for r in csv.DictReader(f) if period is None or r.get("period", period) == period}
     indicators = {k[3] for k in peer}
+    with open(sys.argv[2], newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    extra = tuple(c for c in ("ci_low", "ci_high", "flag") if c in header)
     ours = {}
     with open(sys.argv[1], newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -54,7 +58,11 @@ def main():
         if k not in ours:
             differences.append(f"{k}: no Leefbaar row (peer: {peer[k]['value']})")
             continue
-        for column in ("value", "numerator", "denominator"):
+        for column in ("value", "numerator", "denominator") + extra:
+            if column == "flag":
+                if ours[k][column] != (peer[k][column] or ""):
+                    differences.append(f"{k} {column}: Leefbaar {ours[k][column]!r}, peer {peer[k][column]!r}")
+                continue
             a, b = number(ours[k][column]), number(peer[k].get(column))
             if not same(a, b):
                 differences.append(f"{k} {column}: Leefbaar {ours[k][column]!r}, peer {peer[k].get(column)!r}")
