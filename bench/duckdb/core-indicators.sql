@@ -5,7 +5,8 @@
 -- neighbourhood and the city, in the long form of indicators.csv (value, numerator, denominator;
 -- no intervals or funnel flags). Run by DuckPeer with ${...} replaced. Assumes the month has
 -- complete look-back (the bench's month does) and timestamps without an offset, in local time
--- Europe/Amsterdam, as the bench data have them.
+-- Europe/Amsterdam, in one format throughout (DuckPeer reads it from the first row), as the bench
+-- data have them.
 set timezone = 'Europe/Amsterdam';
 
 create table target as
@@ -30,10 +31,8 @@ create table report as
 with raw as (
     select report_id, complex_id, nullif(trim(dwelling_ref), '') as dwelling_ref,
            coalesce(m.category, c.category, 'other') as category,
-           timezone('Europe/Amsterdam', strptime(reported_at, ['%d-%m-%Y %H:%M', '%d-%m-%Y %H:%M:%S',
-                    '%Y-%m-%d %H:%M', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%dT%H:%M:%S'])) as reported_at,
-           timezone('Europe/Amsterdam', strptime(nullif(trim(closed_at), ''), ['%d-%m-%Y %H:%M', '%d-%m-%Y %H:%M:%S',
-                    '%Y-%m-%d %H:%M', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%dT%H:%M:%S'])) as closed_at
+           timezone('Europe/Amsterdam', strptime(reported_at, '${timestamp_format}')) as reported_at,
+           timezone('Europe/Amsterdam', strptime(nullif(trim(closed_at), ''), '${timestamp_format}')) as closed_at
     from read_csv('${dir}/reports.csv', header = true, all_varchar = true, delim = '${delimiter}', quote = '"') r
     left join mapping m on m.source = lower(trim(r.category))
     left join canonical c on c.category = lower(trim(r.category)))

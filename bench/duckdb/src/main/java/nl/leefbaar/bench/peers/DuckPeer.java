@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,9 +31,11 @@ public final class DuckPeer {
 		}
 		long start = System.nanoTime();
 		Path dir = Path.of(args[1]).toAbsolutePath();
+		String[] header = firstRows(dir.resolve("reports.csv"));
+		String delimiter = header[0].contains(";") ? ";" : ",";
 		Map<String, String> values = Map.of("dir", dir.toString(), "month", args[2] + "-01", "out",
 				Path.of(args[3]).toAbsolutePath().toString(), "W", args.length > 4 ? args[4] : "90", "delimiter",
-				delimiter(dir.resolve("reports.csv")), "mapping",
+				delimiter, "timestamp_format", timestampFormat(header, delimiter), "mapping",
 				Path.of("src/main/resources/category-mapping-default.csv").toAbsolutePath().toString());
 		String script = Files.readString(Path.of(args[0]));
 		for (Map.Entry<String, String> value : values.entrySet()) {
@@ -55,15 +59,29 @@ public final class DuckPeer {
 		System.out.printf("duckdb peer: %.2f s inside the JVM%n", (System.nanoTime() - start) / 1e9);
 	}
 
-	/**
-	 * The delimiter of an export: `;` when the header line holds one, otherwise `,`
-	 * (input-format.md).
-	 */
-	private static String delimiter(Path file) throws IOException {
+	/** The header line and the first row of an export. */
+	private static String[] firstRows(Path file) throws IOException {
 		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			String header = reader.readLine();
-			return header != null && header.contains(";") ? ";" : ",";
+			String row = reader.readLine();
+			if (header == null || row == null) {
+				throw new IOException(file + " holds no report");
+			}
+			return new String[] { header.replace("\uFEFF", ""), row };
 		}
+	}
+
+	/**
+	 * The strptime format of the first row's reported_at: Dutch {@code dd-MM-yyyy HH:mm}
+	 * or ISO, with or without seconds (input-format.md); the script reads every timestamp
+	 * with it.
+	 */
+	private static String timestampFormat(String[] rows, String delimiter) {
+		List<String> columns = List.of(rows[0].toLowerCase(Locale.ROOT).split(delimiter, -1));
+		String value = rows[1].split(delimiter, -1)[columns.indexOf("reported_at")].strip();
+		String date = value.charAt(2) == '-' ? "%d-%m-%Y" : "%Y-%m-%d";
+		String separator = value.contains("T") ? "T" : " ";
+		return date + separator + (value.chars().filter(c -> c == ':').count() == 2 ? "%H:%M:%S" : "%H:%M");
 	}
 
 	private static String withoutComments(String sql) {

@@ -156,7 +156,7 @@ class City:
         self.dwellings = complexes["dwellings"].astype(int).to_numpy()
         self.hood_ids, self.hood_of = np.unique(complexes["neighbourhood_code"].to_numpy(), return_inverse=True)
         index = pd.Index(self.complex_ids)
-        mapping = read(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "main",
+        mapping = read(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main",
                                     "resources", "category-mapping-default.csv"))
         code = {c: i for i, c in enumerate(CATEGORIES)}
         code.update({s.strip().lower(): code[c] for s, c in zip(mapping["source_category"], mapping["category"])})
