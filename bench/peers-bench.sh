@@ -9,7 +9,7 @@
 #      indicators of the month from the CSVs, JVM start included);
 #   4. where compute's time goes: compute once more with the indicators' debug timings (each
 #      statement's time on PostgreSQL: the floor of the same statements), and `./leefbaar list`
-#      (starting the JVM, Spring and the embedded database, nothing else);
+#      (the JVM and Spring; it starts no database);
 #   5. checks that both peers' figures equal Leefbaar's indicators.csv (and the pandas peer's
 #      activity effects Leefbaar's activity-effects.csv): the comparison is of equal work.
 # Every Leefbaar command runs as ./leefbaar runs it (C1 only) with -Xmx512m and a GC log: the peak
@@ -99,8 +99,8 @@ ratio() {
   timed duckdb-peer java -cp "$duck_cp" nl.leefbaar.bench.peers.DuckPeer bench/duckdb/core-indicators.sql "$data" "$month" "$work/duckdb.csv"
 
   # Where compute's time goes (not part of the ratios): the same command once more with the
-  # indicators' debug timings (each statement's time on PostgreSQL), and a command that only starts
-  # the JVM, Spring and the embedded database (list).
+  # indicators' debug timings (each statement's time on PostgreSQL), and a command that starts the
+  # JVM and Spring but no database (list).
   timed list ./leefbaar list
   extra_opts="-Dlogging.level.nl.leefbaar.indicators=DEBUG" timed compute-debug ./leefbaar compute --month "$month" --force --output "$out"
   grep -E ' ms|Computed' "$work/compute-debug.log" | cut -d' ' -f2- | cut -c1-160 | sed 's/^/    /' || true
