@@ -413,24 +413,23 @@ class MonthlyRunEndToEndTests {
 			.containsEntry("category", "pollution")
 			.containsEntry("window_days", "180")
 			.containsEntry("flag", "");
-		// sample-data/README.md, story 1: 70 before, 10 after; comparison group 72
-		// before, 114 after
-		assertThat(Double.parseDouble(cleanUp.get("before"))).isEqualTo(70);
-		assertThat(Double.parseDouble(cleanUp.get("after"))).isEqualTo(10);
-		assertThat(Double.parseDouble(cleanUp.get("comparison_before"))).isEqualTo(72);
-		assertThat(Double.parseDouble(cleanUp.get("comparison_after"))).isEqualTo(114);
+		// sample-data/README.md, story 1: 68 before, 7 after; comparison group 63
+		// before, 115 after
+		assertThat(Double.parseDouble(cleanUp.get("before"))).isEqualTo(68);
+		assertThat(Double.parseDouble(cleanUp.get("after"))).isEqualTo(7);
+		assertThat(Double.parseDouble(cleanUp.get("comparison_before"))).isEqualTo(63);
+		assertThat(Double.parseDouble(cleanUp.get("comparison_after"))).isEqualTo(115);
 		double ratio = Double.parseDouble(cleanUp.get("rate_ratio"));
-		assertThat(ratio).isCloseTo(10.0 / 70, within(1e-12)).isLessThan(1);
+		assertThat(ratio).isCloseTo(7.0 / 68, within(1e-12)).isLessThan(1);
 		assertThat(Double.parseDouble(cleanUp.get("ci_high"))).as("significantly lower").isLessThan(1);
 		assertThat(Double.parseDouble(cleanUp.get("p_value"))).isLessThan(0.001);
 		assertThat(Double.parseDouble(cleanUp.get("effect_vs_comparison")))
-			.isCloseTo(ratio / (114.0 / 72), within(1e-12))
+			.isCloseTo(ratio / (115.0 / 63), within(1e-12))
 			.isLessThan(1);
-		// exp(ln(effect) -/+ 1.959964 * sqrt(1/70 + 1/10 + 1/72 + 1/114)): 0.0902 from
-		// 0.0437
-		// to 0.1863, clearly below 1
-		assertThat(Double.parseDouble(cleanUp.get("effect_ci_low"))).isCloseTo(0.0436849168, within(1e-9));
-		assertThat(Double.parseDouble(cleanUp.get("effect_ci_high"))).isCloseTo(0.1863492706, within(1e-9));
+		// exp(ln(effect) -/+ 1.959964 * sqrt(1/68 + 1/7 + 1/63 + 1/115)): 0.0564 from
+		// 0.0244 to 0.1302, clearly below 1
+		assertThat(Double.parseDouble(cleanUp.get("effect_ci_low"))).isCloseTo(0.0244323640, within(1e-9));
+		assertThat(Double.parseDouble(cleanUp.get("effect_ci_high"))).isCloseTo(0.1301661866, within(1e-9));
 	}
 
 	@Test
