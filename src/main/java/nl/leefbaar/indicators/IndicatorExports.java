@@ -77,10 +77,11 @@ public class IndicatorExports {
 		List<Path> files = new ArrayList<>();
 		OwnerExports owners = OwnerExports.of(named.getJdbcTemplate());
 		try (OwnerFiles indicators = owners.files(folder, "indicators", HEADER)) {
-			files.add(writeIndicators(month, folder.resolve("indicators.csv"), false, indicators));
+			writeIndicators(month, folder, indicators);
+			files.add(folder.resolve("indicators.csv"));
 			files.addAll(indicators.commit());
+			files.add(folder.resolve("indicators-public.csv"));
 		}
-		files.add(writeIndicators(month, folder.resolve("indicators-public.csv"), true, null));
 		try (OwnerFiles effects = owners.files(folder, "activity-effects", EFFECTS_HEADER)) {
 			files.add(writeEffects(month, folder.resolve("activity-effects.csv"), effects));
 			files.addAll(effects.commit());
@@ -88,55 +89,55 @@ public class IndicatorExports {
 		return files;
 	}
 
-	private Path writeIndicators(YearMonth month, Path target, boolean publicRules, OwnerFiles owners)
-			throws IOException {
-		try (CsvWriter csv = CsvWriter.open(target)) {
-			csv.row(HEADER);
+	/**
+	 * indicators.csv, the owners' shares of it and indicators-public.csv from one read of
+	 * the month's figures.
+	 */
+	private void writeIndicators(YearMonth month, Path folder, OwnerFiles owners) throws IOException {
+		try (CsvWriter all = CsvWriter.open(folder.resolve("indicators.csv"));
+				CsvWriter published = CsvWriter.open(folder.resolve("indicators-public.csv"))) {
+			all.row(HEADER);
+			published.row(HEADER);
 			MapSqlParameterSource parameters = new MapSqlParameterSource("period", Date.valueOf(month.atDay(1)))
 				.addValue("indicators", indicatorOrder())
 				.addValue("categories", categoryOrder());
 			readOnly.executeWithoutResult(
 					status -> named.query(IndicatorSql.statement("indicator-export"), parameters, rs -> {
 						try {
-							writeRow(csv, month, rs, publicRules, owners);
+							writeRow(month, rs, all, owners, published);
 						}
 						catch (IOException e) {
 							throw new UncheckedIOException(e);
 						}
 					}));
-			csv.commit();
+			all.commit();
+			published.commit();
 		}
 		catch (UncheckedIOException e) {
 			throw e.getCause();
 		}
-		return target;
 	}
 
-	private void writeRow(CsvWriter csv, YearMonth month, ResultSet rs, boolean publicRules, OwnerFiles owners)
+	private void writeRow(YearMonth month, ResultSet rs, CsvWriter all, OwnerFiles owners, CsvWriter published)
 			throws SQLException, IOException {
 		Indicator indicator = byCode(rs.getString("indicator"));
 		Double value = (Double) rs.getObject("value");
 		Double numerator = (Double) rs.getObject("numerator");
 		Double denominator = (Double) rs.getObject("denominator");
-		Double ciLow = (Double) rs.getObject("ci_low");
-		Double ciHigh = (Double) rs.getObject("ci_high");
-		String flag = rs.getString("flag");
-		if (publicRules) {
-			Integer dwellings = (Integer) rs.getObject("complex_dwellings");
-			if (dwellings != null && dwellings < publishing.minDwellings()) {
-				return;
-			}
-			if (hidden(indicator, value, numerator, denominator)) {
-				value = numerator = denominator = ciLow = ciHigh = null;
-				flag = Figure.SUPPRESSED;
-			}
-		}
 		Object[] row = { month.toString(), rs.getString("level"), rs.getString("unit_id"), rs.getString("unit_name"),
-				rs.getString("category"), indicator.code(), value, numerator, denominator, ciLow, ciHigh, flag };
-		csv.row(row);
-		if (owners != null) {
-			owners.row("complex".equals(row[1]) ? (String) row[2] : null, row);
+				rs.getString("category"), indicator.code(), value, numerator, denominator, rs.getObject("ci_low"),
+				rs.getObject("ci_high"), rs.getString("flag") };
+		all.row(row);
+		owners.row("complex".equals(row[1]) ? (String) row[2] : null, row);
+		Integer dwellings = (Integer) rs.getObject("complex_dwellings");
+		if (dwellings != null && dwellings < publishing.minDwellings()) {
+			return;
 		}
+		if (hidden(indicator, value, numerator, denominator)) {
+			row[6] = row[7] = row[8] = row[9] = row[10] = null;
+			row[11] = Figure.SUPPRESSED;
+		}
+		published.row(row);
 	}
 
 	/** Does a small-number rule hide this figure from outside readers? */
