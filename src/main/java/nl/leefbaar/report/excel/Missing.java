@@ -15,7 +15,12 @@ enum Missing {
 	/** No figure for the earlier period to compare with. */
 	NO_EARLIER("no_earlier"),
 	/** Too few reports for the figure to mean anything (a change from 0, say). */
-	TOO_FEW("too_few");
+	TOO_FEW("too_few"),
+	/**
+	 * Hidden by the small-number rules for outside readers (indicators.md, Publishing
+	 * small numbers): the figure rests on a count from 1 to 4.
+	 */
+	SMALL_NUMBERS("small_numbers");
 
 	private final String code;
 

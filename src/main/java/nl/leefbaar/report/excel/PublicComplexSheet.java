@@ -50,9 +50,15 @@ final class PublicComplexSheet {
 				w.number(7, rate.ciHigh(), Styles.DECIMAL);
 				w.text(8, labels.flag(rate.flag()), styles.flag(rate.flag()));
 			}
+			else {
+				w.blank(5, NeighbourhoodSheet.hiddenBecause(rules, rate), labels);
+			}
 			Figure repeat = NeighbourhoodSheet.get(f, "dwelling_repeat_rate_12m");
 			if (rules.shareShown(repeat)) {
 				w.number(9, repeat.value(), Styles.PERCENT);
+			}
+			else {
+				w.blank(9, NeighbourhoodSheet.hiddenBecause(rules, repeat), labels);
 			}
 			Figure index = NeighbourhoodSheet.get(f, "liveability_index");
 			if (index.value() != null) {
