@@ -50,6 +50,8 @@ final class NeighbourhoodSheet {
 		Map<String, Integer> rateRank = ranks(neighbourhoods, now, rules, "report_rate_12m", true);
 		Map<String, Integer> indexRank = ranks(neighbourhoods, now, rules, "liveability_index", false);
 		SheetWriter w = new SheetWriter(sheet, styles);
+		// code and name on every printed page of the wide table
+		w.identifyingColumns(2);
 		w.title(labels.format("neighbourhoods.title", labels.month(month)), labels.get("neighbourhoods.subtitle"));
 		int header = w.header(COLUMNS.stream().map(c -> labels.get("neighbourhoods.column." + c)).toList());
 		if (!city.isEmpty()) {

@@ -122,10 +122,11 @@ final class NotesSheet {
 			w.wrapped(2, labels.format("definition.small_numbers", properties.publishing().minCount(),
 					properties.publishing().minDwellings()), styles.wrapped, EXPLANATION_WIDTH);
 		}
+		// the widths first: the print setup fits the sheet's real width to the page
+		w.fit(0, 30);
+		w.fit(1, 22);
+		w.fixWidth(2, EXPLANATION_WIDTH);
 		w.finish(header);
-		sheet.setColumnWidth(0, Math.max(sheet.getColumnWidth(0), 30 * 256));
-		sheet.setColumnWidth(1, Math.max(sheet.getColumnWidth(1), 22 * 256));
-		sheet.setColumnWidth(2, EXPLANATION_WIDTH * 256);
 	}
 
 	private static void section(SheetWriter w, Labels labels, String key) {

@@ -25,6 +25,8 @@ final class PublicComplexSheet {
 	static void write(Sheet sheet, Styles styles, Labels labels, SmallNumbers rules, YearMonth month,
 			List<FigureStore.Complex> complexes, Map<String, Map<String, Figure>> figures) {
 		SheetWriter w = new SheetWriter(sheet, styles);
+		// neighbourhood, id and name on every printed page
+		w.identifyingColumns(3);
 		w.title(labels.format("public_complexes.title", labels.month(month)), labels.get("public_complexes.subtitle"));
 		int header = w.header(COLUMNS.stream().map(c -> labels.get("public_complexes.column." + c)).toList());
 		List<FigureStore.Complex> shown = complexes.stream()

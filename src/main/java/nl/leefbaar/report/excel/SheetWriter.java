@@ -378,7 +378,9 @@ final class SheetWriter {
 		if (scale >= MIN_READABLE_SCALE) {
 			print.setFitWidth((short) 1);
 			print.setFitHeight((short) 0);
-			sheet.setFitToPage(scale < 1);
+			// fitted also when it seems to fit: LibreOffice draws columns a little wider
+			// than Excel, and fitting never enlarges
+			sheet.setFitToPage(true);
 		}
 		else {
 			sheet.setFitToPage(false);

@@ -226,6 +226,30 @@ class NeighbourhoodWorkbookWriterTests {
 	}
 
 	@Test
+	void theWideTablesPrintWithTheirNamesOnEveryPage() throws Exception {
+		try (XSSFWorkbook workbook = write(Locale.forLanguageTag("nl"))) {
+			for (String name : List.of("Buurten", "Complexen")) {
+				Sheet sheet = workbook.getSheet(name);
+				int identifying = name.equals("Buurten") ? 2 : 3;
+				// the Buurten table is wider than a page at a readable scale: over
+				// several
+				// pages, the identifying columns repeated; any sheet that is not fitted
+				// to one page width does the same
+				if (name.equals("Buurten")) {
+					assertThat(sheet.getFitToPage()).isFalse();
+				}
+				if (!sheet.getFitToPage()) {
+					assertThat(sheet.getRepeatingColumns()).as(name)
+						.isEqualTo(new org.apache.poi.ss.util.CellRangeAddress(-1, -1, 0, identifying - 1));
+				}
+				assertThat(sheet.getPaneInformation().getVerticalSplitPosition()).as(name)
+					.isEqualTo((short) identifying);
+				assertThat(sheet.getRepeatingRows()).as(name).isNotNull();
+			}
+		}
+	}
+
+	@Test
 	void aCountOfThreeShowsAsBelowFiveAndItsRateIsBlank() throws Exception {
 		try (XSSFWorkbook workbook = write(Locale.forLanguageTag("nl"))) {
 			Row small = Workbooks.rowWith(workbook.getSheet("Buurten"), 0, WorkbookFixture.SMALL_NEIGHBOURHOOD, 2);
