@@ -138,7 +138,9 @@ final class MapPlot extends Plot {
 		});
 		List<Shape> shapes = new ArrayList<>();
 		for (Area a : areas) {
-			Shape shape = writer.toShape(a.geometry());
+			// as a Java2D area: a multipolygon's shape from JTS answers no contains or
+			// intersects, which the labels ask
+			Shape shape = new java.awt.geom.Area(writer.toShape(a.geometry()));
 			shapes.add(shape);
 			g2.setPaint(a.mapClass().fill());
 			g2.fill(shape);
