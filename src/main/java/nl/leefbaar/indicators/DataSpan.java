@@ -2,6 +2,7 @@ package nl.leefbaar.indicators;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 
@@ -9,23 +10,23 @@ import nl.leefbaar.domain.Months;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Where the report data start and end: the first report fixes the look-back and the
- * default reference year, the last month bounds a backfill. Read through the reported_day
- * index.
+ * Where the report data start and end: the first report (its time and its local day)
+ * fixes the look-back and the default reference year, the last month bounds a backfill.
+ * Read through the reported_day index.
  */
-record DataSpan(Instant firstReport, YearMonth firstMonth, YearMonth lastMonth) {
+record DataSpan(Instant firstReport, LocalDate firstDay, YearMonth lastMonth) {
 
 	static DataSpan read(JdbcTemplate jdbc) {
-		return jdbc.queryForObject(
-				"""
-						select (select min(reported_at) from report where reported_day = (select min(reported_day) from report)),
-						       (select min(reported_day) from report), (select max(reported_day) from report)
-						""",
-				(rs, i) -> {
-					Timestamp first = rs.getTimestamp(1);
-					return first == null ? new DataSpan(null, null, null) : new DataSpan(first.toInstant(),
-							YearMonth.from(rs.getDate(2).toLocalDate()), YearMonth.from(rs.getDate(3).toLocalDate()));
-				});
+		return jdbc.queryForObject(IndicatorSql.statement("data-span"), (rs, i) -> {
+			Timestamp first = rs.getTimestamp(1);
+			return first == null ? new DataSpan(null, null, null) : new DataSpan(first.toInstant(),
+					rs.getDate(2).toLocalDate(), YearMonth.from(rs.getDate(3).toLocalDate()));
+		});
+	}
+
+	/** The month of the first report (null without reports). */
+	YearMonth firstMonth() {
+		return firstDay == null ? null : YearMonth.from(firstDay);
 	}
 
 	boolean empty() {

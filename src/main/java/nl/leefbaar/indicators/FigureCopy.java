@@ -75,7 +75,7 @@ final class FigureCopy implements AutoCloseable {
 		this.period = (int) (month.atDay(1).toEpochDay() - POSTGRES_EPOCH.toEpochDay());
 		Map<String, Integer> byCode = new HashMap<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("select indicator, position from indicator_slot")) {
+				ResultSet rs = statement.executeQuery(IndicatorSql.statement("figure-store", "indicator_slots"))) {
 			while (rs.next()) {
 				byCode.put(rs.getString(1), rs.getInt(2));
 			}
@@ -116,9 +116,9 @@ final class FigureCopy implements AutoCloseable {
 		long started = System.nanoTime();
 		try {
 			if (copy == null) {
-				copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-						copy unit_figure (period, level, unit_id, category, present, value, numerator,
-						                  denominator, ci_low, ci_high, flag) from stdin (format binary)""");
+				copy = connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn(IndicatorSql.statement("figure-store", "copy_figures"));
 				copy.writeToCopy(HEADER, 0, HEADER.length);
 			}
 			copy.writeToCopy(rows.array(), 0, rows.position());
@@ -160,8 +160,8 @@ final class FigureCopy implements AutoCloseable {
 
 		private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK + 64 * 1024);
 
-		// The row being filled: the unit and category of the figures added since the last
-		// row.
+		// The row being filled: the unit and category of the figures added since the
+		// last row.
 		private Level level;
 
 		private String unitId;

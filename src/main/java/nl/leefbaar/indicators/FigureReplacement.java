@@ -12,6 +12,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Removes the stored figures of a run's months before the run stores new ones, inside the
@@ -83,20 +85,15 @@ final class FigureReplacement {
 			}
 		}
 		// A big partition is emptied by TRUNCATE (a new file for the table and its
-		// index); the
-		// rest by deleting their rows, which costs less than TRUNCATE's file work (a few
-		// milliseconds a partition: truncating the 75 of a test's 24-month run took
-		// longer than
-		// its computation). The delete also empties the months' rows in the default
-		// partition,
-		// where they would keep their partitions from being created.
+		// index), the rest by deleting their rows, which costs less than TRUNCATE's
+		// file work. The delete also empties the months' rows in the default
+		// partition, where they would keep their partitions from being created.
 		Map<String, Long> existing = new HashMap<>();
-		jdbc.query("""
-				select relname::text, pg_relation_size(oid) from pg_class
-				where relname = any (?) and relkind = 'r' and pg_table_is_visible(oid)
-				""", rs -> {
-			existing.put(rs.getString(1), rs.getLong(2));
-		}, (Object) partitions.stream().map(Partition::name).toArray(String[]::new));
+		new NamedParameterJdbcTemplate(jdbc).query(IndicatorSql.statement("figure-store", "partition_sizes"),
+				new MapSqlParameterSource("names", partitions.stream().map(Partition::name).toArray(String[]::new)),
+				rs -> {
+					existing.put(rs.getString(1), rs.getLong(2));
+				});
 		List<String> big = existing.keySet()
 			.stream()
 			.filter(name -> existing.get(name) >= TRUNCATE_BYTES)
@@ -115,12 +112,7 @@ final class FigureReplacement {
 			}
 		}
 		// A backfill stores without the keys and builds them once at the end, by sorting,
-		// instead
-		// of growing them row by row (at 10M: 40 s of storing the month facts and the
-		// hotspots,
-		// then a table of their own, and a slower COPY of the figures, against 15 s to
-		// build the
-		// keys).
+		// instead of growing them row by row.
 		long months = from.until(to, ChronoUnit.MONTHS) + 1;
 		bulk = months >= BULK_MONTHS && PARTITIONED.stream().noneMatch(p -> storedOutside(p.table(), range));
 		if (bulk) {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -16,6 +18,8 @@ import java.util.TreeSet;
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The input fingerprint of a month: a digest of everything its figures depend on, so that
@@ -24,8 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fingerprint reads a few hundred small rows, not the reports:
  * <ul>
  * <li>the reports reported from W days before the 12-month window (and the hotspot
- * window) to the end of m, without their closed_at, so that a later closing does not
- * touch a past month;</li>
+ * window), or from the first day of window B of m - 1 if that is earlier, to the end of
+ * m, without their closed_at, so that a later closing does not touch a past month;</li>
  * <li>the reports closed in the 12 months to m (handling figures);</li>
  * <li>the reports open at the end of m, however old (open_overdue, and the stored count
  * that the next month's starts from): the sum of the open digests of the months up to m
@@ -39,18 +43,28 @@ final class Fingerprints {
 
 	private final JdbcTemplate jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final LeefbaarProperties.Indicators settings;
 
 	Fingerprints(JdbcTemplate jdbc, LeefbaarProperties.Indicators settings) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.settings = settings;
 	}
 
-	/** The first day whose reports a month's figures read (see {@link FactTables}). */
+	/**
+	 * The first day whose reports a month's figures read (see {@link FactRun}): W days
+	 * (and two) before its 12-month window and its hotspot window, or the first day of
+	 * window B of the month before it (whether a hotspot is new), whichever is earlier.
+	 */
 	static LocalDate scanFrom(YearMonth month, LeefbaarProperties.Indicators settings) {
+		HotspotRule hotspots = HotspotRule.of(settings);
 		LocalDate from12 = month.minusMonths(11).atDay(1);
-		LocalDate hot = month.atEndOfMonth().minusDays(settings.hotspotWindowDays() - 1L);
-		return (hot.isBefore(from12) ? hot : from12).minusDays(settings.repeatWindowDays() + 2L);
+		LocalDate hot = hotspots.windowStart(month);
+		LocalDate repeats = (hot.isBefore(from12) ? hot : from12).minusDays(settings.repeatWindowDays() + 2L);
+		LocalDate before = hotspots.baselineStart(month.minusMonths(1));
+		return before.isBefore(repeats) ? before : repeats;
 	}
 
 	Map<YearMonth, String> of(Collection<YearMonth> wanted, DataSpan span, Integer referenceYear) {
@@ -65,27 +79,26 @@ final class Fingerprints {
 		}
 		String common = commonInputs(span, referenceYear);
 		TreeMap<LocalDate, BigInteger[]> days = new TreeMap<>();
-		jdbc.query(
-				"select reported_day, reports, digest::text from report_day_digest where reported_day between ? and ?",
+		named.query(statement("report_days"),
+				new MapSqlParameterSource("from_day", Date.valueOf(scanFrom(months.first(), settings)))
+					.addValue("to_day", Date.valueOf(months.last().atEndOfMonth())),
 				rs -> {
-					days.put(rs.getDate(1).toLocalDate(),
-							new BigInteger[] { BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3)) });
-				}, Date.valueOf(scanFrom(months.first(), settings)), Date.valueOf(months.last().atEndOfMonth()));
+					days.put(rs.getDate(1).toLocalDate(), digest(rs));
+				});
 		TreeMap<YearMonth, BigInteger[]> closings = new TreeMap<>();
-		jdbc.query("select month, reports, digest::text from report_closing_digest where month between ? and ?", rs -> {
-			closings.put(YearMonth.from(rs.getDate(1).toLocalDate()),
-					new BigInteger[] { BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3)) });
-		}, Date.valueOf(months.first().minusMonths(11).atDay(1)), Date.valueOf(months.last().atDay(1)));
+		named.query(statement("closing_months"),
+				new MapSqlParameterSource("from_month", Date.valueOf(months.first().minusMonths(11).atDay(1)))
+					.addValue("to_month", Date.valueOf(months.last().atDay(1))),
+				rs -> {
+					closings.put(YearMonth.from(rs.getDate(1).toLocalDate()), digest(rs));
+				});
 		TreeMap<YearMonth, BigInteger[]> open = new TreeMap<>();
-		jdbc.query("select month, reports, digest::text from report_open_digest where month <= ?", rs -> {
-			open.put(YearMonth.from(rs.getDate(1).toLocalDate()),
-					new BigInteger[] { BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3)) });
-		}, Date.valueOf(months.last().atDay(1)));
+		named.query(statement("open_months"),
+				new MapSqlParameterSource("to_month", Date.valueOf(months.last().atDay(1))), rs -> {
+					open.put(YearMonth.from(rs.getDate(1).toLocalDate()), digest(rs));
+				});
 		TreeMap<YearMonth, String> activities = new TreeMap<>();
-		jdbc.query("""
-				select date_trunc('month', date::timestamp)::date, md5(string_agg(a::text, ';' order by activity_id))
-				from activity a group by 1
-				""", rs -> {
+		jdbc.query(statement("activity_months"), rs -> {
 			activities.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2));
 		});
 
@@ -117,6 +130,10 @@ final class Fingerprints {
 			.append(settings.hotspotMinReports())
 			.append('/')
 			.append(settings.hotspotWindowDays())
+			.append('/')
+			.append(settings.hotspotBaselineDays())
+			.append('/')
+			.append(settings.hotspotLevel())
 			.append(";overdispersion=")
 			.append(settings.overdispersion())
 			.append(";referenceYear=")
@@ -126,14 +143,17 @@ final class Fingerprints {
 		for (Category category : Category.values()) {
 			input.append(";target.").append(category.code()).append('=').append(settings.targetDays(category));
 		}
-		input.append("|units:")
-			.append(jdbc.queryForObject(
-					"""
-							select md5(coalesce((select string_agg(c::text, ';' order by complex_id) from complex c), '')
-							        || '#' || coalesce((select string_agg(n::text, ';' order by neighbourhood_code) from neighbourhood n), ''))
-							""",
-					String.class));
+		input.append("|units:").append(jdbc.queryForObject(statement("units"), String.class));
 		return input.toString();
+	}
+
+	/** A row's count and digest (the second and third column). */
+	private static BigInteger[] digest(ResultSet rs) throws SQLException {
+		return new BigInteger[] { BigInteger.valueOf(rs.getLong(2)), new BigInteger(rs.getString(3)) };
+	}
+
+	private static String statement(String name) {
+		return IndicatorSql.statement("fingerprints", name);
 	}
 
 	private static String sum(Collection<BigInteger[]> parts) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import nl.leefbaar.domain.Category;
@@ -16,6 +17,8 @@ import nl.leefbaar.indicators.effects.ActivityEffectService;
 import nl.leefbaar.indicators.export.CsvWriter;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +48,7 @@ public class IndicatorExports {
 			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag",
 			"effect_ci_low", "effect_ci_high");
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate named;
 
 	private final TransactionTemplate readOnly;
 
@@ -55,8 +58,9 @@ public class IndicatorExports {
 
 	public IndicatorExports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			LeefbaarProperties properties, ActivityEffectService effects) {
-		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-		this.jdbc.setFetchSize(10_000);
+		JdbcTemplate exports = new JdbcTemplate(jdbc.getDataSource());
+		exports.setFetchSize(10_000);
+		this.named = new NamedParameterJdbcTemplate(exports);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
 		this.publishing = properties.publishing();
@@ -76,22 +80,18 @@ public class IndicatorExports {
 	private Path writeIndicators(YearMonth month, Path target, boolean publicRules) throws IOException {
 		try (CsvWriter csv = CsvWriter.open(target)) {
 			csv.row(HEADER);
-			readOnly.executeWithoutResult(status -> jdbc.query("""
-					select v.*, coalesce(c.name, n.name, 'city') as unit_name, c.dwellings as complex_dwellings
-					from indicator_value v
-					left join complex c on v.level = 'complex' and c.complex_id = v.unit_id
-					left join neighbourhood n on v.level = 'neighbourhood' and n.neighbourhood_code = v.unit_id
-					where v.period = ?
-					order by array_position(array['complex', 'neighbourhood', 'city'], v.level), v.unit_id,
-					         array_position(?::text[], v.indicator), array_position(?::text[], v.category)
-					""", rs -> {
-				try {
-					writeRow(csv, month, rs, publicRules);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			}, Date.valueOf(month.atDay(1)), indicatorOrder(), categoryOrder()));
+			MapSqlParameterSource parameters = new MapSqlParameterSource("period", Date.valueOf(month.atDay(1)))
+				.addValue("indicators", indicatorOrder())
+				.addValue("categories", categoryOrder());
+			readOnly.executeWithoutResult(
+					status -> named.query(IndicatorSql.statement("indicator-export"), parameters, rs -> {
+						try {
+							writeRow(csv, month, rs, publicRules);
+						}
+						catch (IOException e) {
+							throw new UncheckedIOException(e);
+						}
+					}));
 			csv.commit();
 		}
 		catch (UncheckedIOException e) {
@@ -167,7 +167,7 @@ public class IndicatorExports {
 	}
 
 	private static String[] indicatorOrder() {
-		return java.util.Arrays.stream(Indicator.values()).map(Indicator::code).toArray(String[]::new);
+		return Arrays.stream(Indicator.values()).map(Indicator::code).toArray(String[]::new);
 	}
 
 	private static String[] categoryOrder() {

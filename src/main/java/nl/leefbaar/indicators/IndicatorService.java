@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import nl.leefbaar.system.LeefbaarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,6 +52,8 @@ public class IndicatorService {
 
 	private final JdbcTemplate jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final DataSource dataSource;
 
 	private final TransactionTemplate transaction;
@@ -57,6 +63,7 @@ public class IndicatorService {
 	public IndicatorService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			LeefbaarProperties properties) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.dataSource = jdbc.getDataSource();
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -115,7 +122,7 @@ public class IndicatorService {
 		Map<YearMonth, String> fingerprints = new Fingerprints(jdbc, settings).of(ensure, span,
 				referenceAvailable ? referenceYear : null);
 		Map<YearMonth, String> stored = new HashMap<>();
-		jdbc.query("select period, input_fingerprint from computed_month", rs -> {
+		jdbc.query(IndicatorSql.statement("computed-month", "fingerprints"), rs -> {
 			stored.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2));
 		});
 		TreeSet<YearMonth> needed = new TreeSet<>();
@@ -128,10 +135,8 @@ public class IndicatorService {
 				new TreeSet<>(needed));
 		List<YearMonth> computed = new ArrayList<>();
 		// The reference December first: every other month is scored against it. When it
-		// is
-		// needed together with its neighbours, its run computes it first (see
-		// computeRun), so
-		// a backfill is one pass over the reports instead of three.
+		// is needed together with its neighbours, its run computes it first (see
+		// computeRun), so that a backfill is one pass over the reports.
 		if (referenceAvailable && needed.contains(reference) && !needed.contains(reference.minusMonths(1))
 				&& !needed.contains(reference.plusMonths(1))) {
 			needed.remove(reference);
@@ -155,16 +160,12 @@ public class IndicatorService {
 	/**
 	 * Marks the pages of report that writes since the last vacuum left (a month's import)
 	 * in the visibility map: the closings are read by an index-only scan (V67), which
-	 * fetches a report from its heap page wherever that page is not marked all-visible.
-	 * Autovacuum comes only after a fifth of the table has changed, at 10M reports after
-	 * months of imports. With nothing to do it takes about 10 ms. On a connection of its
-	 * own, outside any transaction (VACUUM cannot run in one); it skips the table rather
-	 * than wait while another holds it.
-	 * <p>
-	 * It leaves cleaning the indexes to autovacuum: the closings read the changed
-	 * reports' new versions, on pages it marks all the same. At 10M, after 400,000
-	 * reports had changed, it took 0.34 s; cleaning the indexes too, which scans all six
-	 * of them, took 4.0 s.
+	 * fetches a report from its heap page wherever that page is not marked all-visible,
+	 * and autovacuum comes only after a fifth of the table has changed. On a connection
+	 * of its own, outside any transaction (VACUUM cannot run in one); it skips the table
+	 * rather than wait while another holds it. It leaves cleaning the indexes to
+	 * autovacuum: the closings read the changed reports' new versions, on pages it marks
+	 * all the same.
 	 * <p>
 	 * VACUUM marks a page only when the commits of its rows are in the WAL file, and a
 	 * server that commits asynchronously (the embedded one) writes them a moment later:
@@ -229,9 +230,9 @@ public class IndicatorService {
 		transaction.executeWithoutResult(status -> {
 			List<Unit> units = Unit.load(jdbc);
 			FigureReplacement replacement = new FigureReplacement(jdbc);
-			try (FactTables facts = new FactTables(jdbc, dataSource, settings)) {
-				facts.build(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)),
-						context.span().firstMonth());
+			try (FactTables facts = new FactTables(jdbc, dataSource)) {
+				facts.build(FactRun.of(from, to, context.factsStoredBefore(from), context.current(from.minusMonths(12)),
+						context.span().firstDay(), settings));
 				log.debug("facts of {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
 				replacement.clear(from, to);
 				facts.store();
@@ -261,7 +262,8 @@ public class IndicatorService {
 			Context context) {
 		MonthFigures.Lookback lookback = new MonthFigures.Lookback(
 				context.span().completeLookback(month, settings.repeatWindowDays()),
-				context.span().completeLookback(month.minusMonths(11), settings.repeatWindowDays()));
+				context.span().completeLookback(month.minusMonths(11), settings.repeatWindowDays()),
+				HotspotRule.of(settings).completeLookback(month, context.span().firstDay()));
 		long started = System.nanoTime();
 		boolean isReference = month.equals(context.reference());
 		MonthFigures.Result result;
@@ -277,13 +279,10 @@ public class IndicatorService {
 		store(month, result);
 		log.debug("{}: figures stored in {} ms (COPY {} ms)", month, (System.nanoTime() - started) / 1_000_000,
 				copyMillis);
-		jdbc.update("""
-				insert into computed_month (period, input_fingerprint, reference_year, computed_at)
-				values (?, ?, ?, now())
-				on conflict (period) do update set input_fingerprint = excluded.input_fingerprint,
-				    reference_year = excluded.reference_year, computed_at = excluded.computed_at
-				""", Date.valueOf(month.atDay(1)), context.fingerprints().get(month),
-				context.reference() == null ? null : context.referenceYear());
+		named.update(IndicatorSql.statement("computed-month", "store"),
+				new MapSqlParameterSource("period", Date.valueOf(month.atDay(1)))
+					.addValue("fingerprint", context.fingerprints().get(month))
+					.addValue("reference_year", context.reference() == null ? null : context.referenceYear()));
 	}
 
 	/**
@@ -302,30 +301,30 @@ public class IndicatorService {
 
 	private void store(YearMonth month, MonthFigures.Result result) {
 		Date period = Date.valueOf(month.atDay(1));
-		jdbc.batchUpdate("""
-				insert into funnel_stat (period, level, category, indicator, units, phi, tau2, adjusted)
-				values (?, ?, ?, ?, ?, ?, ?, ?)
-				""", result.funnelStats()
-			.stream()
-			.map(s -> new Object[] { period, s.level().code(), s.category(), s.indicator().code(), s.result().units(),
-					finite(s.result().phi()), finite(s.result().tau2()), s.result().adjusted() })
-			.toList());
-		// A row per unit, 20,000 at 10M: one statement over arrays (a batch took 0.2 s
-		// more).
+		named.batchUpdate(IndicatorSql.statement("month-statistics", "funnel_stat"),
+				result.funnelStats()
+					.stream()
+					.map(s -> new MapSqlParameterSource("period", period).addValue("level", s.level().code())
+						.addValue("category", s.category())
+						.addValue("indicator", s.indicator().code())
+						.addValue("units", s.result().units())
+						.addValue("phi", finite(s.result().phi()))
+						.addValue("tau2", finite(s.result().tau2()))
+						.addValue("adjusted", s.result().adjusted()))
+					.toArray(SqlParameterSource[]::new));
 		List<MonthFigures.Components> components = result.components();
-		jdbc.update(
-				"""
-						insert into index_component (period, level, unit_id, dwellings, report_rate_12m,
-						    dwelling_repeat_rate_12m, closed_within_target_share_12m, participation_rate_12m)
-						select ?, * from unnest(?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[])
-						""",
-				period, components.stream().map(c -> c.unit().level().code()).toArray(String[]::new),
-				components.stream().map(c -> c.unit().id()).toArray(String[]::new),
-				components.stream().map(c -> c.unit().dwellings()).toArray(Double[]::new),
-				componentValues(components, IndexComponent.REPORT_RATE_12M),
-				componentValues(components, IndexComponent.DWELLING_REPEAT_RATE_12M),
-				componentValues(components, IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M),
-				componentValues(components, IndexComponent.PARTICIPATION_RATE_12M));
+		named.update(IndicatorSql.statement("month-statistics", "index_component"),
+				new MapSqlParameterSource("period", period)
+					.addValue("levels", components.stream().map(c -> c.unit().level().code()).toArray(String[]::new))
+					.addValue("unit_ids", components.stream().map(c -> c.unit().id()).toArray(String[]::new))
+					.addValue("dwellings", components.stream().map(c -> c.unit().dwellings()).toArray(Double[]::new))
+					.addValue("report_rates", componentValues(components, IndexComponent.REPORT_RATE_12M))
+					.addValue("dwelling_repeat_rates",
+							componentValues(components, IndexComponent.DWELLING_REPEAT_RATE_12M))
+					.addValue("closed_within_target_shares",
+							componentValues(components, IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M))
+					.addValue("participation_rates",
+							componentValues(components, IndexComponent.PARTICIPATION_RATE_12M)));
 	}
 
 	private static Double[] componentValues(List<MonthFigures.Components> components, IndexComponent component) {
@@ -340,18 +339,20 @@ public class IndicatorService {
 		Map<String, Unit> complexes = new HashMap<>();
 		units.stream().filter(u -> u.level() == Level.COMPLEX).forEach(u -> complexes.put(u.id(), u));
 		List<MonthFigures.Components> result = new ArrayList<>();
-		jdbc.query("select * from index_component where period = ? and level = 'complex'", rs -> {
-			Map<IndexComponent, Double> figures = new java.util.EnumMap<>(IndexComponent.class);
-			figures.put(IndexComponent.REPORT_RATE_12M, (Double) rs.getObject("report_rate_12m"));
-			figures.put(IndexComponent.DWELLING_REPEAT_RATE_12M, (Double) rs.getObject("dwelling_repeat_rate_12m"));
-			figures.put(IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M,
-					(Double) rs.getObject("closed_within_target_share_12m"));
-			figures.put(IndexComponent.PARTICIPATION_RATE_12M, (Double) rs.getObject("participation_rate_12m"));
-			Unit unit = complexes.getOrDefault(rs.getString("unit_id"), new Unit(Level.COMPLEX, rs.getString("unit_id"),
-					rs.getString("unit_id"), rs.getDouble("dwellings")));
-			result.add(new MonthFigures.Components(
-					new Unit(Level.COMPLEX, unit.id(), unit.name(), rs.getDouble("dwellings")), figures));
-		}, Date.valueOf(reference.atDay(1)));
+		named.query(IndicatorSql.statement("month-statistics", "reference_components"),
+				new MapSqlParameterSource("period", Date.valueOf(reference.atDay(1))), rs -> {
+					Map<IndexComponent, Double> figures = new EnumMap<>(IndexComponent.class);
+					figures.put(IndexComponent.REPORT_RATE_12M, (Double) rs.getObject("report_rate_12m"));
+					figures.put(IndexComponent.DWELLING_REPEAT_RATE_12M,
+							(Double) rs.getObject("dwelling_repeat_rate_12m"));
+					figures.put(IndexComponent.CLOSED_WITHIN_TARGET_SHARE_12M,
+							(Double) rs.getObject("closed_within_target_share_12m"));
+					figures.put(IndexComponent.PARTICIPATION_RATE_12M, (Double) rs.getObject("participation_rate_12m"));
+					Unit unit = complexes.getOrDefault(rs.getString("unit_id"), new Unit(Level.COMPLEX,
+							rs.getString("unit_id"), rs.getString("unit_id"), rs.getDouble("dwellings")));
+					result.add(new MonthFigures.Components(
+							new Unit(Level.COMPLEX, unit.id(), unit.name(), rs.getDouble("dwellings")), figures));
+				});
 		return result.isEmpty() ? null : result;
 	}
 

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -108,17 +110,8 @@ final class SnapshotSession implements AutoCloseable {
 	 * runs here.
 	 */
 	String columnsOf(String table) {
-		return jdbc.queryForObject(
-				"""
-						select string_agg(format('%I %s%s', a.attname, format_type(a.atttypid, a.atttypmod),
-						                         case when a.attcollation not in (0, t.typcollation)
-						                              then ' collate ' || quote_ident(c.collname) else '' end), ', ' order by a.attnum)
-						from pg_attribute a
-						join pg_type t on t.oid = a.atttypid
-						left join pg_collation c on c.oid = a.attcollation
-						where a.attrelid = (pg_my_temp_schema()::regnamespace::text || '.' || ?)::regclass and a.attnum > 0 and not a.attisdropped
-						""",
-				String.class, table);
+		return new NamedParameterJdbcTemplate(jdbc).queryForObject(IndicatorSql.statement("temp-table-columns"),
+				new MapSqlParameterSource("table", table), String.class);
 	}
 
 	/**

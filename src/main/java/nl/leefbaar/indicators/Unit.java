@@ -18,15 +18,10 @@ record Unit(Level level, String id, String name, double dwellings) {
 	 * Every unit, complexes first, then neighbourhoods, then the city, each sorted by id.
 	 */
 	static List<Unit> load(JdbcTemplate jdbc) {
-		List<Unit> units = new ArrayList<>(
-				jdbc.query("select complex_id, name, dwellings from complex order by complex_id",
-						(rs, i) -> new Unit(Level.COMPLEX, rs.getString(1), rs.getString(2), rs.getDouble(3))));
+		List<Unit> units = new ArrayList<>(jdbc.query(IndicatorSql.statement("units", "complexes"),
+				(rs, i) -> new Unit(Level.COMPLEX, rs.getString(1), rs.getString(2), rs.getDouble(3))));
 		Map<String, Unit> neighbourhoods = new LinkedHashMap<>();
-		jdbc.query("""
-				select n.neighbourhood_code, n.name, coalesce(sum(c.dwellings), 0)
-				from neighbourhood n left join complex c on c.neighbourhood_code = n.neighbourhood_code
-				group by n.neighbourhood_code, n.name order by n.neighbourhood_code
-				""", rs -> {
+		jdbc.query(IndicatorSql.statement("units", "neighbourhoods"), rs -> {
 			neighbourhoods.put(rs.getString(1),
 					new Unit(Level.NEIGHBOURHOOD, rs.getString(1), rs.getString(2), rs.getDouble(3)));
 		});

@@ -79,6 +79,9 @@ final class CityLayout {
 	static final int AFRIKAANDERWIJK = 5;
 	static final int SPANGEN = 7;
 	static final int BOSPOLDER = 8;
+	static final int TUSSENDIJKEN = 9;
+	static final int OMMOORD = 10;
+	static final int LOMBARDIJEN = 11;
 
 	private final List<Neighbourhood> neighbourhoods = new ArrayList<>();
 

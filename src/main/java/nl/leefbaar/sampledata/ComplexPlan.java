@@ -24,6 +24,13 @@ final class ComplexPlan {
 			int nearEndFollowUp, int nearEndDays) {
 	}
 
+	/**
+	 * A problem dwelling whose reports of one category stop from day {@code from} on (an
+	 * activity solved it): the complex's ordinary reports no longer come from it either.
+	 */
+	record Settled(int category, int dwelling, int from) {
+	}
+
 	/** An activity; complexId or neighbourhoodCode is set, never both. */
 	record Activity(String id, String complexId, String neighbourhoodCode, String type, int day, Integer participants,
 			String addresses) {
@@ -46,6 +53,8 @@ final class ComplexPlan {
 	final List<Modifier> modifiers = new ArrayList<>();
 
 	final List<Trouble> troubles = new ArrayList<>();
+
+	final List<Settled> settled = new ArrayList<>();
 
 	/**
 	 * Categories in which no random spell or activity may be planned (story comparisons).
@@ -87,6 +96,16 @@ final class ComplexPlan {
 			}
 		}
 		return cuts.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** Whether the dwelling's reports of the category have stopped by the day. */
+	boolean settled(int category, int dwelling, int day) {
+		for (Settled s : settled) {
+			if (s.category() == category && s.dwelling() == dwelling && day >= s.from()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The product of the category's modifiers in force on the day. */

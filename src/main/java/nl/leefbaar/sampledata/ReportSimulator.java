@@ -158,6 +158,9 @@ final class ReportSimulator {
 			}
 			int channel = Vocabulary.channel(k, rnd);
 			int at = day * MINUTES_PER_DAY + Vocabulary.minuteOfDay(channel, rnd);
+			if (trouble == null && plan.settled(k, dwelling, day)) {
+				continue; // drawn all the same, so that the draws after it stay the same
+			}
 			events.add(new Event(at, k, source, dwelling, channel, followUp));
 		}
 	}

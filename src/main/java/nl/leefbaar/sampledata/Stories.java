@@ -8,7 +8,8 @@ import java.util.List;
  * The stories from the field that the sample data must show, each at a fixed complex so
  * that its ids stay the same for every seed: a stairwell clean-up after a run of
  * pollution reports, a greening morning, neighbour nuisance at the same dwellings until
- * mediation, and accompaniment to the debt-help desk for payment arrears. A story whose
+ * mediation, accompaniment to the debt-help desk for payment arrears, and for each owner
+ * a problem on the rise in the last months (a hotspot in October 2026). A story whose
  * date falls outside the generated period is left out.
  */
 final class Stories {
@@ -41,7 +42,55 @@ final class Stories {
 		greening();
 		mediation();
 		accompaniment();
+		for (Rise rise : RISES) {
+			rise(rise);
+		}
 		return told;
+	}
+
+	/**
+	 * A problem on the rise at a complex of one owner: from {@code from} the category's
+	 * reports run at {@code factor} times their level, from {@code steeper} at
+	 * {@code steeperFactor} times, to the end of the data.
+	 */
+	record Rise(String key, int neighbourhood, int offset, String name, String owner, int dwellings, int category,
+			LocalDate from, double factor, LocalDate steeper, double steeperFactor, String description) {
+	}
+
+	/** The rising complexes' level: about the city's average complex. */
+	private static final double RISE_LEVEL = 1.4;
+
+	/** The rises, one per owner: they make the hotspots of October 2026. */
+	static final Rise[] RISES = {
+			new Rise("rise-havensteder", CityLayout.TUSSENDIJKEN, 1, "Portiekflat Tjalkstraat 2-40", "Havensteder", 90,
+					Vocabulary.POLLUTION, LocalDate.of(2026, 8, 10), 3.0, LocalDate.of(2026, 9, 15), 5.0,
+					"Dumped waste and litter in the entrances rise from August 2026 (bulky waste left at the"
+							+ " door, a full bin room); no clean-up yet"),
+			new Rise("rise-woonstad", CityLayout.OMMOORD, 1, "Galerijflat Hesseplaats 1-121", "Woonstad Rotterdam", 120,
+					Vocabulary.DAMAGE, LocalDate.of(2026, 10, 1), 8.0, LocalDate.of(2026, 10, 1), 8.0,
+					"Vandalism of the gallery doors, lifts and lighting from October 2026: a new hotspot in"
+							+ " October"),
+			new Rise("rise-vestia", CityLayout.LOMBARDIJEN, 0, "Galerijflat Slinge 2-98", "Vestia", 120,
+					Vocabulary.SAFETY, LocalDate.of(2026, 7, 15), 2.0, LocalDate.of(2026, 8, 20), 5.0,
+					"Loitering and suspected drug dealing in the stairwells and the car park build up from"
+							+ " mid-July 2026") };
+
+	/** Stories 6-8: a problem on the rise in the last months, one for each owner. */
+	private void rise(Rise rise) {
+		LocalDate end = LocalDate.of(2026, 10, 31);
+		if (!days.contains(rise.from().minusDays(455)) || !days.contains(end)) {
+			return;
+		}
+		int offset = Math.min(rise.offset(), layout.blockSize(rise.neighbourhood()) - 1);
+		ComplexPlan plan = reshape(layout.firstComplex(rise.neighbourhood()) + offset, rise.name(), rise.owner(),
+				rise.dwellings(), RISE_LEVEL);
+		plan.keepPlain[rise.category()] = true;
+		plan.modifiers.add(new ComplexPlan.Modifier(rise.category(), days.index(rise.from()),
+				days.index(rise.steeper()), rise.factor()));
+		plan.modifiers.add(new ComplexPlan.Modifier(rise.category(), days.index(rise.steeper()), days.days(),
+				rise.steeperFactor()));
+		told.add(new SampleDataGenerator.Story(rise.key(), rise.description(), plan.id, plan.neighbourhoodCode,
+				rise.from(), List.of(), List.of()));
 	}
 
 	/**
@@ -144,6 +193,7 @@ final class Stories {
 			plan.troubles.add(new ComplexPlan.Trouble(Vocabulary.SOCIAL, dwellings[i], days.index(starts[i]), end,
 					1.0 / (30 * CityPlanner.DEFAULT_SCALE), Vocabulary.sourceId(sources[i]), Vocabulary.REFERRAL,
 					Vocabulary.ACCOMPANIMENT, 40));
+			plan.settled.add(new ComplexPlan.Settled(Vocabulary.SOCIAL, dwellings[i], end));
 			ids.add(planner.addActivity(plan, "accompaniment", end, 1, "social").id());
 			refs.add(Pseudonym.dwellingRef(plan.index, dwellings[i]));
 		}

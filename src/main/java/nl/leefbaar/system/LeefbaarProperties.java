@@ -38,8 +38,15 @@ public record LeefbaarProperties(@DefaultValue(".leefbaar") Path home, @DefaultV
 	public record Ingest(@DefaultValue("0.05") double maxRejectShare, @DefaultValue("100000") int progressEveryRows) {
 	}
 
+	/**
+	 * The indicators' settings (indicators.md). A hotspot has at least
+	 * {@code hotspotMinReports} reports on the {@code hotspotWindowDays} days that end
+	 * with the month, significantly more (one-sided exact test, p below
+	 * {@code hotspotLevel}) than on its own {@code hotspotBaselineDays} days before.
+	 */
 	public record Indicators(@DefaultValue("90") int repeatWindowDays, @DefaultValue("3") int hotspotMinReports,
-			@DefaultValue("90") int hotspotWindowDays, @DefaultValue("180") int effectWindowDays,
+			@DefaultValue("90") int hotspotWindowDays, @DefaultValue("365") int hotspotBaselineDays,
+			@DefaultValue("0.01") double hotspotLevel, @DefaultValue("180") int effectWindowDays,
 			@DefaultValue("30") int effectMinWindowDays, @DefaultValue("true") boolean overdispersion,
 			Integer referenceYear,
 			// defaults in application.properties: a map cannot have a @DefaultValue

@@ -139,8 +139,8 @@ class BackfillConsistencyTests {
 								+ " denominator, ci_low, ci_high, flag) from indicator_value order by 1",
 						String.class));
 		rows.addAll(jdbc
-			.queryForList("select concat_ws('|', 'hotspot', period, complex_id, category, reports, last_reported)"
-					+ " from hotspot order by 1", String.class));
+			.queryForList("select concat_ws('|', 'hotspot', period, complex_id, category, reports, reports_before,"
+					+ " p_value, last_reported, new_this_month) from hotspot order by 1", String.class));
 		rows.addAll(jdbc
 			.queryForList("select concat_ws('|', 'funnel', period, level, category, indicator, units, phi, tau2,"
 					+ " adjusted) from funnel_stat order by 1", String.class));

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import nl.leefbaar.indicators.stats.RiseTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleDataStoriesTest {
 
 	private static final int WINDOW_DAYS = 180;
+
+	/** Window A's share of the days of the hotspot test's two windows (90 / 455). */
+	private static final double SHARE = 90.0 / 455;
 
 	private final SampleFixture sample = SampleFixture.get();
 
@@ -135,6 +141,72 @@ class SampleDataStoriesTest {
 					.filter(a -> a.get("neighbourhood_code").equals(story.neighbourhoodCode()))
 					.map(a -> a.get("activity_id"))
 					.toList());
+	}
+
+	@Test
+	void havenstedersPollutionRisesIntoAHotspotInOctober2026() {
+		assertRisingHotspot(sample.story("rise-havensteder"), "Havensteder", "pollution");
+	}
+
+	@Test
+	void woonstadsDamageRisesIntoAHotspotThatIsNewInOctober2026() {
+		SampleDataGenerator.Story story = sample.story("rise-woonstad");
+
+		assertRisingHotspot(story, "Woonstad Rotterdam", "damage");
+		// September's windows (3 July - 30 September 2026 against the 365 days before):
+		// no hotspot yet, so October's is new
+		int[] september = windows(story.complexId(), "damage", YearMonth.of(2026, 9));
+		assertTrue(september[0] < 3 || RiseTest.pValue(september[0], september[1], SHARE) >= 0.01,
+				"September: n " + september[0] + ", b " + september[1]);
+	}
+
+	@Test
+	void vestiasSafetyReportsRiseIntoAHotspotInOctober2026() {
+		assertRisingHotspot(sample.story("rise-vestia"), "Vestia", "safety");
+	}
+
+	@Test
+	void everyOwnerHasARisingComplex() {
+		Set<String> owners = sample.complexes.stream()
+			.map(c -> c.get("owner"))
+			.filter(o -> !o.isEmpty())
+			.collect(Collectors.toSet());
+		Set<String> rising = sample.summary.stories()
+			.stream()
+			.filter(s -> s.key().startsWith("rise-"))
+			.map(s -> complex(s.complexId()).get("owner"))
+			.collect(Collectors.toSet());
+
+		assertEquals(owners, rising);
+	}
+
+	/**
+	 * The story's complex belongs to the owner, its reports of the category run at more
+	 * than twice the year before in August - October 2026, and October's windows make it
+	 * a hotspot by a wide margin (indicators.md: n >= 3 and p < 0.01).
+	 */
+	private void assertRisingHotspot(SampleDataGenerator.Story story, String owner, String category) {
+		assertEquals(owner, complex(story.complexId()).get("owner"));
+		int lastMonths = count(Set.of(story.complexId()), category, LocalDate.of(2026, 8, 1),
+				LocalDate.of(2026, 11, 1));
+		int yearBefore = count(Set.of(story.complexId()), category, LocalDate.of(2025, 8, 1),
+				LocalDate.of(2025, 11, 1));
+		assertTrue(lastMonths > 2 * yearBefore, "August - October 2026: " + lastMonths + ", 2025: " + yearBefore);
+		int[] october = windows(story.complexId(), category, YearMonth.of(2026, 10));
+		double p = RiseTest.pValue(october[0], october[1], SHARE);
+		assertTrue(october[0] >= 3 && p < 0.001, "October: n " + october[0] + ", b " + october[1] + ", p " + p);
+	}
+
+	/**
+	 * [n, b]: a complex's reports of a category on the 90 days that end with the month
+	 * and on the 365 days before them.
+	 */
+	private int[] windows(String complexId, String category, YearMonth month) {
+		LocalDate end = month.atEndOfMonth().plusDays(1);
+		LocalDate windowStart = end.minusDays(90);
+		int n = count(Set.of(complexId), category, windowStart, end);
+		int b = count(Set.of(complexId), category, windowStart.minusDays(365), windowStart);
+		return new int[] { n, b };
 	}
 
 	@Test

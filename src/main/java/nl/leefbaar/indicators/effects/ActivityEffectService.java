@@ -1,8 +1,6 @@
 package nl.leefbaar.indicators.effects;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,15 +15,17 @@ import java.util.TreeMap;
 import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.indicators.stats.RateRatioTest;
 import nl.leefbaar.system.LeefbaarProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Activity effects as of month m (indicators.md, Activity effect): counts in SQL, the
- * exact rate-ratio test in Java, stored in {@code activity_effect} under the period's
- * first day.
+ * Activity effects as of month m (indicators.md, Activity effect): the windows and counts
+ * from {@link EffectCounts} (one pass over the reports' days, linear in reports +
+ * activities + complexes), the exact rate-ratio test and the intervals, stored in
+ * {@code activity_effect} under the period's first day.
  *
  * <p>
  * Choices the spec leaves open, made here:
@@ -37,7 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>Without any other complex in the neighbourhood that qualifies, the comparison
  * fields are empty (no group), not 0.</li>
  * <li>Only activities at a complex exclude that complex from a comparison group; a
- * neighbourhood-wide activity counts for the neighbourhood, not its complexes.</li>
+ * neighbourhood-wide activity counts for the neighbourhood, not its complexes. Every such
+ * activity excludes, whatever its own row says: one dated after m, or too recent to
+ * measure, still leaves its complex out of the groups within B days of it.</li>
+ * <li>The first report's day that shortens the windows is that of all reports, of every
+ * complex and category.</li>
  * <li>A pooled row sums the type's unflagged rows; its comparison sums only those rows
  * that have a comparison group; with no row to sum, the sums are empty rather than
  * 0.</li>
@@ -48,10 +52,16 @@ public class ActivityEffectService {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	/** Reads the reports' days a thousand rows at a time (inside a transaction). */
+	private final NamedParameterJdbcTemplate reader;
+
 	private final LeefbaarProperties properties;
 
 	public ActivityEffectService(NamedParameterJdbcTemplate jdbc, LeefbaarProperties properties) {
 		this.jdbc = jdbc;
+		JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+		fetching.setFetchSize(1_000);
+		this.reader = new NamedParameterJdbcTemplate(fetching);
 		this.properties = properties;
 	}
 
@@ -70,43 +80,31 @@ public class ActivityEffectService {
 	/** The effects as of month m, without storing them. */
 	public List<ActivityEffect> compute(YearMonth month) {
 		int minWindow = properties.indicators().effectMinWindowDays();
-		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("monthEnd", month.atEndOfMonth())
-			.addValue("window", properties.indicators().effectWindowDays())
-			.addValue("minWindow", minWindow);
-		Map<String, Counts> comparisons = new HashMap<>();
-		jdbc.query(EffectQueries.COMPARISON_COUNTS, parameters, rs -> {
-			comparisons.put(rs.getString("activity_id"), new Counts(rs.getInt("before"), rs.getInt("after")));
-		});
-		List<ActivityEffect> rows = jdbc.query(EffectQueries.OWN_COUNTS, parameters,
-				(rs, rowNum) -> activityRow(rs, minWindow, comparisons));
+		// Many activities share their counts: each pair's test is computed once.
+		Map<Counts, RateRatioTest> tests = new HashMap<>();
+		List<ActivityEffect> rows = new ArrayList<>();
+		for (EffectCounts.Counted counted : EffectCounts.count(reader, month.atEndOfMonth(),
+				properties.indicators().effectWindowDays(), minWindow)) {
+			rows.add(activityRow(counted, minWindow, tests));
+		}
 		List<ActivityEffect> result = new ArrayList<>(rows);
-		result.addAll(pooledRows(rows));
+		result.addAll(pooledRows(rows, tests));
 		return result;
 	}
 
-	private static ActivityEffect activityRow(ResultSet rs, int minWindow, Map<String, Counts> comparisons)
-			throws SQLException {
-		String activityId = rs.getString("activity_id");
-		String type = rs.getString("type");
-		String complexId = rs.getString("complex_id");
-		String neighbourhood = rs.getString("neighbourhood_code");
-		LocalDate date = rs.getObject("date", LocalDate.class);
-		String category = rs.getString("category");
-		int window = rs.getInt("window_days");
-		if (window < minWindow) {
-			int daysBefore = rs.getInt("days_before");
-			int daysAfter = rs.getInt("days_after");
-			String flag = daysAfter <= daysBefore ? ActivityEffect.TOO_RECENT : ActivityEffect.TOO_EARLY;
-			return new ActivityEffect(activityId, type, complexId, neighbourhood, date, category, Math.max(0, window),
-					null, null, null, null, null, null, null, null, null, null, flag, null, null);
+	private static ActivityEffect activityRow(EffectCounts.Counted a, int minWindow, Map<Counts, RateRatioTest> tests) {
+		if (!a.counted(minWindow)) {
+			String flag = a.daysAfter() <= a.daysBefore() ? ActivityEffect.TOO_RECENT : ActivityEffect.TOO_EARLY;
+			return new ActivityEffect(a.activityId(), a.type(), a.complexId(), a.neighbourhoodCode(), a.date(),
+					a.category(), Math.max(0, a.window()), null, null, null, null, null, null, null, null, null, null,
+					flag, null, null);
 		}
-		Counts own = new Counts(rs.getInt("before"), rs.getInt("after"));
-		return effect(activityId, type, complexId, neighbourhood, date, category, window, own,
-				comparisons.get(activityId));
+		return effect(a.activityId(), a.type(), a.complexId(), a.neighbourhoodCode(), a.date(), a.category(),
+				a.window(), a.own(), a.comparison(), tests);
 	}
 
 	/** One pooled row per type over all its rows, summing the unflagged ones. */
-	private static List<ActivityEffect> pooledRows(List<ActivityEffect> rows) {
+	private static List<ActivityEffect> pooledRows(List<ActivityEffect> rows, Map<Counts, RateRatioTest> tests) {
 		Map<String, List<ActivityEffect>> byType = new TreeMap<>();
 		for (ActivityEffect row : rows) {
 			byType.computeIfAbsent(row.type(), t -> new ArrayList<>()).add(row);
@@ -127,15 +125,16 @@ public class ActivityEffectService {
 				}
 			}
 			String category = categories.size() == 1 ? categories.iterator().next() : null;
-			pooled.add(effect(null, type, null, null, null, category, null, own, comparison));
+			pooled.add(effect(null, type, null, null, null, category, null, own, comparison, tests));
 		});
 		return pooled;
 	}
 
 	private static ActivityEffect effect(String activityId, String type, String complexId, String neighbourhood,
-			LocalDate date, String category, Integer window, Counts own, Counts comparison) {
+			LocalDate date, String category, Integer window, Counts own, Counts comparison,
+			Map<Counts, RateRatioTest> tests) {
 		RateRatioTest test = own == null ? new RateRatioTest(null, null, null, null)
-				: RateRatioTest.of(own.after(), own.before());
+				: tests.computeIfAbsent(own, counts -> RateRatioTest.of(counts.after(), counts.before()));
 		Double comparisonRatio = comparison == null || comparison.before() == 0 ? null
 				: (double) comparison.after() / comparison.before();
 		// rate_ratio / comparison_rate_ratio: the difference of the log rate ratios.

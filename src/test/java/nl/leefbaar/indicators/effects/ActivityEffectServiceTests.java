@@ -215,6 +215,101 @@ class ActivityEffectServiceTests {
 	}
 
 	/**
+	 * Comparison groups with shortened windows and the edges of d +- 180. Month 2024-06,
+	 * data from 2024-01-01. Neighbourhood N1: C1 .. C6 and C8; N2: C7 alone. Pollution
+	 * clean-ups: A1 at C1 on 2024-03-01 (60 days since the data start: windows
+	 * 01-01..02-29 and 03-01..04-29), A2 at C2 and A3 at C1 on 2024-05-20 (42 days to the
+	 * month's end: 04-08..05-19 and 05-20..06-30), A4 at C8 on 2024-06-20 (too recent,
+	 * but it still leaves C8 out), A5 at C3 on 2024-09-01, A6 at C5 on 2024-08-28 (= A1's
+	 * d + 180: C5 left out of A1's group) and A6b at C6 on 2024-08-29 (d + 181: C6 stays
+	 * in), the last three after the month (no rows, but they leave their complexes out);
+	 * A7 at C7 in N2 on 2024-03-01; a neighbourhood-wide clean-up in N1 (leaves nobody
+	 * out); G1, a greening at C4 on 2024-03-10 (public space: it does not leave C4 out of
+	 * the pollution groups). A1's group: C3, C4, C6 (C2 by A2, C5 by A6, C8 by A4 left
+	 * out); A2's and A3's: C4 (C1, C3, C5, C6, C8 left out).
+	 */
+	@Test
+	void comparisonGroupsUseTheShortenedWindowsAndTheEdgesOfTheExclusion() {
+		neighbourhood("N1");
+		neighbourhood("N2");
+		for (String complex : List.of("C1", "C2", "C3", "C4", "C5", "C6", "C8")) {
+			complex(complex, "N1");
+		}
+		complex("C7", "N2");
+		reports("C3", "pollution", "2024-01-01", "2024-02-29", "2024-03-01", "2024-04-29", "2024-04-30", "2024-05-19");
+		reports("C4", "pollution", "2024-02-10", "2024-04-07", "2024-04-08", "2024-05-20", "2024-06-30", "2024-07-01");
+		reports("C4", "damage", "2024-03-05");
+		reports("C6", "pollution", "2024-01-15", "2024-03-15");
+		reports("C5", "pollution", "2024-02-01");
+		reports("C8", "pollution", "2024-02-05");
+		reports("C1", "pollution", "2024-01-20", "2024-03-10");
+		reports("C2", "pollution", "2024-04-10", "2024-06-01");
+		reports("C7", "pollution", "2024-02-01", "2024-03-02");
+		activity("A1", "C1", "cleanup", "2024-03-01", "pollution");
+		activity("A2", "C2", "cleanup", "2024-05-20", "pollution");
+		activity("A3", "C1", "cleanup", "2024-05-20", "pollution");
+		activity("A4", "C8", "cleanup", "2024-06-20", "pollution");
+		activity("A5", "C3", "cleanup", "2024-09-01", "pollution");
+		activity("A6", "C5", "cleanup", "2024-08-28", "pollution");
+		activity("A6b", "C6", "cleanup", "2024-08-29", "pollution");
+		activity("A7", "C7", "cleanup", "2024-03-01", "pollution");
+		activity("N0", null, "cleanup", "2024-03-01", "pollution");
+		activity("G1", "C4", "greening", "2024-03-10", "public_space");
+
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+
+		assertThat(effects).extracting(ActivityEffect::activityId)
+			.containsExactly("A1", "A7", "G1", "A2", "A3", "A4", null, null);
+		assertThat(effect(effects, "A1"))
+			.extracting(ActivityEffect::windowDays, ActivityEffect::before, ActivityEffect::after,
+					ActivityEffect::comparisonBefore, ActivityEffect::comparisonAfter)
+			.containsExactly(60, 1, 1, 4, 5);
+		assertThat(effect(effects, "A2"))
+			.extracting(ActivityEffect::windowDays, ActivityEffect::before, ActivityEffect::after,
+					ActivityEffect::comparisonBefore, ActivityEffect::comparisonAfter)
+			.containsExactly(42, 1, 1, 1, 2);
+		assertThat(effect(effects, "A3"))
+			.extracting(ActivityEffect::windowDays, ActivityEffect::before, ActivityEffect::after,
+					ActivityEffect::comparisonBefore, ActivityEffect::comparisonAfter)
+			.containsExactly(42, 0, 0, 1, 2);
+		assertThat(effect(effects, "A4").flag()).isEqualTo("too_recent");
+		assertThat(effect(effects, "A4").comparisonBefore()).isNull();
+		assertThat(effect(effects, "A7"))
+			.extracting(ActivityEffect::before, ActivityEffect::after, ActivityEffect::comparisonBefore,
+					ActivityEffect::comparisonAfter)
+			.containsExactly(1, 1, null, null);
+		// G1's group: every other complex of N1, without public-space reports
+		assertThat(effect(effects, "G1"))
+			.extracting(ActivityEffect::windowDays, ActivityEffect::comparisonBefore, ActivityEffect::comparisonAfter)
+			.containsExactly(69, 0, 0);
+	}
+
+	/**
+	 * The two complexes of a neighbourhood each hold a clean-up within 180 days of the
+	 * other's: each leaves the other out of its group, so neither has a comparison group.
+	 */
+	@Test
+	void aNeighbourhoodWhoseComplexesAllHadAnActivityHasNoComparisonGroup() {
+		neighbourhood("N1");
+		complex("C1", "N1");
+		complex("C2", "N1");
+		reports("C1", "pollution", "2023-01-01", "2023-11-01", "2023-12-15");
+		reports("C2", "pollution", "2023-11-02", "2023-12-16");
+		activity("A1", "C1", "cleanup", "2023-12-01", "pollution");
+		activity("A2", "C2", "cleanup", "2024-03-01", "pollution");
+
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+
+		assertThat(effects).extracting(ActivityEffect::activityId).containsExactly("A1", "A2", null);
+		assertThat(effects.subList(0, 2)).allSatisfy(e -> {
+			assertThat(e.comparisonBefore()).isNull();
+			assertThat(e.comparisonAfter()).isNull();
+			assertThat(e.effectVsComparison()).isNull();
+		});
+		assertThat(effects.get(0)).extracting(ActivityEffect::before, ActivityEffect::after).containsExactly(1, 1);
+	}
+
+	/**
 	 * The worked value of reference-values.md through the whole computation: a clean-up
 	 * at C1 on 2023-12-01 (full windows 2023-06-04..11-30 and 12-01..2024-05-28) with 855
 	 * reports before and 668 after; the only other complex, C2, has 1000 and 1075. The
@@ -438,6 +533,10 @@ class ActivityEffectServiceTests {
 		}
 
 		assertThat(jdbc.queryForList("select type from activity_effect", String.class)).containsExactly("earlier run");
+	}
+
+	private static ActivityEffect effect(List<ActivityEffect> effects, String activityId) {
+		return effects.stream().filter(e -> activityId.equals(e.activityId())).findFirst().orElseThrow();
 	}
 
 	private static void assertThatEverythingCountedIsEmpty(ActivityEffect row) {

@@ -1,9 +1,7 @@
 package nl.leefbaar.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
-import java.sql.Date;
 import java.time.YearMonth;
 
 import nl.leefbaar.support.TestDatabase;
@@ -14,11 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Hotspots, concentration and activities for March 2025 (hotspot window 1 Jan - 31 Mar:
- * 90 days).
+ * Concentration and activities for March 2025 (hotspots: {@link HotspotTests}).
  */
 @SpringBootTest
-class HotspotConcentrationActivityTests {
+class ConcentrationActivityTests {
 
 	static final YearMonth MARCH = YearMonth.of(2025, 3);
 
@@ -40,46 +37,6 @@ class HotspotConcentrationActivityTests {
 			.complex("C2", "N1", 50)
 			.complex("C3", "N1", 10)
 			.complex("C4", "N2", 40);
-	}
-
-	@Test
-	void hotspotsArePairsWithAtLeastThreeReportsInTheNinetyDaysEndingTheMonthWorstFirst() {
-		data.report("C1", "pollution", "2025-01-01T00:30+01:00"); // first day of the
-																	// window (local)
-		data.report("C1", "pollution", "2025-02-10T10:00Z");
-		data.report("C1", "pollution", "2025-03-10T10:00Z"); // C1 pollution: 3 -> hotspot
-		data.report("C1", "damage", "2024-12-31T23:30+01:00"); // the day before the
-																// window
-		data.report("C1", "damage", "2025-02-01T10:00Z");
-		data.report("C1", "damage", "2025-03-01T10:00Z"); // C1 damage: 2 in the window ->
-															// not
-		for (int day = 2; day <= 5; day++) {
-			data.report("C2", "pollution", "2025-03-0" + day + "T10:00Z"); // C2
-																			// pollution:
-																			// 4 ->
-																			// hotspot,
-																			// worse
-		}
-		data.report("C4", "safety", "2025-03-20T10:00Z");
-		data.report("C4", "safety", "2025-03-21T10:00Z");
-		data.report("C4", "safety", "2025-03-22T10:00Z"); // C4 safety: 3 -> hotspot, most
-															// recent of the 3s
-
-		service.compute(MARCH, false);
-
-		assertThat(jdbc.query("""
-				select complex_id, category, reports from hotspot where period = ?
-				order by reports desc, last_reported desc, complex_id, category
-				""", (rs, i) -> tuple(rs.getString(1), rs.getString(2), rs.getInt(3)), Date.valueOf(MARCH.atDay(1))))
-			.containsExactly(tuple("C2", "pollution", 4), tuple("C4", "safety", 3), tuple("C1", "pollution", 3));
-		assertThat(Fixture.value(jdbc, MARCH, "complex", "C1", "pollution", "hotspots")).isEqualTo(1.0);
-		assertThat(Fixture.value(jdbc, MARCH, "complex", "C1", "damage", "hotspots")).isEqualTo(0.0);
-		assertThat(Fixture.value(jdbc, MARCH, "neighbourhood", "N1", "pollution", "hotspots")).isEqualTo(2.0);
-		assertThat(Fixture.value(jdbc, MARCH, "city", "city", "safety", "hotspots")).isEqualTo(1.0);
-		// In April the window is 1 Jan + 30 days .. 30 Apr: C1 pollution keeps 2 -> no
-		// longer a hotspot
-		service.compute(MARCH.plusMonths(1), false);
-		assertThat(Fixture.value(jdbc, MARCH.plusMonths(1), "complex", "C1", "pollution", "hotspots")).isEqualTo(0.0);
 	}
 
 	@Test
