@@ -207,8 +207,10 @@ final class FunnelLabels extends AbstractXYAnnotation {
 				int collisions = collisions(box, marks, segments, texts) + crossings(box, leaders);
 				Line2D leader = leader(new Placed(text, box, point, true, true));
 				if (leader != null) {
-					// the leader line, too, stays clear of the limit lines and the texts
-					collisions += crossings(leader, segments, texts);
+					// the leader line, too, stays clear of the limit lines, the texts and
+					// the other complexes' marks (a leader through a mark names the wrong
+					// one)
+					collisions += crossings(leader, segments, texts) + crossings(leader, marks, point);
 				}
 				if (collisions == 0) {
 					return new Placed(text, box, point, true, true);
@@ -284,6 +286,18 @@ final class FunnelLabels extends AbstractXYAnnotation {
 		for (Rectangle2D t : texts) {
 			if (leader.intersects(t)) {
 				count += 10;
+			}
+		}
+		return count;
+	}
+
+	/** Other complexes' marks a leader line passes through. */
+	private static int crossings(Line2D leader, List<Rectangle2D> marks, Point2D own) {
+		int count = 0;
+		for (Rectangle2D m : marks) {
+			// weighed below a text on a text, which crowded plots may leave no way around
+			if (!m.contains(own) && leader.intersects(m)) {
+				count++;
 			}
 		}
 		return count;

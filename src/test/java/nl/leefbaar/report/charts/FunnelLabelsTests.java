@@ -74,6 +74,53 @@ class FunnelLabelsTests {
 		}
 	}
 
+	@Test
+	void aLeaderLineNeverRunsThroughAnotherComplexsMark() {
+		// the sample's two elevated complexes side by side under the 99.8 % line, with
+		// long names
+		XYSeries dots = new XYSeries("dots");
+		dots.add(207, 360);
+		dots.add(243, 365);
+		dots.add(144, 320);
+		List<Label> names = List.of(new Label("Seniorencomplex Schietbaanstraat 4-72", 207, 360),
+				new Label("Galerijflat Slinge 2-82", 243, 365), new Label("Portiekflat Millinxstraat 42-90", 144, 320));
+		XYSeries high = new XYSeries("99.8");
+		high.add(30, 440);
+		high.add(306, 423);
+		XYSeries limit = new XYSeries("95");
+		limit.add(30, 306);
+		limit.add(306, 298);
+		XYSeriesCollection points = new XYSeriesCollection(dots);
+		XYSeriesCollection limits = new XYSeriesCollection(high);
+		limits.addSeries(limit);
+		XYPlot plot = new XYPlot(points, new NumberAxis(), new NumberAxis(), new XYLineAndShapeRenderer(false, true));
+		plot.getDomainAxis().setRange(0, 310);
+		plot.getRangeAxis().setRange(-20, 650);
+		FunnelLabels labels = new FunnelLabels(names, List.of(), points, limits);
+		plot.addAnnotation(labels, false);
+
+		BufferedImage image = new BufferedImage(960, 450, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g2 = image.createGraphics();
+		new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false).draw(g2,
+				new Rectangle2D.Double(0, 0, 960, 450));
+		g2.dispose();
+
+		List<Placed> placed = labels.placed();
+		for (Placed spot : placed) {
+			java.awt.geom.Line2D leader = FunnelLabels.leader(spot);
+			if (leader == null) {
+				continue;
+			}
+			for (Placed other : placed) {
+				if (other != spot) {
+					Rectangle2D mark = new Rectangle2D.Double(other.point().getX() - 7, other.point().getY() - 7, 14,
+							14);
+					assertThat(leader.intersects(mark)).as(spot.text() + " through " + other.text()).isFalse();
+				}
+			}
+		}
+	}
+
 	private static double distance(Rectangle2D box, Placed spot) {
 		double dx = Math.max(0, Math.max(box.getMinX() - spot.point().getX(), spot.point().getX() - box.getMaxX()));
 		double dy = Math.max(0, Math.max(box.getMinY() - spot.point().getY(), spot.point().getY() - box.getMaxY()));
