@@ -32,6 +32,13 @@ final class MapLabelSpots {
 	 */
 	static Rectangle2D outward(Point2D point, Point2D centre, double width, double height, List<Shape> areas,
 			List<Rectangle2D> taken, List<Line2D> leaders, Rectangle2D bounds, double step) {
+		// first with a leader that crosses no other area, then one that may
+		Rectangle2D box = outward(point, centre, width, height, areas, taken, leaders, bounds, step, true);
+		return box != null ? box : outward(point, centre, width, height, areas, taken, leaders, bounds, step, false);
+	}
+
+	private static Rectangle2D outward(Point2D point, Point2D centre, double width, double height, List<Shape> areas,
+			List<Rectangle2D> taken, List<Line2D> leaders, Rectangle2D bounds, double step, boolean clearOfOthers) {
 		double dx = point.getX() - centre.getX();
 		double dy = point.getY() - centre.getY();
 		double base = Math.hypot(dx, dy) < 1e-6 ? -Math.PI / 2 : Math.atan2(dy, dx);
@@ -50,13 +57,35 @@ final class MapLabelSpots {
 				}
 				Line2D leader = leader(point, box);
 				if (leaders.stream().anyMatch(l -> l.intersectsLine(leader) || box.intersectsLine(l))
-						|| taken.stream().anyMatch(t -> t.intersectsLine(leader))) {
+						|| taken.stream().anyMatch(t -> t.intersectsLine(leader))
+						|| clearOfOthers && crossesAnother(leader, point, areas)) {
 					continue;
 				}
 				return box;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the leader runs through an area other than the one it starts in (sampled
+	 * every 2 units).
+	 */
+	static boolean crossesAnother(Line2D leader, Point2D start, List<Shape> areas) {
+		double length = leader.getP1().distance(leader.getP2());
+		for (Shape area : areas) {
+			if (area.contains(start)) {
+				continue;
+			}
+			for (double t = 0; t <= length; t += 2) {
+				double f = length == 0 ? 0 : t / length;
+				if (area.contains(leader.getX1() + (leader.getX2() - leader.getX1()) * f,
+						leader.getY1() + (leader.getY2() - leader.getY1()) * f)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** From the area's label point to the nearest point of the name's box. */

@@ -52,4 +52,22 @@ class MapLabelSpotsTests {
 		}
 	}
 
+	@Test
+	void aLeaderGoesAroundANeighbourWhenItCan() {
+		Rectangle2D bounds = new Rectangle2D.Double(0, 0, 960, 450);
+		// a small area with a neighbour straight outward (right of it)
+		Shape small = new Rectangle2D.Double(500, 200, 20, 20);
+		Shape neighbour = new Rectangle2D.Double(530, 160, 60, 100);
+		List<Shape> areas = List.of(small, neighbour);
+		Point2D point = new Point2D.Double(510, 210);
+
+		Rectangle2D box = MapLabelSpots.outward(point, new Point2D.Double(400, 210), 120, 40, areas, new ArrayList<>(),
+				new ArrayList<>(), bounds, 20);
+
+		assertThat(box).isNotNull();
+		assertThat(MapLabelSpots.crossesAnother(MapLabelSpots.leader(point, box), point, areas)).isFalse();
+		assertThat(MapLabelSpots.crossesAnother(new Line2D.Double(point, new Point2D.Double(700, 210)), point, areas))
+			.isTrue();
+	}
+
 }
