@@ -253,7 +253,7 @@ final class FunnelLabels extends AbstractXYAnnotation {
 		}
 		for (Rectangle2D m : marks) {
 			if (m.intersects(box)) {
-				count++;
+				count += 3;
 			}
 		}
 		for (Line2D s : segments) {
