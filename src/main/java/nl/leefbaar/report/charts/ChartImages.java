@@ -21,6 +21,14 @@ public final class ChartImages {
 	}
 
 	/**
+	 * The charts' bold face (DejaVu Sans Bold) at a size, for measuring text that goes
+	 * beside a chart (a slide's title).
+	 */
+	public static java.awt.Font boldFont(float size) {
+		return ChartStyle.bold(size);
+	}
+
+	/**
 	 * Draws the chart on a logical canvas 960 wide (the layout every chart is designed
 	 * for) and scales it to the requested pixels: 1920 x 1080 is a 960 x 540 chart at 2x,
 	 * so text stays large and crisp; other sizes (the workbook's funnel image) keep the

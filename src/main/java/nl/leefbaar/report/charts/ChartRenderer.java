@@ -218,8 +218,12 @@ public class ChartRenderer {
 						source, medium)));
 		charts.add(new NamedChart("funnel",
 				funnelChart(funnel, labels, title.apply("funnel"), twelvePeriod, source, medium)));
-		charts.add(new NamedChart("ranking", RankingChart.chart(RankingChart.dataset(ranking), ranking, labels,
-				title.apply("ranking"), twelvePeriod, source, medium)));
+		charts.add(new NamedChart("ranking",
+				RankingChart.chart(
+						RankingChart.dataset(ranking,
+								medium == ChartStyle.Medium.SLIDE ? RankingChart.MAX_SLIDE_UNITS
+										: RankingChart.MAX_UNITS),
+						ranking, labels, title.apply("ranking"), twelvePeriod, source, medium)));
 		if (areas.present()) {
 			String missing = MapChart.missingNote(areas, mapUnits, labels);
 			charts.add(new NamedChart("map-report-rate",

@@ -1,12 +1,10 @@
 package nl.leefbaar.report.charts;
 
-import java.awt.Font;
 import java.util.List;
 
 import nl.leefbaar.report.charts.ChartStyle.Medium;
 import nl.leefbaar.report.charts.Figures.Effect;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
@@ -147,29 +145,23 @@ final class EffectChart {
 		XYPlot plot = new XYPlot(data.ratios(), ratio, types, renderer);
 		plot.setRangeGridlinesVisible(false);
 		plot.addDomainMarker(new ValueMarker(1, ChartStyle.BLACK, ChartStyle.line(1.4f)), Layer.BACKGROUND);
-		Font labelFont = ChartStyle.bold(ChartStyle.MIN_FONT);
+		List<EffectLabels.Row> words = new java.util.ArrayList<>();
 		for (int i = 0; i < data.shown().size(); i++) {
 			Effect e = data.shown().get(i);
 			if (e.effectVsComparison() == null) {
 				continue;
 			}
-			String text = effectWords(e.effectVsComparison(), labels);
+			String effect = effectWords(e.effectVsComparison(), labels);
+			String text = effect;
 			if (e.effectLow() != null && e.effectHigh() != null) {
 				text += " (" + intervalWords(e.effectLow(), e.effectHigh(), labels) + ")";
 			}
-			double y = data.shown().size() - 1 - i + 0.22;
-			boolean fewer = e.effectVsComparison() < 1;
-			// the words go on the side of 1 that the effect is not on, where there is
+			// on the effect's line, on the side of 1 the effect is not on where there is
 			// room
-			double x = fewer ? clamp(Math.max(1, e.effectHigh() != null ? e.effectHigh() : e.effectVsComparison()))
-					: clamp(Math.min(1, e.effectLow() != null ? e.effectLow() : e.effectVsComparison()));
-			XYTextAnnotation label = new XYTextAnnotation(fewer ? "  " + text : text + "  ", x, y);
-			label.setFont(labelFont);
-			label.setPaint(ChartStyle.BLACK);
-			label.setTextAnchor(fewer ? TextAnchor.HALF_ASCENT_LEFT : TextAnchor.HALF_ASCENT_RIGHT);
-			label.setBackgroundPaint(new java.awt.Color(255, 255, 255, 220));
-			plot.addAnnotation(label);
+			words.add(
+					new EffectLabels.Row(text, effect, data.shown().size() - 1 - i + 0.22, e.effectVsComparison() < 1));
 		}
+		plot.addAnnotation(new EffectLabels(words, data.ratios()), false);
 		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
 		ChartStyle.decorate(chart, subtitle, medium == Medium.SLIDE ? null : labels.get("effect.note"), source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));

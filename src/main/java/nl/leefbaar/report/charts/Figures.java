@@ -40,8 +40,22 @@ public final class Figures {
 		}
 	}
 
-	/** dwelling_repeat_rate (month) and dwelling_repeat_rate_12m, category all. */
-	public record RepeatTrend(List<YearMonth> months, List<MonthValue> monthly, List<MonthValue> twelveMonths) {
+	/**
+	 * dwelling_repeat_rate (month) and dwelling_repeat_rate_12m, category all; counts12m
+	 * holds the repeat reports and reports behind the 12-month share in month m and a
+	 * year earlier (for the test of the change), where known.
+	 */
+	public record RepeatTrend(List<YearMonth> months, List<MonthValue> monthly, List<MonthValue> twelveMonths,
+			Map<YearMonth, double[]> counts12m) {
+
+		public RepeatTrend(List<YearMonth> months, List<MonthValue> monthly, List<MonthValue> twelveMonths) {
+			this(months, monthly, twelveMonths, Map.of());
+		}
+
+		public MonthValue twelveMonthsAt(YearMonth month) {
+			return twelveMonths.stream().filter(v -> v.month().equals(month)).findFirst().orElse(null);
+		}
+
 		public MonthValue monthlyAt(YearMonth month) {
 			return monthly.stream().filter(v -> v.month().equals(month)).findFirst().orElse(null);
 		}

@@ -132,7 +132,8 @@ final class FunnelChart {
 		// not the line.
 		double top = funnel.points().stream().mapToDouble(FunnelPoint::rate).max().orElse(0);
 		if (top > 0) {
-			rate.setRange(0, top * 1.08);
+			// a little below 0, so that the marks of complexes without reports are whole
+			rate.setRange(-top * 0.035, top * 1.08);
 		}
 
 		XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
@@ -173,14 +174,10 @@ final class FunnelChart {
 		lines.setSeriesStroke(3, ChartStyle.dashed(1.6f));
 		lines.setSeriesPaint(4, ChartStyle.BLACK);
 		lines.setSeriesStroke(4, ChartStyle.line(1.6f));
-		lines.setSeriesVisibleInLegend(3, false);
-		lines.setSeriesVisibleInLegend(4, false);
-		String averageLabel = labels.get("funnel.average", labels.number(funnel.reportsPerDwelling() * 100, 1));
-		lines.setLegendItemLabelGenerator((d, s) -> switch (s) {
-			case 0 -> labels.get("funnel.limit95");
-			case 1 -> labels.get("funnel.limit998");
-			default -> averageLabel;
-		});
+		// the lines carry their names on the plot, so the legend is one row of flags
+		for (int i = 0; i < 5; i++) {
+			lines.setSeriesVisibleInLegend(i, false);
+		}
 
 		XYPlot plot = new XYPlot(data.points(), dwellings, rate, dots);
 		plot.setDataset(1, data.limits());
@@ -193,7 +190,13 @@ final class FunnelChart {
 		if (right > 0) {
 			dwellings.setRange(0, right);
 		}
-		FunnelLabels.add(plot, data.labelled(), right, top * 1.08);
+		XYSeriesCollection limits = data.limits();
+		plot.addAnnotation(
+				new FunnelLabels(
+						FunnelLabels.names(data.labelled()), FunnelLabels.lineNames(limits.getSeries(1),
+								limits.getSeries(0), limits.getSeries(2), labels, funnel.reportsPerDwelling() * 100),
+						data.points(), limits),
+				false);
 
 		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
 		ChartStyle.decorate(chart, subtitle, medium == ChartStyle.Medium.SLIDE ? null : note, source, medium);

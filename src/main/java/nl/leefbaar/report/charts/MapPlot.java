@@ -138,7 +138,9 @@ final class MapPlot extends Plot {
 		});
 		List<Shape> shapes = new ArrayList<>();
 		for (Area a : areas) {
-			Shape shape = writer.toShape(a.geometry());
+			// as a Java2D area: a multipolygon's shape from JTS answers no contains or
+			// intersects, which the labels ask
+			Shape shape = new java.awt.geom.Area(writer.toShape(a.geometry()));
 			shapes.add(shape);
 			g2.setPaint(a.mapClass().fill());
 			g2.fill(shape);
@@ -149,7 +151,7 @@ final class MapPlot extends Plot {
 		g2.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
 		g2.setPaint(OUTLINE);
 		shapes.forEach(g2::draw);
-		labels(g2, fit, area);
+		labels(g2, fit, area, shapes);
 	}
 
 	/** Diagonal lines across the shape, clipped to it. */
@@ -167,11 +169,12 @@ final class MapPlot extends Plot {
 	}
 
 	/**
-	 * Names and values, largest area first, each at the first spot around the area's
-	 * label point that collides with no earlier label; a leader line where it had to move
-	 * away.
+	 * Names and values, largest area first: inside the area where they fit, otherwise
+	 * outside every area, outward from the map's centre with a leader line
+	 * ({@link MapLabelSpots}); failing both, at the first spot around the area's label
+	 * point that collides with no earlier label.
 	 */
-	private void labels(Graphics2D g2, Fit fit, Rectangle2D bounds) {
+	private void labels(Graphics2D g2, Fit fit, Rectangle2D bounds, List<Shape> shapes) {
 		Font nameFont = ChartStyle.bold(labelSize);
 		Font valueFont = ChartStyle.regular(labelSize);
 		FontMetrics nameMetrics = g2.getFontMetrics(nameFont);
@@ -186,6 +189,10 @@ final class MapPlot extends Plot {
 			areaBoxes.add(new Rectangle2D.Double(topLeft.getX(), topLeft.getY(), bottomRight.getX() - topLeft.getX(),
 					bottomRight.getY() - topLeft.getY()));
 		}
+		Rectangle2D all = shapes.get(0).getBounds2D();
+		shapes.forEach(shape -> all.add(shape.getBounds2D()));
+		Point2D centre = new Point2D.Double(all.getCenterX(), all.getCenterY());
+		List<Line2D> leaders = new ArrayList<>();
 		List<Area> ordered = new ArrayList<>(areas);
 		ordered.sort(Comparator.comparingDouble((Area a) -> -a.geometry().getArea()).thenComparing(Area::code));
 		for (Area a : ordered) {
@@ -200,15 +207,22 @@ final class MapPlot extends Plot {
 					others.add(areaBoxes.get(i));
 				}
 			}
-			Rectangle2D box = place(point, width, height, taken, others, bounds, lineHeight);
+			Rectangle2D box = MapLabelSpots.inside(point, width, height, shapes.get(areas.indexOf(a)), taken);
+			if (box == null) {
+				box = MapLabelSpots.outward(point, centre, width, height, shapes, taken, leaders, bounds, lineHeight);
+			}
+			if (box == null) {
+				box = place(point, width, height, taken, others, bounds, lineHeight);
+			}
 			taken.add(box);
 			double dx = box.getCenterX() - point.getX();
 			double dy = box.getCenterY() - point.getY();
-			if (Math.hypot(dx, dy) > lineHeight * 1.2) {
+			if (!box.contains(point) && Math.hypot(dx, dy) > lineHeight * 1.2) {
 				g2.setPaint(OUTLINE);
 				g2.setStroke(new BasicStroke(1.4f));
-				Point2D edge = edgeToward(box, point);
-				g2.draw(new Line2D.Double(point, edge));
+				Line2D leader = MapLabelSpots.leader(point, box);
+				leaders.add(leader);
+				g2.draw(leader);
 				g2.fill(new java.awt.geom.Ellipse2D.Double(point.getX() - 2.5, point.getY() - 2.5, 5, 5));
 			}
 			double baseline = box.getY() + nameMetrics.getAscent() + 1;
@@ -299,12 +313,6 @@ final class MapPlot extends Plot {
 		}
 		return first != null ? first
 				: new Rectangle2D.Double(point.getX() - width / 2, point.getY() - height / 2, width, height);
-	}
-
-	private static Point2D edgeToward(Rectangle2D box, Point2D point) {
-		double x = Math.max(box.getMinX(), Math.min(point.getX(), box.getMaxX()));
-		double y = Math.max(box.getMinY(), Math.min(point.getY(), box.getMaxY()));
-		return new Point2D.Double(x, y);
 	}
 
 	/** Text with a white outline, readable on any fill and across boundaries. */

@@ -27,6 +27,21 @@ import org.jfree.data.xy.XIntervalSeriesCollection;
 final class RankingChart {
 
 	static final int MAX_UNITS = 16;
+
+	/**
+	 * On a slide, the rows that fit with every name at 18 pt: all of them up to this
+	 * many; beyond it the highest and lowest halves of {@link #MAX_SLIDE_UNITS_PARTIAL},
+	 * which leaves room for the line saying so.
+	 */
+	static final int MAX_SLIDE_UNITS = 12;
+
+	static final int MAX_SLIDE_UNITS_PARTIAL = 10;
+
+	/** How many rows a slide shows of a ranking of this many. */
+	static int slideUnits(int total) {
+		return total <= MAX_SLIDE_UNITS ? MAX_SLIDE_UNITS : MAX_SLIDE_UNITS_PARTIAL;
+	}
+
 	static final List<String> GROUPS = List.of("in range", "none", "reduced", "low", "elevated", "high");
 	static final String RANGE = "range";
 
@@ -42,11 +57,15 @@ final class RankingChart {
 	}
 
 	static Datasets dataset(Ranking ranking) {
+		return dataset(ranking, MAX_UNITS);
+	}
+
+	static Datasets dataset(Ranking ranking, int maxUnits) {
 		List<RankItem> items = ranking.items();
 		List<RankItem> shown = items;
-		if (items.size() > MAX_UNITS) {
-			shown = new ArrayList<>(items.subList(0, MAX_UNITS / 2));
-			shown.addAll(items.subList(items.size() - MAX_UNITS / 2, items.size()));
+		if (items.size() > maxUnits) {
+			shown = new ArrayList<>(items.subList(0, maxUnits / 2));
+			shown.addAll(items.subList(items.size() - maxUnits / 2, items.size()));
 		}
 		XIntervalSeries range = new XIntervalSeries(RANGE, false, true);
 		XIntervalSeriesCollection values = new XIntervalSeriesCollection();
@@ -89,6 +108,9 @@ final class RankingChart {
 		}
 		SymbolAxis units = new SymbolAxis(null, names);
 		units.setGridBandsVisible(false);
+		// every row named: no automatic thinning of the ticks
+		units.setAutoTickUnitSelection(false);
+		units.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
 		units.setTickLabelFont(ChartStyle.regular(ChartStyle.MIN_FONT));
 		units.setLowerMargin(0.02);
 		units.setUpperMargin(0.02);
@@ -155,11 +177,14 @@ final class RankingChart {
 			plot.addAnnotation(value);
 		}
 		rate.setUpperMargin(0.12);
-		String note = data.total() > data.shown().size()
-				? labels.get("ranking.shown", MAX_UNITS / 2, MAX_UNITS / 2, data.total()) : labels.get("ranking.note");
+		boolean partial = data.total() > data.shown().size();
+		String note = partial
+				? labels.get("ranking.shown", data.shown().size() / 2, data.shown().size() / 2, data.total())
+				: labels.get("ranking.note");
 		JFreeChart chart = new JFreeChart(title, ChartStyle.titleFont(), plot, true);
-		// on a slide the speaker notes explain the bar, leaving the room to the rows
-		ChartStyle.decorate(chart, subtitle, medium == Medium.SLIDE ? null : note, source, medium);
+		// on a slide the speaker notes explain the bar, leaving the room to the rows;
+		// that rows are left out is said on the slide itself
+		ChartStyle.decorate(chart, subtitle, medium == Medium.SLIDE && !partial ? null : note, source, medium);
 		ChartStyle.noData(plot, labels.get("nodata"));
 		return chart;
 	}

@@ -73,21 +73,50 @@ public final class Takeaways {
 	}
 
 	/**
-	 * The month's dwelling-level repeat rate and its change in percentage points on last
-	 * year.
+	 * The dwelling-level repeat rate over the 12 months to m against the 12 months
+	 * before, in percentage points; better or worse only when Fisher's exact test on the
+	 * two periods' repeat reports out of reports says so (monthly shares are seasonal, so
+	 * months are not compared).
 	 */
 	static String repeatTrend(ChartSet set, Labels labels) {
-		MonthValue now = set.repeatTrend().monthlyAt(set.month());
+		YearMonth month = set.month();
+		MonthValue now = set.repeatTrend().twelveMonthsAt(month);
 		if (now == null || now.value() == null) {
 			return null;
 		}
-		MonthValue lastYear = set.repeatTrend().monthlyAt(set.month().minusYears(1));
-		if (lastYear == null || lastYear.value() == null) {
-			return labels.get("takeaway.repeatTrend.noYear", labels.percent(now.value(), 0), labels.month(set.month()));
+		MonthValue before = set.repeatTrend().twelveMonthsAt(month.minusYears(1));
+		if (before == null || before.value() == null) {
+			return labels.get("takeaway.repeatTrend.noYear", labels.percent(now.value(), 0), labels.month(month));
 		}
-		double points = Math.round((now.value() - lastYear.value()) * 100);
-		String signed = (points > 0 ? "+" : points < 0 ? "-" : "") + labels.number(Math.abs(points), 0);
-		return labels.get("takeaway.repeatTrend", labels.percent(now.value(), 0), labels.month(set.month()), signed);
+		String points = signedPoints(now.value(), before.value(), labels);
+		Change change = repeatChange(set);
+		if (change == null) {
+			return labels.get("takeaway.repeatTrend", labels.percent(now.value(), 0), labels.month(month), points);
+		}
+		String verdict = labels.get("takeaway.verdict." + change.verdict(false).name().toLowerCase(Locale.ROOT));
+		return labels.get("takeaway.repeatTrend.tested", labels.percent(now.value(), 0), labels.month(month), points,
+				verdict);
+	}
+
+	/**
+	 * Fisher's exact test of the 12-month repeat share in m against a year earlier, or
+	 * null when the counts behind either are unknown.
+	 */
+	static Change repeatChange(ChartSet set) {
+		double[] now = set.repeatTrend().counts12m().get(set.month());
+		double[] before = set.repeatTrend().counts12m().get(set.month().minusYears(1));
+		if (now == null || before == null) {
+			return null;
+		}
+		return Change.ofShares(Math.round(now[0]), Math.round(now[1]), Math.round(before[0]), Math.round(before[1]));
+	}
+
+	/**
+	 * The difference of two shares in whole percentage points, signed ("+2", "-1", "0").
+	 */
+	static String signedPoints(double now, double before, Labels labels) {
+		double points = Math.round((now - before) * 100);
+		return (points > 0 ? "+" : points < 0 ? "-" : "") + labels.number(Math.abs(points), 0);
 	}
 
 	/**
@@ -235,15 +264,19 @@ public final class Takeaways {
 				+ labels.get("rateTrend.note.year", labels.number(lastYear, 1), labels.change(now / lastYear - 1));
 	}
 
-	/** The line under the repeat trend with the month's and last year's figure. */
+	/**
+	 * The line under the repeat trend with the 12-month share in m, the 12 months before
+	 * and the difference (the title's numbers).
+	 */
 	static String repeatNote(ChartSet set, Labels labels, int windowDays) {
-		MonthValue now = set.repeatTrend().monthlyAt(set.month());
-		MonthValue lastYear = set.repeatTrend().monthlyAt(set.month().minusYears(1));
+		MonthValue now = set.repeatTrend().twelveMonthsAt(set.month());
+		MonthValue before = set.repeatTrend().twelveMonthsAt(set.month().minusYears(1));
 		String line = labels.get("repeatTrend.note", windowDays);
 		if (now != null && now.value() != null) {
-			line = labels.get("repeatTrend.values", labels.month(set.month()), labels.percent(now.value(), 0),
-					lastYear == null || lastYear.value() == null ? "-" : labels.percent(lastYear.value(), 0)) + " "
-					+ line;
+			boolean known = before != null && before.value() != null;
+			line = labels.get("repeatTrend.values12", labels.month(set.month()), labels.percent(now.value(), 0),
+					known ? labels.percent(before.value(), 0) : "–",
+					known ? signedPoints(now.value(), before.value(), labels) : "–") + " " + line;
 		}
 		return line;
 	}

@@ -58,31 +58,31 @@ public class TrendFigures {
 				scope, 100, false);
 		Map<YearMonth, Double> rate12m = new HashMap<>();
 		twelve.getOrDefault(Category.ALL, Map.of()).forEach((m, v) -> rate12m.put(m, v.value()));
-		return new RateTrend(months, byCategory, rate12m, counts12m(month, scope));
+		return new RateTrend(months, byCategory, rate12m, counts12m(month, scope, "report_rate_12m"));
 	}
 
 	/**
-	 * Reports and dwellings behind report_rate_12m (category all) in month m and a year
-	 * earlier: the unit's own, or summed over a set of complexes.
+	 * Numerator and denominator behind a 12-month indicator (category all) in month m and
+	 * a year earlier: the unit's own, or summed over a set of complexes.
 	 */
-	private Map<YearMonth, double[]> counts12m(YearMonth month, ReportScope scope) {
+	private Map<YearMonth, double[]> counts12m(YearMonth month, ReportScope scope, String indicator) {
 		String[] periods = { month.minusYears(1).atDay(1).toString(), month.atDay(1).toString() };
 		Map<YearMonth, double[]> counts = new HashMap<>();
 		boolean unit = ChartFigures.isCity(scope) || scope.neighbourhoodCode() != null;
 		String sql = unit ? """
 				select period, numerator, denominator from indicator_value
 				where period = any(?::date[]) and level = ? and unit_id = ? and category = 'all'
-				  and indicator = 'report_rate_12m' and numerator is not null and denominator > 0
+				  and indicator = ? and numerator is not null and denominator > 0
 				""" : """
 				select period, sum(numerator), sum(denominator) from indicator_value
 				where period = any(?::date[]) and level = 'complex' and unit_id = any(?) and category = 'all'
-				  and indicator = 'report_rate_12m' and denominator > 0
-				group by period
+				  and indicator = ? and denominator > 0
+				group by period having count(value) = count(*)
 				""";
 		Object[] args = unit
 				? new Object[] { periods, ChartFigures.isCity(scope) ? "city" : "neighbourhood",
-						ChartFigures.isCity(scope) ? "city" : scope.neighbourhoodCode() }
-				: new Object[] { periods, scope.complexIds().toArray(String[]::new) };
+						ChartFigures.isCity(scope) ? "city" : scope.neighbourhoodCode(), indicator }
+				: new Object[] { periods, scope.complexIds().toArray(String[]::new), indicator };
 		jdbc.query(sql, rs -> {
 			counts.put(YearMonth.from(rs.getDate(1).toLocalDate()), new double[] { rs.getDouble(2), rs.getDouble(3) });
 		}, args);
@@ -97,7 +97,8 @@ public class TrendFigures {
 			.getOrDefault(Category.ALL, Map.of());
 		return new RepeatTrend(months,
 				months.stream().map(m -> monthly.getOrDefault(m, new MonthValue(m, null, null, null))).toList(),
-				months.stream().map(m -> twelve.getOrDefault(m, new MonthValue(m, null, null, null))).toList());
+				months.stream().map(m -> twelve.getOrDefault(m, new MonthValue(m, null, null, null))).toList(),
+				counts12m(month, scope, "dwelling_repeat_rate_12m"));
 	}
 
 	/**

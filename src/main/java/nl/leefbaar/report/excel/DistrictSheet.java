@@ -79,6 +79,8 @@ final class DistrictSheet {
 	static void write(Sheet sheet, Styles styles, Labels labels, SmallNumbers rules, YearMonth month,
 			List<FigureStore.Neighbourhood> neighbourhoods, Map<String, Map<String, Figure>> figures) {
 		SheetWriter w = new SheetWriter(sheet, styles);
+		// the district's name on every printed page
+		w.identifyingColumns(1);
 		w.title(labels.format("districts.title", labels.month(month)), labels.get("districts.subtitle"));
 		int header = w.header(COLUMNS.stream().map(c -> labels.get("districts.column." + c)).toList());
 		Map<String, Totals> districts = totals(labels, neighbourhoods, figures);

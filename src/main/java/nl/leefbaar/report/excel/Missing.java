@@ -17,7 +17,12 @@ enum Missing {
 	/** Too few reports for the figure to mean anything (a change from 0, say). */
 	TOO_FEW("too_few"),
 	/** No test exists for this change (the index): the difference is shown untested. */
-	NOT_TESTED("not_tested");
+	NOT_TESTED("not_tested"),
+	/**
+	 * Hidden by the small-number rules for outside readers (indicators.md, Publishing
+	 * small numbers): the figure rests on a count from 1 to 4.
+	 */
+	SMALL_NUMBERS("small_numbers");
 
 	private final String code;
 

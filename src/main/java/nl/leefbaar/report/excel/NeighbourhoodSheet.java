@@ -28,9 +28,6 @@ final class NeighbourhoodSheet {
 			"participation_rate_12m", "concentration_top10_12m", "liveability_index", "index_rank", "band",
 			"index_change_year");
 
-	/** What an empty-looking cell shows: a figure the rules hide or that is missing. */
-	static final String DASH = "\u2013";
-
 	private NeighbourhoodSheet() {
 	}
 
@@ -53,6 +50,8 @@ final class NeighbourhoodSheet {
 		Map<String, Integer> rateRank = ranks(neighbourhoods, now, rules, "report_rate_12m", true);
 		Map<String, Integer> indexRank = ranks(neighbourhoods, now, rules, "liveability_index", false);
 		SheetWriter w = new SheetWriter(sheet, styles);
+		// code and name on every printed page of the wide table
+		w.identifyingColumns(2);
 		w.title(labels.format("neighbourhoods.title", labels.month(month)), labels.get("neighbourhoods.subtitle"));
 		int header = w.header(COLUMNS.stream().map(c -> labels.get("neighbourhoods.column." + c)).toList());
 		if (!city.isEmpty()) {
@@ -82,7 +81,7 @@ final class NeighbourhoodSheet {
 			Figure reports = get(f, "reports_12m");
 			rules.count(w, 4, reports.value());
 			if (reports.value() == null) {
-				w.text(4, DASH, styles.number(Styles.INTEGER));
+				w.blank(4, Missing.of(reports.flag()), labels);
 			}
 			Figure rate = get(f, "report_rate_12m");
 			if (rules.rateShown(rate)) {
@@ -111,7 +110,7 @@ final class NeighbourhoodSheet {
 				}
 			}
 			else {
-				w.text(5, DASH, styles.number(Styles.DECIMAL));
+				w.blank(5, hiddenBecause(rules, rate), labels);
 			}
 			share(w, labels, rules, get(f, "dwelling_repeat_rate_12m"), 12, unit ? ranges : null,
 					"dwelling_repeat_rate_12m");
@@ -122,14 +121,14 @@ final class NeighbourhoodSheet {
 				w.number(20, participation.value(), Styles.DECIMAL);
 			}
 			else {
-				w.text(21, DASH, styles.number(Styles.DECIMAL));
+				w.blank(20, hiddenBecause(rules, participation), labels);
 			}
 			Figure concentration = get(f, "concentration_top10_12m");
 			if (rules.shareShown(concentration)) {
 				w.number(21, concentration.value(), Styles.PERCENT);
 			}
 			else {
-				w.text(21, DASH, styles.number(Styles.PERCENT));
+				w.blank(21, hiddenBecause(rules, concentration), labels);
 			}
 			Figure index = get(f, "liveability_index");
 			// the index combines four figures and reveals no single count: shown wherever
@@ -154,7 +153,7 @@ final class NeighbourhoodSheet {
 	private static void share(SheetWriter w, Labels labels, SmallNumbers rules, Figure share, int column,
 			ExpectedRanges ranges, String indicator) {
 		if (!rules.shareShown(share)) {
-			w.text(column, DASH, w.styles.number(Styles.PERCENT));
+			w.blank(column, hiddenBecause(rules, share), labels);
 			return;
 		}
 		w.number(column, share.value(), Styles.PERCENT);
@@ -166,6 +165,18 @@ final class NeighbourhoodSheet {
 			}
 			w.text(column + 3, labels.flag(share.flag()), w.styles.flag(share.flag()));
 		}
+	}
+
+	/**
+	 * Why a figure is not shown: missing altogether (no data, or its look-back), or
+	 * hidden by the small-number rules.
+	 */
+	static Missing hiddenBecause(SmallNumbers rules, Figure figure) {
+		if (figure.value() == null) {
+			return Missing.of(figure.flag());
+		}
+		return rules.small(figure.numerator()) || rules.small(figure.denominator()) ? Missing.SMALL_NUMBERS
+				: Missing.NO_DATA;
 	}
 
 	static Figure get(Map<String, Figure> figures, String indicator) {

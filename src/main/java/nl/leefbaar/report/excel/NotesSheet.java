@@ -124,7 +124,7 @@ final class NotesSheet {
 			w.wrapped(2, labels.format("definition.small_numbers", properties.publishing().minCount(),
 					properties.publishing().minDwellings()), styles.wrapped, EXPLANATION_WIDTH);
 		}
-		// the widths before the print setup, which fits the sheet to one page width
+		// the widths first: the print setup fits the sheet's real width to the page
 		w.fit(0, 30);
 		w.fit(1, 22);
 		w.fixWidth(2, EXPLANATION_WIDTH);

@@ -25,6 +25,8 @@ final class PublicComplexSheet {
 	static void write(Sheet sheet, Styles styles, Labels labels, SmallNumbers rules, YearMonth month,
 			List<FigureStore.Complex> complexes, Map<String, Map<String, Figure>> figures) {
 		SheetWriter w = new SheetWriter(sheet, styles);
+		// neighbourhood, id and name on every printed page
+		w.identifyingColumns(3);
 		w.title(labels.format("public_complexes.title", labels.month(month)), labels.get("public_complexes.subtitle"));
 		int header = w.header(COLUMNS.stream().map(c -> labels.get("public_complexes.column." + c)).toList());
 		List<FigureStore.Complex> shown = complexes.stream()
@@ -50,9 +52,15 @@ final class PublicComplexSheet {
 				w.number(7, rate.ciHigh(), Styles.DECIMAL);
 				w.text(8, labels.flag(rate.flag()), styles.flag(rate.flag()));
 			}
+			else {
+				w.blank(5, NeighbourhoodSheet.hiddenBecause(rules, rate), labels);
+			}
 			Figure repeat = NeighbourhoodSheet.get(f, "dwelling_repeat_rate_12m");
 			if (rules.shareShown(repeat)) {
 				w.number(9, repeat.value(), Styles.PERCENT);
+			}
+			else {
+				w.blank(9, NeighbourhoodSheet.hiddenBecause(rules, repeat), labels);
 			}
 			Figure index = NeighbourhoodSheet.get(f, "liveability_index");
 			if (index.value() != null) {

@@ -85,7 +85,9 @@ final class SheetLayout {
 		if (scale >= MIN_READABLE_SCALE) {
 			print.setFitWidth((short) 1);
 			print.setFitHeight((short) 0);
-			sheet.setFitToPage(scale < 1);
+			// fitted also when it seems to fit: LibreOffice draws columns a little wider
+			// than Excel, and fitting never enlarges
+			sheet.setFitToPage(true);
 		}
 		else {
 			sheet.setFitToPage(false);

@@ -73,13 +73,54 @@ class SeminarDeckWriter implements ReportWriter {
 	static final List<String> SLIDES = List.of("rate-trend", "repeat-trend", "funnel", "ranking", "map-report-rate",
 			"activity-effect", "concentration");
 
-	/** The title band and the picture below it, in points of the 960 x 540 slide. */
+	/**
+	 * The title band and the picture below it, in points of the 960 x 540 slide, for a
+	 * title of two lines; a title of one line gets a lower band and the picture the room
+	 * it leaves ({@link #layout}).
+	 */
 	static final Rectangle2D TITLE = new Rectangle2D.Double(24, 6, 912, 78);
 
 	static final Rectangle2D PICTURE = new Rectangle2D.Double(0, 88, SLIDE_WIDTH, SLIDE_HEIGHT - 88);
 
+	/**
+	 * Title sizes in points: one line at the largest size it fits at, otherwise two lines
+	 * at the smallest.
+	 */
+	static final double[] TITLE_SIZES = { 30, 27, 24 };
+
+	/**
+	 * The width a line of the title may take: the band less the text box's insets (7.2 pt
+	 * each side) and a margin for the renderer's own rounding.
+	 */
+	static final double TITLE_LINE_WIDTH = 912 - 2 * 7.2 - 12;
+
 	/** Pixels per point of the slides' pictures: crisp on a 1920-pixel projector. */
 	static final double PICTURE_SCALE = 2;
+
+	/** Where a slide's title and chart go, and the title's size. */
+	record Layout(Rectangle2D title, Rectangle2D picture, double titleSize) {
+	}
+
+	/**
+	 * The title's band and size and the picture under it: one line at the largest of
+	 * {@link #TITLE_SIZES} the title fits at, with the picture right under it; otherwise
+	 * two lines at the smallest in the full band. The title is measured in DejaVu Sans
+	 * Bold, wider than the Arial (or Liberation Sans) it is shown in, so that a title
+	 * taken for one line never wraps.
+	 */
+	static Layout layout(String title) {
+		java.awt.font.FontRenderContext context = new java.awt.font.FontRenderContext(null, true, true);
+		for (double size : TITLE_SIZES) {
+			double width = ChartImages.boldFont((float) size).getStringBounds(title, context).getWidth();
+			if (width <= TITLE_LINE_WIDTH) {
+				double band = size * 1.2 + 2 * 3.6 + 4;
+				Rectangle2D titleBox = new Rectangle2D.Double(TITLE.getX(), TITLE.getY(), TITLE.getWidth(), band);
+				double top = titleBox.getMaxY() + 4;
+				return new Layout(titleBox, new Rectangle2D.Double(0, top, SLIDE_WIDTH, SLIDE_HEIGHT - top), size);
+			}
+		}
+		return new Layout(TITLE, PICTURE, TITLE_SIZES[TITLE_SIZES.length - 1]);
+	}
 
 	@Override
 	public List<Path> write(ReportRequest request) throws Exception {
@@ -119,8 +160,7 @@ class SeminarDeckWriter implements ReportWriter {
 			for (String name : SLIDES) {
 				NamedChart chart = set.chart(name);
 				if (chart != null) {
-					byte[] png = ChartImages.png(chart.chart(), PICTURE.getWidth(), PICTURE.getHeight(), PICTURE_SCALE);
-					chartSlide(ppt, set, chart, png);
+					chartSlide(ppt, set, chart);
 				}
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
@@ -141,17 +181,18 @@ class SeminarDeckWriter implements ReportWriter {
 				new Color(0x55, 0x55, 0x55));
 	}
 
-	private void chartSlide(XMLSlideShow ppt, ChartSet set, NamedChart chart, byte[] png) {
+	private void chartSlide(XMLSlideShow ppt, ChartSet set, NamedChart chart) {
 		XSLFSlide slide = ppt.createSlide();
 		String takeaway = Takeaways.of(chart.name(), set);
-		// One line at 30 pt holds about 55 characters; a longer takeaway gets two lines
-		// at
-		// 24 pt, still inside the title band.
-		text(slide, takeaway, TITLE, takeaway.length() <= 55 ? 30 : 24, true, DARK);
+		Layout layout = layout(takeaway);
+		text(slide, takeaway, layout.title(), layout.titleSize(), true, DARK);
+		// drawn at the picture's very size (in points), so its text keeps the sizes it
+		// was set in
+		byte[] png = ChartImages.png(chart.chart(), layout.picture().getWidth(), layout.picture().getHeight(),
+				PICTURE_SCALE);
 		XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
 		XSLFPictureShape picture = slide.createPicture(data);
-		// drawn at this very size (in points), so its text keeps the sizes it was set in
-		picture.setAnchor(PICTURE);
+		picture.setAnchor(layout.picture());
 		notes(ppt, slide, SpeakerNotes.of(chart.name(), set, renderer.repeatWindowDays(), renderer.effectWindowDays()));
 	}
 

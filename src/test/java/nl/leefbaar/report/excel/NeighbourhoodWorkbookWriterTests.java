@@ -83,7 +83,7 @@ class NeighbourhoodWorkbookWriterTests {
 				Row row = Workbooks.rowWith(sheet, 0, code, 2);
 				Double reports = stored.value("neighbourhood", code, "all", "reports_12m", MONTH);
 				if (reports == null) {
-					assertThat(Workbooks.text(row, 4)).isEqualTo("\u2013");
+					assertThat(Workbooks.text(row, 4)).startsWith("\u2013 ");
 				}
 				else if (shown(reports)) {
 					assertThat(Workbooks.number(row, 4)).isEqualTo(reports);
@@ -114,8 +114,12 @@ class NeighbourhoodWorkbookWriterTests {
 				if (share != null && shown(x) && shown(n)) {
 					assertThat(Workbooks.number(row, 12)).isEqualTo(share);
 				}
+				else if (share != null) {
+					// hidden by the rules, and saying so
+					assertThat(Workbooks.text(row, 12)).isEqualTo("\u2013 kleine aantallen");
+				}
 				else {
-					assertThat(Workbooks.text(row, 12)).isEqualTo("\u2013");
+					assertThat(Workbooks.text(row, 12)).startsWith("\u2013 ");
 				}
 				assertThat(Workbooks.number(row, 22))
 					.isEqualTo(stored.value("neighbourhood", code, "all", "liveability_index", MONTH));
@@ -208,9 +212,39 @@ class NeighbourhoodWorkbookWriterTests {
 				}
 				Double rate = stored.value("complex", complex, "all", "report_rate_12m", MONTH);
 				Double count = stored.column("numerator", "complex", complex, "all", "report_rate_12m", MONTH);
-				assertThat(Workbooks.number(row, 5)).isEqualTo(rate != null && shown(count) ? rate : null);
+				if (rate != null && shown(count)) {
+					assertThat(Workbooks.number(row, 5)).isEqualTo(rate);
+				}
+				else {
+					// hidden or missing, and saying which
+					assertThat(Workbooks.text(row, 5)).isIn("\u2013 kleine aantallen", "\u2013 geen gegevens");
+				}
 				assertThat(Workbooks.number(row, 10))
 					.isEqualTo(stored.value("complex", complex, "all", "liveability_index", MONTH));
+			}
+		}
+	}
+
+	@Test
+	void theWideTablesPrintWithTheirNamesOnEveryPage() throws Exception {
+		try (XSSFWorkbook workbook = write(Locale.forLanguageTag("nl"))) {
+			for (String name : List.of("Buurten", "Complexen")) {
+				Sheet sheet = workbook.getSheet(name);
+				int identifying = name.equals("Buurten") ? 2 : 3;
+				// the Buurten table is wider than a page at a readable scale: over
+				// several
+				// pages, the identifying columns repeated; any sheet that is not fitted
+				// to one page width does the same
+				if (name.equals("Buurten")) {
+					assertThat(sheet.getFitToPage()).isFalse();
+				}
+				if (!sheet.getFitToPage()) {
+					assertThat(sheet.getRepeatingColumns()).as(name)
+						.isEqualTo(new org.apache.poi.ss.util.CellRangeAddress(-1, -1, 0, identifying - 1));
+				}
+				assertThat(sheet.getPaneInformation().getVerticalSplitPosition()).as(name)
+					.isEqualTo((short) identifying);
+				assertThat(sheet.getRepeatingRows()).as(name).isNotNull();
 			}
 		}
 	}
@@ -221,12 +255,18 @@ class NeighbourhoodWorkbookWriterTests {
 			Row small = Workbooks.rowWith(workbook.getSheet("Buurten"), 0, WorkbookFixture.SMALL_NEIGHBOURHOOD, 2);
 			assertThat(small.getCell(4).getCellType()).isEqualTo(CellType.STRING);
 			assertThat(small.getCell(4).getStringCellValue()).isEqualTo("<5");
-			// the rate built on it is not shown, and says so: never a blank that looks
+			// the rate built on it is not shown, and says why: never a blank that looks
 			// missing
-			assertThat(Workbooks.text(small, 5)).isEqualTo("\u2013");
+			assertThat(Workbooks.text(small, 5)).isEqualTo("\u2013 kleine aantallen");
 			for (int column : new int[] { 6, 7, 8, 9, 10, 11 }) {
 				assertThat(Workbooks.text(small, column)).as("column " + column).isNull();
 			}
+			// and the Toelichting explains the reason
+			assertThat(Workbooks.cells(workbook))
+				.filteredOn(
+						c -> c.getSheet().getSheetName().equals("Toelichting") && c.getCellType() == CellType.STRING)
+				.extracting(Cell::getStringCellValue)
+				.anySatisfy(text -> assertThat(text).startsWith("Verborgen volgens de regels voor kleine aantallen"));
 		}
 	}
 

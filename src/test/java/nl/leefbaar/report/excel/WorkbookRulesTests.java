@@ -146,9 +146,12 @@ class WorkbookRulesTests {
 			assertThat(sheet.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 2);
 			assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:E302");
 			assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("2:2"));
-			// five columns fit one landscape page width at full size
+			// five columns fit one landscape page width: fitted to it (which never
+			// enlarges), so that a viewer drawing columns a little wider keeps them on it
 			assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
-			assertThat(sheet.getFitToPage()).isFalse();
+			assertThat(sheet.getFitToPage()).isTrue();
+			assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+			assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
 		}
 	}
 
