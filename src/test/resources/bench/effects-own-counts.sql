@@ -5,7 +5,7 @@
 -- (since the first report's day; without any report: 0) and from d on (to the last day of m),
 -- the window w = least(B, both), and where w is long enough the complex's own reports of the
 -- category before = [d - w, d - 1] and after = [d, d + w - 1]. Each count is a range scan of the
--- index on (complex_id, category, reported_day) over the activity's windows (V30), so the work
+-- index on (complex_id, category, reported_day) over the activity's windows (V1__baseline.sql), so the work
 -- is the activities plus the reports in their windows.
 -- Parameters: :monthEnd (last day of m), :window (B), :minWindow (shorter windows are flagged).
 with data_start as (

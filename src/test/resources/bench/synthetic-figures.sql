@@ -169,7 +169,7 @@ lateral (select (array['neighbour_nuisance','pollution','pollution','damage','da
                 [1 + floor(random() * 9)::int] || (case when j < 0 then 'x' else '' end) cat,
                 r.period + random() * ((r.period + interval '1 month')::date - r.period) * interval '1 day' ts) x;
 ;;
--- The hotspots live in the month facts (V66); the other facts are not read by the reports.
+-- The hotspots live in the month facts (V1__baseline.sql); the other facts are not read by the reports.
 insert into complex_month_fact (period, complex_id, category, reports, repeats, dw_reports, dw_repeats, closed, within,
                                 hot_reports, hot_last)
 select :month::date, complex_id, category, 0, 0, 0, 0, 0, 0, count(*), max(reported_at)

@@ -3,7 +3,7 @@
 -- days of its reports up to the last day of m (as days since 1970-01-01), in order, as the text of
 -- an integer array, '{19662,19670}' (text: it reads the same after the driver has switched a
 -- statement it prepared on the server to binary results, which it does for arrays). One pass
--- over the index on (complex_id, category, reported_day) (V30), which delivers the reports in this
+-- over the index on (complex_id, category, reported_day) (V1__baseline.sql), which delivers the reports in this
 -- order, so there is nothing to sort.
 -- Parameters: :monthEnd (last day of m), :categories (text[]).
 select g.complex_id, c.neighbourhood_code, g.category, g.days

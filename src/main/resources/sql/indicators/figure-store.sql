@@ -1,7 +1,7 @@
 -- Storing a month's figures (FigureCopy, FigureReplacement).
 
 -- name: indicator_slots
--- The position of each indicator in the arrays of unit_figure (V60).
+-- The position of each indicator in the arrays of unit_figure (V1__baseline.sql).
 select indicator, position from indicator_slot;
 
 -- name: copy_figures

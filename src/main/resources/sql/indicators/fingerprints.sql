@@ -1,5 +1,5 @@
 -- What a month's input fingerprint (Fingerprints) reads: the digests the report triggers keep
--- (V62, V63), the activities per month and the units.
+-- (V1__baseline.sql), the activities per month and the units.
 
 -- name: report_days
 select reported_day, reports, digest::text from report_day_digest where reported_day between :from_day and :to_day;

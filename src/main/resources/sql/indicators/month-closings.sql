@@ -6,7 +6,7 @@
 -- default for a category without one): closed by then it was closed within target; open at a
 -- month end after it, it is overdue there. after_to_day is a constant, not the largest month of
 -- run_month, so that the planner sees how few closings a run has and reads them by the closed_at
--- index, from the index alone (V67).
+-- index, from the index alone (V1__baseline.sql).
 create temp table month_closings on commit drop as
 select r.complex_id collate "C" as complex_id, r.category collate "C" as category,
        date_trunc('month', r.closed_at at time zone 'Europe/Amsterdam')::date as month,

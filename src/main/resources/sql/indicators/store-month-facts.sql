@@ -1,4 +1,4 @@
--- The run's complex facts, with their hotspot figures where the pair is a hotspot (V66, V100),
+-- The run's complex facts, with their hotspot figures where the pair is a hotspot (V1__baseline.sql, V2__hotspot_rise.sql),
 -- stored into the partitions FigureReplacement emptied, for the runs after it and the
 -- reports. Rows with nothing to count are left out.
 

@@ -1,5 +1,5 @@
 -- The report digests of a load that the importer computed (ReportDigests), added to the stored
--- ones as the trigger report_digest_change (V63) adds a statement's rows. Parameters: the keys
+-- ones as the trigger report_digest_change (V1__baseline.sql) adds a statement's rows. Parameters: the keys
 -- (days or first days of months) as text[], the counts as bigint[], the digests as text[] (numeric
 -- values beyond 64 bits).
 

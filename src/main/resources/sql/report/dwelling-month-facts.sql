@@ -1,4 +1,4 @@
--- A run of months' rows of dwelling_month_fact (V130): the reports with a dwelling reference of the
+-- A run of months' rows of dwelling_month_fact (V4__dwelling_month_fact.sql): the reports with a dwelling reference of the
 -- months :from to the end before :end, each a repeat when the dwelling's previous report of the same
 -- category (by reported_at, report_id) came at most :windowSeconds before it; the reports of the
 -- days from :lookback on are read only as predecessors. One sort of those days' reports by

@@ -21,7 +21,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams a month's figures into unit_figure (V60) with COPY in PostgreSQL's binary
+ * Streams a month's figures into unit_figure (V1__baseline.sql) with COPY in PostgreSQL's binary
  * format: the figures of one unit and category, which {@link MonthFigures} gives one
  * after another, become one row whose arrays hold an element per indicator (its position
  * in indicator_slot). Binary because a backfill stores millions of rows: doubles go as

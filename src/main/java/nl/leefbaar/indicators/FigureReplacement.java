@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * Removes the stored figures of a run's months before the run stores new ones, inside the
  * run's transaction.
  * <p>
- * The big tables are partitioned by month (V65): a big month's partition is emptied with
+ * The big tables are partitioned by month (V1__baseline.sql): a big month's partition is emptied with
  * TRUNCATE (or created), so that the run's rows go into fresh pages and a fresh key index
  * instead of meeting their deleted predecessors there. TRUNCATE locks the partition until
  * commit, so a reader waits for the new figures rather than seeing a mix. (A reader whose
@@ -38,7 +38,7 @@ final class FigureReplacement {
 	}
 
 	/**
-	 * One partition a month each (V65), besides the default partition for rows stored by
+	 * One partition a month each (V1__baseline.sql), besides the default partition for rows stored by
 	 * hand.
 	 */
 	private static final List<Partitioned> PARTITIONED = List.of(

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * The input fingerprint of a month: a digest of everything its figures depend on, so that
  * a month is recomputed only when that changed. Sums of row hashes are order-free and
- * cheap; the report table's triggers keep them per day and per closing month (V62), so a
+ * cheap; the report table's triggers keep them per day and per closing month (V1__baseline.sql), so a
  * fingerprint reads a few hundred small rows, not the reports:
  * <ul>
  * <li>the reports reported from W days before the 12-month window (and the hotspot
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * <li>the reports closed in the 12 months to m (handling figures);</li>
  * <li>the reports open at the end of m, however old (open_overdue, and the stored count
  * that the next month's starts from): the sum of the open digests of the months up to m
- * (V63);</li>
+ * (V1__baseline.sql);</li>
  * <li>the activities of the 12 months, all complexes and neighbourhoods, the settings,
  * the first report (look-back) and the reference year with the reference December's own
  * inputs.</li>

@@ -159,7 +159,7 @@ public class IndicatorService {
 
 	/**
 	 * Marks the pages of report that writes since the last vacuum left (a month's import)
-	 * in the visibility map: the closings are read by an index-only scan (V67), which
+	 * in the visibility map: the closings are read by an index-only scan (V1__baseline.sql), which
 	 * fetches a report from its heap page wherever that page is not marked all-visible,
 	 * and autovacuum comes only after a fifth of the table has changed. On a connection
 	 * of its own, outside any transaction (VACUUM cannot run in one); it skips the table

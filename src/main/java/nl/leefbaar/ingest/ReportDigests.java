@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The report digests of V62 and V63 (per reported day, per closing month, and the open
+ * The report digests of the baseline schema (V1__baseline.sql) (per reported day, per closing month, and the open
  * digest per month) for the rows a load COPYs, computed while the rows are read, so that
  * the load needs no statement trigger reading them all back from a transition table. They
  * are the values the trigger {@code report_digest_change} computes: the same hashes
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 final class ReportDigests {
 
-	/** The trigger that keeps the digests for an insert (V63). */
+	/** The trigger that keeps the digests for an insert (V1__baseline.sql). */
 	static final String INSERT_TRIGGER = "report_digest_insert";
 
 	private final Sums days = new Sums(false);

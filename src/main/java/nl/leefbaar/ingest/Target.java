@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A domain table of V2 and its UNLOGGED staging table of V10 (same columns plus the
+ * A domain table and its UNLOGGED staging table (V1__baseline.sql; same columns plus the
  * source line number), with the set-based statements between them. Identifiers come from
  * this code only; values never enter the SQL text.
  */

@@ -7,7 +7,7 @@
  *
  * <h2>How a file is loaded</h2> Rows are read and checked in Java (streaming; memory does
  * not grow with the file), valid rows go by {@code COPY ... FROM STDIN} into an UNLOGGED
- * staging table (V10), ids seen twice are resolved there, and one
+ * staging table (V1__baseline.sql), ids seen twice are resolved there, and one
  * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE row differs} statement upserts them
  * and counts new and changed rows. Order: neighbourhoods, complexes, reports, activities.
  * A load bigger than the table (at least 100,000 rows) drops the table's plain indexes

@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The digests that input fingerprints read (V62, V63) are kept by triggers: after any
+ * The digests that input fingerprints read (V1__baseline.sql) are kept by triggers: after any
  * kind of write to report they equal the digests summed afresh from the reports, so a
  * month whose reports changed gets a new fingerprint.
  */

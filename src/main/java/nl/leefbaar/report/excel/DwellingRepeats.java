@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dwellings with repeat reports in the 12 months to m, for every dashboard of the
- * month, from the stored month facts (V130__dwelling_month_fact.sql): a month's facts are
+ * month, from the stored month facts (V4__dwelling_month_fact.sql): a month's facts are
  * built once for its reports (one sort of that month's reports and the W days before it)
  * and the list sums 12 months of them, instead of sorting the reports of 15 months on
  * every run.

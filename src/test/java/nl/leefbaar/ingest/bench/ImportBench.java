@@ -96,7 +96,7 @@ public final class ImportBench {
 
 	/**
 	 * Whether the three report digests the first load stored are the sums of the server's
-	 * own hash functions over the loaded reports (V62, V63), as the trigger would have
+	 * own hash functions over the loaded reports (V1__baseline.sql), as the trigger would have
 	 * kept them.
 	 */
 	private static boolean digestsEqualThoseSummedAfresh(JdbcTemplate jdbc) {

@@ -5,7 +5,7 @@
 -- months of the dashboards' list from here: without them every run sorted the reports of 15 months
 -- (issue 23: 91.6 s of the dashboard at 3.3 M reports went to that query).
 -- A month's rows are those of the reports they were built from: dwelling_month_built keeps the
--- count and the digest of those days' reports (report_day_digest, kept by V62's triggers and the
+-- count and the digest of those days' reports (report_day_digest, kept by the baseline schema's triggers and the
 -- importer) and the W, and a month whose reports or W differ now is built again.
 create table dwelling_month_built (
     period      date primary key,
