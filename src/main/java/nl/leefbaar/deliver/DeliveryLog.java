@@ -15,10 +15,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The delivery log (V6__delivery_log.sql): which message of which month went to whom, with the digest of
- * its figures. A message is recorded in a transaction of its own right after the mail
- * server accepted it, whatever transaction the step holds, so that a run killed between
- * two messages has recorded the first.
+ * The delivery log (V6__delivery_log.sql): which message of which month went to whom,
+ * with the digest of its figures. A message is recorded in a transaction of its own right
+ * after the mail server accepted it, whatever transaction the step holds, so that a run
+ * killed between two messages has recorded the first.
  */
 @Component
 public class DeliveryLog {

@@ -21,13 +21,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams a month's figures into unit_figure (V1__baseline.sql) with COPY in PostgreSQL's binary
- * format: the figures of one unit and category, which {@link MonthFigures} gives one
- * after another, become one row whose arrays hold an element per indicator (its position
- * in indicator_slot). Binary because a backfill stores millions of rows: doubles go as
- * their 8 bytes instead of being printed by Java and parsed again by the server, and the
- * few distinct key strings are encoded once. Chunked, so that a month costs neither a
- * statement per row nor the heap to hold it.
+ * Streams a month's figures into unit_figure (V1__baseline.sql) with COPY in PostgreSQL's
+ * binary format: the figures of one unit and category, which {@link MonthFigures} gives
+ * one after another, become one row whose arrays hold an element per indicator (its
+ * position in indicator_slot). Binary because a backfill stores millions of rows: doubles
+ * go as their 8 bytes instead of being printed by Java and parsed again by the server,
+ * and the few distinct key strings are encoded once. Chunked, so that a month costs
+ * neither a statement per row nor the heap to hold it.
  * <p>
  * Each thread that computes figures encodes them with its own {@link #writer()}; whole
  * chunks of rows go into the one COPY stream in any order (a table's rows have none).

@@ -19,12 +19,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * Removes the stored figures of a run's months before the run stores new ones, inside the
  * run's transaction.
  * <p>
- * The big tables are partitioned by month (V1__baseline.sql): a big month's partition is emptied with
- * TRUNCATE (or created), so that the run's rows go into fresh pages and a fresh key index
- * instead of meeting their deleted predecessors there. TRUNCATE locks the partition until
- * commit, so a reader waits for the new figures rather than seeing a mix. (A reader whose
- * snapshot was taken before the commit, in a transaction that began earlier, finds the
- * month empty.) Small partitions, and the small tables, are deleted by month.
+ * The big tables are partitioned by month (V1__baseline.sql): a big month's partition is
+ * emptied with TRUNCATE (or created), so that the run's rows go into fresh pages and a
+ * fresh key index instead of meeting their deleted predecessors there. TRUNCATE locks the
+ * partition until commit, so a reader waits for the new figures rather than seeing a mix.
+ * (A reader whose snapshot was taken before the commit, in a transaction that began
+ * earlier, finds the month empty.) Small partitions, and the small tables, are deleted by
+ * month.
  * <p>
  * A backfill, which replaces everything stored, also drops the partitions' primary keys
  * while it stores and builds them at the end ({@link #finish()}).
@@ -38,8 +39,8 @@ final class FigureReplacement {
 	}
 
 	/**
-	 * One partition a month each (V1__baseline.sql), besides the default partition for rows stored by
-	 * hand.
+	 * One partition a month each (V1__baseline.sql), besides the default partition for
+	 * rows stored by hand.
 	 */
 	private static final List<Partitioned> PARTITIONED = List.of(
 			new Partitioned("unit_figure", "period, level, unit_id, category"),

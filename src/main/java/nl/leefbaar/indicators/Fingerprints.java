@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * The input fingerprint of a month: a digest of everything its figures depend on, so that
  * a month is recomputed only when that changed. Sums of row hashes are order-free and
- * cheap; the report table's triggers keep them per day and per closing month (V1__baseline.sql), so a
- * fingerprint reads a few hundred small rows, not the reports:
+ * cheap; the report table's triggers keep them per day and per closing month
+ * (V1__baseline.sql), so a fingerprint reads a few hundred small rows, not the reports:
  * <ul>
  * <li>the reports reported from W days before the 12-month window (and the hotspot
  * window), or from the first day of window B of m - 1 if that is earlier, to the end of

@@ -159,13 +159,13 @@ public class IndicatorService {
 
 	/**
 	 * Marks the pages of report that writes since the last vacuum left (a month's import)
-	 * in the visibility map: the closings are read by an index-only scan (V1__baseline.sql), which
-	 * fetches a report from its heap page wherever that page is not marked all-visible,
-	 * and autovacuum comes only after a fifth of the table has changed. On a connection
-	 * of its own, outside any transaction (VACUUM cannot run in one); it skips the table
-	 * rather than wait while another holds it. It leaves cleaning the indexes to
-	 * autovacuum: the closings read the changed reports' new versions, on pages it marks
-	 * all the same.
+	 * in the visibility map: the closings are read by an index-only scan
+	 * (V1__baseline.sql), which fetches a report from its heap page wherever that page is
+	 * not marked all-visible, and autovacuum comes only after a fifth of the table has
+	 * changed. On a connection of its own, outside any transaction (VACUUM cannot run in
+	 * one); it skips the table rather than wait while another holds it. It leaves
+	 * cleaning the indexes to autovacuum: the closings read the changed reports' new
+	 * versions, on pages it marks all the same.
 	 * <p>
 	 * VACUUM marks a page only when the commits of its rows are in the WAL file, and a
 	 * server that commits asynchronously (the embedded one) writes them a moment later:

@@ -4,9 +4,9 @@ package nl.leefbaar.ingest;
  * PostgreSQL's {@code hashtextextended(text, 0)} in Java: {@code hash_bytes_extended} of
  * src/common/hashfn.c (Bob Jenkins' lookup3, as PostgreSQL adapted it) over the UTF-8
  * bytes of the text, as a server on a little-endian machine computes it for a text in a
- * deterministic collation. The report digests (V1__baseline.sql) are sums of such hashes, and the
- * importer computes them for the rows it copies; {@code PgHashTests} checks the values
- * against the server's own.
+ * deterministic collation. The report digests (V1__baseline.sql) are sums of such hashes,
+ * and the importer computes them for the rows it copies; {@code PgHashTests} checks the
+ * values against the server's own.
  */
 final class PgHash {
 

@@ -13,16 +13,16 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The report digests of the baseline schema (V1__baseline.sql) (per reported day, per closing month, and the open
- * digest per month) for the rows a load COPYs, computed while the rows are read, so that
- * the load needs no statement trigger reading them all back from a transition table. They
- * are the values the trigger {@code report_digest_change} computes: the same hashes
- * ({@link PgHash} over the same text as {@code report_reported_hash},
- * {@code report_closed_hash} and {@code report_open_hash}: {@code concat_ws('|', ...)}
- * without the null values, instants as {@code extract(epoch from ...)} writes them), the
- * same keys, and a row for every key the trigger would write, also where the open
- * digest's additions and subtractions cancel out. {@link #store} adds them to the stored
- * digests as the trigger does.
+ * The report digests of the baseline schema (V1__baseline.sql) (per reported day, per
+ * closing month, and the open digest per month) for the rows a load COPYs, computed while
+ * the rows are read, so that the load needs no statement trigger reading them all back
+ * from a transition table. They are the values the trigger {@code report_digest_change}
+ * computes: the same hashes ({@link PgHash} over the same text as
+ * {@code report_reported_hash}, {@code report_closed_hash} and {@code report_open_hash}:
+ * {@code concat_ws('|', ...)} without the null values, instants as
+ * {@code extract(epoch from ...)} writes them), the same keys, and a row for every key
+ * the trigger would write, also where the open digest's additions and subtractions cancel
+ * out. {@link #store} adds them to the stored digests as the trigger does.
  * <p>
  * Memory: one entry per day and month of the data (a few thousand), not per row.
  */

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The watermark of each pulled source and kind of record (V5__source_watermark.sql): the latest change time
- * committed. Read and written on the import's transaction (the JdbcTemplate joins it), so
- * the watermark moves exactly when the records it covers are committed.
+ * The watermark of each pulled source and kind of record (V5__source_watermark.sql): the
+ * latest change time committed. Read and written on the import's transaction (the
+ * JdbcTemplate joins it), so the watermark moves exactly when the records it covers are
+ * committed.
  */
 @Component
 public class Watermarks {

@@ -105,7 +105,8 @@ class HandlingTests {
 
 	@Test
 	void computingFirstMarksTheReportsAllVisibleSoThatClosingsAreReadFromTheIndexAlone() {
-		// The baseline schema's index on closed_at holds what the closings read; on a page that the
+		// The baseline schema's index on closed_at holds what the closings read; on a
+		// page that the
 		// visibility map
 		// does not mark all-visible, an index-only scan still fetches every report from
 		// the heap

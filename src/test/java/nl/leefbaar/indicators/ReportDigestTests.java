@@ -12,8 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The digests that input fingerprints read (V1__baseline.sql) are kept by triggers: after any
- * kind of write to report they equal the digests summed afresh from the reports, so a
+ * The digests that input fingerprints read (V1__baseline.sql) are kept by triggers: after
+ * any kind of write to report they equal the digests summed afresh from the reports, so a
  * month whose reports changed gets a new fingerprint.
  */
 @SpringBootTest

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A first load COPYs the reports straight into the table with the digest trigger off and
- * computes the report digests (V1__baseline.sql) itself: they must be exactly the rows the
- * trigger keeps for the same reports, the fingerprints of the indicators and the fault
- * drill compare them. Here the trigger's digests come from inserting the imported rows
- * once more with the trigger on.
+ * computes the report digests (V1__baseline.sql) itself: they must be exactly the rows
+ * the trigger keeps for the same reports, the fingerprints of the indicators and the
+ * fault drill compare them. Here the trigger's digests come from inserting the imported
+ * rows once more with the trigger on.
  */
 class ImportDigestTests extends ImportTestSupport {
 

@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the figures the indicator stage stored (V1__baseline.sql): the
- * indicator_value view, long form, the units, hotspots, activity effects and the funnel
- * statistics. The workbooks read nothing else.
+ * Reads the figures the indicator stage stored (V1__baseline.sql): the indicator_value
+ * view, long form, the units, hotspots, activity effects and the funnel statistics. The
+ * workbooks read nothing else.
  */
 @Component
 class FigureStore {

@@ -96,8 +96,8 @@ public final class ImportBench {
 
 	/**
 	 * Whether the three report digests the first load stored are the sums of the server's
-	 * own hash functions over the loaded reports (V1__baseline.sql), as the trigger would have
-	 * kept them.
+	 * own hash functions over the loaded reports (V1__baseline.sql), as the trigger would
+	 * have kept them.
 	 */
 	private static boolean digestsEqualThoseSummedAfresh(JdbcTemplate jdbc) {
 		String days = "select reported_day, count(*), sum(report_reported_hash(r)) from report r group by 1";
