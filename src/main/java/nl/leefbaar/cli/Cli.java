@@ -149,7 +149,15 @@ public final class Cli {
 	 */
 	public int startFailed(Throwable failure, boolean debug) {
 		Credentials credentials = Credentials.from(key -> null);
-		err.println("leefbaar: cannot start: " + credentials.mask(Failures.rootMessage(failure)));
+		String reason = Failures.rootMessage(failure);
+		if (reason.startsWith("Validate failed")) {
+			// Flyway found migrations applied that this version does not have: a database
+			// made
+			// by an unreleased version before the baseline migration
+			reason += " (the database was made by an earlier, unreleased version of Leefbaar: start"
+					+ " from a new LEEFBAAR_HOME or an empty database)";
+		}
+		err.println("leefbaar: cannot start: " + credentials.mask(reason));
 		if (debug) {
 			StringWriter trace = new StringWriter();
 			failure.printStackTrace(new PrintWriter(trace));

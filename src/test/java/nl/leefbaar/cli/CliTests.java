@@ -36,6 +36,19 @@ class CliTests {
 	}
 
 	@Test
+	void aDatabaseOfAnUnreleasedEarlierSchemaSaysWhatToDoInOneLine() {
+		Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), folder.resolve("jobs"));
+		RuntimeException flyway = new IllegalStateException("Validate failed: Migrations have failed validation\n"
+				+ "Detected applied migration not resolved locally: 150.");
+
+		assertThat(cli.startFailed(new IllegalStateException("context", flyway), false)).isEqualTo(ExitCodes.FAILED);
+		assertThat(err()).isEqualTo("leefbaar: cannot start: Validate failed: Migrations have failed validation"
+				+ " (the database was made by an earlier, unreleased version of Leefbaar: start from a new"
+				+ " LEEFBAAR_HOME or an empty database)\n");
+	}
+
+	@Test
 	void anUnknownCommandIsAUsageErrorWithAHint() {
 		Cli.Prepared prepared = prepare("no-such-command");
 
