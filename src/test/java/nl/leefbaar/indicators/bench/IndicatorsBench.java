@@ -1,5 +1,9 @@
 package nl.leefbaar.indicators.bench;
 
+import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.time.YearMonth;
 import java.util.Map;
 
@@ -138,25 +142,7 @@ public final class IndicatorsBench {
 				       20 + (hashint8(c) & 255)::int
 				from generate_series(1, ?) c
 				""", complexes);
-		jdbc.update(
-				"""
-						insert into report (report_id, complex_id, dwelling_ref, source_category, category, reported_at,
-						                    reported_day, closed_at, channel, follow_up)
-						select 'R' || i, complex_id, dwelling_ref, category, category, reported_at,
-						       (reported_at at time zone 'Europe/Amsterdam')::date,
-						       case when random() < 0.9 then reported_at + make_interval(secs => 86400 * 20 * -ln(1 - random())) end,
-						       'app', case when random() < 0.3 then 'visit' end
-						from (select i, 'C' || lpad((1 + (hashint8(i) & 2147483647) % ?)::text, 6, '0') as complex_id,
-						             case when random() < 0.7 then 'D' || (random() * 150)::int end as dwelling_ref,
-						             (array['neighbour_nuisance', 'pollution', 'pollution', 'damage', 'damage', 'damage',
-						                    'safety', 'social', 'public_space', 'other'])[1 + floor(random() * 10)::int] as category,
-						             timestamptz '2022-01-01 00:00+01' + random() * interval '1095 days' as reported_at
-						      from generate_series(1, ?) i) g
-						-- in the order they were reported, as monthly exports append them (stored in id
-						-- order, every range of days would be spread over every page of the table)
-						order by reported_at
-						""",
-				complexes, reports);
+		jdbc.update(benchSql("indicators-bench-reports.sql"), complexes, reports);
 		jdbc.update("""
 				insert into activity (activity_id, complex_id, type, date, participants, addresses_category)
 				select 'A' || i, 'C' || lpad((1 + (hashint8(i) & 2147483647) % ?)::text, 6, '0'), 'cleanup',
@@ -164,6 +150,15 @@ public final class IndicatorsBench {
 				from generate_series(1, ?) i
 				""", complexes, Math.max(1, reports / 100));
 		System.out.printf("loaded %d synthetic reports in %.1f s%n", reports, seconds(t0));
+	}
+
+	private static String benchSql(String name) {
+		try (InputStream in = IndicatorsBench.class.getResourceAsStream("/bench/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static double seconds(long since) {
