@@ -4,33 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 
-import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Concentration and activities for March 2025 (hotspots: {@link HotspotTests}).
  */
-@SpringBootTest
-class ConcentrationActivityTests {
-
-	static final YearMonth MARCH = YearMonth.of(2025, 3);
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	IndicatorService service;
-
-	Fixture data;
+class ConcentrationActivityTests extends IndicatorFixtureTests {
 
 	@BeforeEach
 	void given() {
-		TestDatabase.clearDomainTables(jdbc);
-		data = new Fixture(jdbc);
 		data.neighbourhood("N1")
 			.neighbourhood("N2")
 			.complex("C1", "N1", 100)

@@ -12,24 +12,12 @@ import java.time.YearMonth;
 import java.util.List;
 
 import nl.leefbaar.domain.Level;
-import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest
-class ExportAndRecomputeTests {
-
-	static final YearMonth MARCH = YearMonth.of(2025, 3);
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	IndicatorService service;
+class ExportAndRecomputeTests extends IndicatorFixtureTests {
 
 	@Autowired
 	IndicatorExports exports;
@@ -37,12 +25,8 @@ class ExportAndRecomputeTests {
 	@TempDir
 	Path output;
 
-	Fixture data;
-
 	@BeforeEach
 	void given() {
-		TestDatabase.clearDomainTables(jdbc);
-		data = new Fixture(jdbc);
 		// C3 has 8 dwellings: under the public threshold of 10
 		data.neighbourhood("N1")
 			.neighbourhood("N2")

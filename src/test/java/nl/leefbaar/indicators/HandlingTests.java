@@ -2,34 +2,17 @@ package nl.leefbaar.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
-
-import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Handling times, share within target, overdue at month end and follow-up, for March
  * 2025.
  */
-@SpringBootTest
-class HandlingTests {
-
-	static final YearMonth MARCH = YearMonth.of(2025, 3);
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	IndicatorService service;
+class HandlingTests extends IndicatorFixtureTests {
 
 	@BeforeEach
 	void given() {
-		TestDatabase.clearDomainTables(jdbc);
-		Fixture data = new Fixture(jdbc);
 		data.neighbourhood("N1").complex("C1", "N1", 100);
 		data.closedReport("C1", "other", "2024-01-01T12:00+01:00", "2024-01-02T12:00+01:00"); // first
 																								// report,

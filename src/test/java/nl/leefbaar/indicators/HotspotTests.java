@@ -19,13 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import nl.leefbaar.support.TestDatabase;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hotspots (indicators.md): a complex and category with n >= 3 reports on the 90 local
@@ -34,27 +30,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * window A is 1 January - 31 March 2025 and window B 2 January - 31 December 2024; the
  * data start on 1 January 2024 unless a test says otherwise.
  */
-@SpringBootTest
-class HotspotTests {
-
-	static final YearMonth MARCH = YearMonth.of(2025, 3);
+class HotspotTests extends IndicatorFixtureTests {
 
 	static final double SHARE = 90.0 / 455;
 
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	IndicatorService service;
-
-	Fixture data;
-
 	@BeforeEach
 	void given() {
-		TestDatabase.clearDomainTables(jdbc);
-		data = new Fixture(jdbc);
 		data.neighbourhood("N1")
 			.neighbourhood("N2")
 			.complex("C1", "N1", 100)

@@ -7,28 +7,13 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.Map;
 
-import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest
-class IndexAndFunnelTests {
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	IndicatorService service;
-
-	Fixture data;
+class IndexAndFunnelTests extends IndicatorFixtureTests {
 
 	@BeforeEach
 	void given() {
-		TestDatabase.clearDomainTables(jdbc);
-		data = new Fixture(jdbc);
 		data.neighbourhood("N1").complex("C1", "N1", 100).complex("C2", "N1", 100);
 	}
 

@@ -6,34 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.YearMonth;
 import java.util.Map;
 
-import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Counts, rates and repeats on a small fixture. The data start on 2024-01-01 with an
  * anchor report at complex C2, so every 2025 month has complete look-back (W = 90 days).
  */
-@SpringBootTest
-class RepeatAndCountTests {
-
-	static final YearMonth MARCH = YearMonth.of(2025, 3);
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	IndicatorService service;
-
-	Fixture data;
+class RepeatAndCountTests extends IndicatorFixtureTests {
 
 	@BeforeEach
 	void given() {
-		TestDatabase.clearDomainTables(jdbc);
-		data = new Fixture(jdbc);
 		data.neighbourhood("N1")
 			.neighbourhood("N2")
 			.complex("C1", "N1", 100)
