@@ -16,7 +16,10 @@ import nl.leefbaar.indicators.effects.ActivityEffect;
 import nl.leefbaar.indicators.effects.ActivityEffectService;
 import nl.leefbaar.indicators.export.CsvWriter;
 import nl.leefbaar.indicators.export.OwnerFiles;
+import nl.leefbaar.system.Heartbeat;
 import nl.leefbaar.system.LeefbaarProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class IndicatorExports {
+
+	private static final Logger log = LoggerFactory.getLogger(IndicatorExports.class);
 
 	public static final List<String> HEADER = List.of("period", "level", "unit_id", "unit_name", "category",
 			"indicator", "value", "numerator", "denominator", "ci_low", "ci_high", "flag");
@@ -76,15 +81,17 @@ public class IndicatorExports {
 		Path folder = output.resolve(month.toString());
 		List<Path> files = new ArrayList<>();
 		OwnerExports owners = OwnerExports.of(named.getJdbcTemplate());
-		try (OwnerFiles indicators = owners.files(folder, "indicators", HEADER)) {
+		try (Heartbeat heartbeat = Heartbeat.start(log, "exports of " + month + ": indicators.csv");
+				OwnerFiles indicators = owners.files(folder, "indicators", HEADER)) {
 			writeIndicators(month, folder, indicators);
 			files.add(folder.resolve("indicators.csv"));
 			files.addAll(indicators.commit());
 			files.add(folder.resolve("indicators-public.csv"));
-		}
-		try (OwnerFiles effects = owners.files(folder, "activity-effects", EFFECTS_HEADER)) {
-			files.add(writeEffects(month, folder.resolve("activity-effects.csv"), effects));
-			files.addAll(effects.commit());
+			heartbeat.doing("exports of " + month + ": the activity effects");
+			try (OwnerFiles effects = owners.files(folder, "activity-effects", EFFECTS_HEADER)) {
+				files.add(writeEffects(month, folder.resolve("activity-effects.csv"), effects));
+				files.addAll(effects.commit());
+			}
 		}
 		return files;
 	}

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import nl.leefbaar.domain.Level;
 import nl.leefbaar.indicators.stats.IndexComponent;
+import nl.leefbaar.system.Heartbeat;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,6 +228,18 @@ public class IndicatorService {
 	 */
 	private void computeRun(YearMonth from, YearMonth to, Context context) {
 		long started = System.nanoTime();
+		String run = "computing the indicators of " + (from.equals(to) ? from : from + " to " + to);
+		try (Heartbeat heartbeat = Heartbeat.start(log, run + ": the month facts")) {
+			computeRun(from, to, context, heartbeat, run);
+		}
+		for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+			context.pending().remove(month);
+		}
+		log.info("Computed indicators for {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void computeRun(YearMonth from, YearMonth to, Context context, Heartbeat heartbeat, String run) {
+		long started = System.nanoTime();
 		transaction.executeWithoutResult(status -> {
 			List<Unit> units = Unit.load(jdbc);
 			FigureReplacement replacement = new FigureReplacement(jdbc);
@@ -243,15 +256,13 @@ public class IndicatorService {
 						// Stored before (or earlier in this run, same transaction).
 						reference = loadReference(context.reference(), units);
 					}
+					heartbeat.doing(run + ": the figures of " + month);
 					storeFigures(month, figures, reference, context);
 				}
+				heartbeat.doing(run + ": storing");
 			}
 			replacement.finish();
 		});
-		for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-			context.pending().remove(month);
-		}
-		log.info("Computed indicators for {} to {} in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/**

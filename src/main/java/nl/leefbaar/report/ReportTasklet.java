@@ -8,6 +8,7 @@ import java.util.List;
 
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
+import nl.leefbaar.system.Heartbeat;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
 import nl.leefbaar.system.RunParameters;
@@ -47,7 +48,10 @@ class ReportTasklet implements Tasklet {
 			// the workbooks are for the whole city; a presenter's scope only redraws
 			// charts and deck
 			if (request.scope().isCity() || writer.drawsScopes()) {
-				written.addAll(writer.write(request));
+				try (Heartbeat heartbeat = Heartbeat.start(log,
+						"report " + request.month() + ": writing " + writer.describe())) {
+					written.addAll(writer.write(request));
+				}
 			}
 		}
 		RunKeys.appendFiles(jobExecution.getExecutionContext(), written);

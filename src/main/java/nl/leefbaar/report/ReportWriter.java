@@ -38,6 +38,9 @@ public interface ReportWriter {
 
 	List<Path> write(ReportRequest request) throws Exception;
 
+	/** What it writes, for the progress lines ("the dashboards"). */
+	String describe();
+
 	/**
 	 * Whether this writer draws a presenter's scope (one neighbourhood, a set of
 	 * complexes).

@@ -22,6 +22,11 @@ class ChartsReportWriter implements ReportWriter {
 	}
 
 	@Override
+	public String describe() {
+		return "the charts";
+	}
+
+	@Override
 	public List<Path> write(ReportRequest request) throws Exception {
 		Path folder = AtomicFiles.createPrivateFolder(request.monthFolder().resolve("charts"));
 		ChartRenderer.Rendered rendered = renderer.rendered(request.month(), request.locale(), request.scope(),

@@ -62,6 +62,11 @@ class DashboardWriter implements ReportWriter {
 	}
 
 	@Override
+	public String describe() {
+		return "the dashboards";
+	}
+
+	@Override
 	public List<Path> write(ReportRequest request) throws Exception {
 		long start = System.nanoTime();
 		YearMonth month = request.month();

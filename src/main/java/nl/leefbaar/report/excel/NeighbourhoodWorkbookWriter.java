@@ -44,6 +44,11 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 	}
 
 	@Override
+	public String describe() {
+		return "the neighbourhood workbook";
+	}
+
+	@Override
 	public List<Path> write(ReportRequest request) throws Exception {
 		YearMonth month = request.month();
 		Labels labels = Labels.of(request.locale());

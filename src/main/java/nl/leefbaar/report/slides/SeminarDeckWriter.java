@@ -123,6 +123,11 @@ class SeminarDeckWriter implements ReportWriter {
 	}
 
 	@Override
+	public String describe() {
+		return "the seminar deck";
+	}
+
+	@Override
 	public List<Path> write(ReportRequest request) throws Exception {
 		ChartSet set = renderer.build(request.month(), request.locale(), request.scope(),
 				nl.leefbaar.report.charts.ChartStyle.Medium.SLIDE, request.inputFolder());
