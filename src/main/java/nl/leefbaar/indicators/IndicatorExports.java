@@ -79,6 +79,20 @@ public class IndicatorExports {
 	 */
 	public List<Path> write(YearMonth month, Path output) throws IOException {
 		Path folder = output.resolve(month.toString());
+		try {
+			return writeAll(month, folder);
+		}
+		catch (IOException e) {
+			// the one line a person reads is the deepest cause's ("No space left on
+			// device"): this one names what could not be written, and keeps the cause
+			IOException named = new IOException(
+					"cannot write the exports of " + month + " into " + folder + ": " + e.getMessage());
+			named.addSuppressed(e);
+			throw named;
+		}
+	}
+
+	private List<Path> writeAll(YearMonth month, Path folder) throws IOException {
 		List<Path> files = new ArrayList<>();
 		OwnerExports owners = OwnerExports.of(named.getJdbcTemplate());
 		try (Heartbeat heartbeat = Heartbeat.start(log, "exports of " + month + ": indicators.csv");

@@ -106,6 +106,18 @@ class ExportAndRecomputeTests extends IndicatorFixtureTests {
 	}
 
 	@Test
+	void anExportThatCannotBeWrittenFailsNamingTheMonthAndTheFolder() throws Exception {
+		service.compute(MARCH, false);
+		// a folder where indicators.csv belongs: the finished file cannot be moved into
+		// place
+		Files.createDirectories(output.resolve(MARCH.toString()).resolve("indicators.csv").resolve("in-the-way"));
+
+		assertThatThrownBy(() -> exports.write(MARCH, output))
+			.hasMessageStartingWith("cannot write the exports of 2025-03 into " + output.resolve("2025-03") + ": ")
+			.hasNoCause();
+	}
+
+	@Test
 	void aMonthIsNotRecomputedUnlessItsInputChangedOrItIsForced() {
 		IndicatorService.Computation first = service.compute(MARCH, false);
 		// 2024-01 .. 2025-03: the 23 months before March reach back past the data start
