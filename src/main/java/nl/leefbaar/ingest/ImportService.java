@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -225,7 +226,7 @@ public class ImportService {
 
 		int count() {
 			return (int) Stream.of(neighbourhoods, complexes, reports, activities, mapping)
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.count();
 		}
 

@@ -68,7 +68,7 @@ public class ImportStepConfiguration {
 		context.putLong(RunKeys.UNMAPPED, result.unmapped());
 		context.putLong(RunKeys.INPUT_FILES, result.inputFiles());
 		context.putString(RunKeys.REJECTS_FILE, result.rejectsFile().toString());
-		RunKeys.appendFiles(context, java.util.List.of(result.rejectsFile()));
+		RunKeys.appendFiles(context, List.of(result.rejectsFile()));
 	}
 
 }

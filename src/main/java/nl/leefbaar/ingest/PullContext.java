@@ -1,6 +1,7 @@
 package nl.leefbaar.ingest;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Set;
 
@@ -56,13 +57,13 @@ public final class PullContext {
 	}
 
 	/** A loader for reports (the columns of reports.csv) of the named source. */
-	public PulledRecords reports(String source) throws java.sql.SQLException {
+	public PulledRecords reports(String source) throws SQLException {
 		return PulledRecords.open(new ReportsFile(complexes, mapping, clock), source, jdbc, copyManager, rejects,
 				loader);
 	}
 
 	/** A loader for activities (the columns of activities.csv) of the named source. */
-	public PulledRecords activities(String source) throws java.sql.SQLException {
+	public PulledRecords activities(String source) throws SQLException {
 		return PulledRecords.open(new ActivitiesFile(complexes, neighbourhoods, mapping, clock), source, jdbc,
 				copyManager, rejects, loader);
 	}

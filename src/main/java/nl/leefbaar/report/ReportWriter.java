@@ -1,6 +1,7 @@
 package nl.leefbaar.report;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,10 +18,9 @@ public interface ReportWriter {
 	 * scope and the input folder (for {@code neighbourhoods.geojson}; null: the folder of
 	 * the latest import).
 	 */
-	record ReportRequest(java.time.YearMonth month, Path monthFolder, Locale locale, ReportScope scope,
-			Path inputFolder) {
+	record ReportRequest(YearMonth month, Path monthFolder, Locale locale, ReportScope scope, Path inputFolder) {
 
-		public ReportRequest(java.time.YearMonth month, Path monthFolder, Locale locale, ReportScope scope) {
+		public ReportRequest(YearMonth month, Path monthFolder, Locale locale, ReportScope scope) {
 			this(month, monthFolder, locale, scope, null);
 		}
 	}

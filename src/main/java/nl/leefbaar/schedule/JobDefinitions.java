@@ -141,7 +141,7 @@ public final class JobDefinitions {
 					? stringsOrOne(entries.get("audience").getValueNode(), "audience") : List.of();
 			if (Audiences.unknown(audience) != null) {
 				throw problem(entries.get("audience").getValueNode(), "unknown audience '" + Audiences.unknown(audience)
-						+ "' (known: " + String.join(", ", new java.util.TreeSet<>(Audiences.KNOWN)) + ")");
+						+ "' (known: " + String.join(", ", new TreeSet<>(Audiences.KNOWN)) + ")");
 			}
 			String language = "nl";
 			if (entries.containsKey("language")) {

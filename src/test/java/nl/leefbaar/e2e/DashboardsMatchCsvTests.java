@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -295,8 +299,8 @@ class DashboardsMatchCsvTests {
 			figure.put("numerator", nullable(rs, 4));
 			figure.put("denominator", nullable(rs, 5));
 			city.put(rs.getDate(1).toLocalDate() + "|" + rs.getString(2), figure);
-		}, java.sql.Date.valueOf(MONTH.atDay(1)), java.sql.Date.valueOf(MONTH.minusMonths(1).atDay(1)),
-				java.sql.Date.valueOf(MONTH.minusYears(1).atDay(1)));
+		}, Date.valueOf(MONTH.atDay(1)), Date.valueOf(MONTH.minusMonths(1).atDay(1)),
+				Date.valueOf(MONTH.minusYears(1).atDay(1)));
 		try (XSSFWorkbook workbook = workbook(folder, "team")) {
 			Sheet sheet = workbook.getSheet(nl.getProperty("sheet.overview"));
 			for (String indicator : List.of("reports", "report_rate_12m", "dwelling_repeat_rate_12m",
@@ -475,8 +479,8 @@ class DashboardsMatchCsvTests {
 			List<String> ownIds = complexesOf(owner.getKey()).stream().sorted().toList();
 			assertThat(WorkbookPackage.images(folder.resolve("dashboard-" + owner.getValue() + "-" + MONTH + ".xlsx")))
 				.singleElement()
-				.isEqualTo(charts.funnelPlotPngOf(MONTH, java.util.Locale.forLanguageTag("nl"),
-						new ReportScope(null, ownIds), 1200, 800));
+				.isEqualTo(charts.funnelPlotPngOf(MONTH, Locale.forLanguageTag("nl"), new ReportScope(null, ownIds),
+						1200, 800));
 			assertThat(chartFigures.funnel(MONTH, new ReportScope(null, ownIds)).scopeOnly().points())
 				.extracting(p -> p.complexId())
 				.isNotEmpty()
@@ -596,7 +600,7 @@ class DashboardsMatchCsvTests {
 		return names;
 	}
 
-	private static Double nullable(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+	private static Double nullable(ResultSet rs, int column) throws SQLException {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
 	}

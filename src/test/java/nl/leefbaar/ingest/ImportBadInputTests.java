@@ -7,6 +7,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class ImportBadInputTests extends ImportTestSupport {
 			w.write("R1,C1,Lekkage,2025-06-02 10:15,kort\n");
 			w.write("R2,C1,Lekkage,2025-06-02 10:15,\"");
 			char[] block = new char[1 << 16];
-			java.util.Arrays.fill(block, 'x');
+			Arrays.fill(block, 'x');
 			for (int i = 0; i < 160; i++) {
 				w.write(block);
 			}

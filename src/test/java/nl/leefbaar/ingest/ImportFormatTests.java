@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 
@@ -230,9 +231,8 @@ class ImportFormatTests extends ImportTestSupport {
 		List<String> reject = Fixture.reject(result, "reports.csv", 3);
 		assertThat(reject.get(4)).isEqualTo("'=HYPERLINK(\"x\"),C9,,Lekkage,2025-06-02 10:15,,,");
 		assertThat(Files.readString(result.rejectsFile())).startsWith("file,line,column,reason,raw");
-		assertThat(Files.getPosixFilePermissions(result.rejectsFile())).containsExactlyInAnyOrder(
-				java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-				java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+		assertThat(Files.getPosixFilePermissions(result.rejectsFile()))
+			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 	}
 
 	@Test

@@ -2,8 +2,10 @@ package nl.leefbaar.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.List;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,7 +150,7 @@ class ImportRulesTests extends ImportTestSupport {
 	void acceptsComplexWhoseNeighbourhoodIsAlreadyInTheDatabase() throws Exception {
 		fixture.reports(GOOD);
 		service.importFolder(fixture.input, fixture.output);
-		java.nio.file.Files.delete(fixture.input.resolve("neighbourhoods.csv"));
+		Files.delete(fixture.input.resolve("neighbourhoods.csv"));
 		fixture.write("complexes.csv", "complex_id,name,neighbourhood_code,dwellings\nC3,Nieuw,BU02,10\n");
 		ImportResult result = service.importFolder(fixture.input, fixture.output);
 		assertThat(result.rejected()).isZero();
@@ -268,7 +270,7 @@ class ImportRulesTests extends ImportTestSupport {
 	void refusesMappingFileWithANonCanonicalCategory() throws Exception {
 		fixture.write("category-mapping.csv", "source_category,category\nLekkage,water\n");
 		fixture.reports(GOOD);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.importFolder(fixture.input, fixture.output))
+		Assertions.assertThatThrownBy(() -> service.importFolder(fixture.input, fixture.output))
 			.isInstanceOf(ImportException.class)
 			.hasMessage("category-mapping.csv line 2: 'water' is not a canonical category (neighbour_nuisance,"
 					+ " pollution, damage, safety, social, public_space, other)");

@@ -259,7 +259,7 @@ class HostileDataRunTests {
 		Map<String, String> names = Map.of(HostileData.CA, HostileData.CA_NAME, HostileData.CB, HostileData.CB_NAME,
 				HostileData.CC, HostileData.CC_NAME, HostileData.CD, HostileData.CD_NAME, HostileData.CE,
 				HostileData.CE_NAME);
-		Map<String, List<String>> dwellings = new java.util.HashMap<>();
+		Map<String, List<String>> dwellings = new HashMap<>();
 		jdbc.query("select complex_id, dwelling_ref from report where dwelling_ref is not null", rs -> {
 			dwellings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
 		});

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class WorkbookPackage {
 	public static Map<String, byte[]> parts(Path workbook) throws IOException {
 		Map<String, byte[]> parts = new LinkedHashMap<>();
 		try (ZipFile zip = new ZipFile(workbook.toFile())) {
-			for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+			for (ZipEntry entry : Collections.list(zip.entries())) {
 				try (InputStream in = zip.getInputStream(entry)) {
 					parts.put(entry.getName(), in.readAllBytes());
 				}

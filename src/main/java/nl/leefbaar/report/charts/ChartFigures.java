@@ -2,9 +2,12 @@ package nl.leefbaar.report.charts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -178,14 +181,15 @@ public class ChartFigures {
 	 * The first and last date of the activities pooled into the month's effects (rows
 	 * with an activity id and no flag), or null when there are none.
 	 */
-	public java.time.LocalDate[] effectSpan(YearMonth month) {
-		List<java.time.LocalDate[]> span = jdbc.query("""
-				select min(date), max(date) from activity_effect
-				where period = ? and activity_id is not null and flag is null and rate_ratio is not null
-				""",
-				(rs, i) -> rs.getDate(1) == null ? null
-						: new java.time.LocalDate[] { rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate() },
-				month.atDay(1));
+	public LocalDate[] effectSpan(YearMonth month) {
+		List<LocalDate[]> span = jdbc
+			.query("""
+					select min(date), max(date) from activity_effect
+					where period = ? and activity_id is not null and flag is null and rate_ratio is not null
+					""",
+					(rs, i) -> rs.getDate(1) == null ? null
+							: new LocalDate[] { rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate() },
+					month.atDay(1));
 		return span.isEmpty() ? null : span.get(0);
 	}
 
@@ -245,7 +249,7 @@ public class ChartFigures {
 	 * flags (category all), for the maps.
 	 */
 	public List<Figures.MapUnit> mapUnits(YearMonth month) {
-		Map<String, Figures.MapUnit> units = new java.util.LinkedHashMap<>();
+		Map<String, Figures.MapUnit> units = new LinkedHashMap<>();
 		jdbc.query("select neighbourhood_code, name from neighbourhood order by neighbourhood_code", rs -> {
 			units.put(rs.getString(1),
 					new Figures.MapUnit(rs.getString(1), rs.getString(2), null, null, null, null, null));
@@ -277,8 +281,8 @@ public class ChartFigures {
 	 * cache key.
 	 */
 	public Object computedAt(YearMonth month) {
-		List<java.sql.Timestamp> at = jdbc.queryForList("select computed_at from computed_month where period = ?",
-				java.sql.Timestamp.class, month.atDay(1));
+		List<Timestamp> at = jdbc.queryForList("select computed_at from computed_month where period = ?",
+				Timestamp.class, month.atDay(1));
 		return at.isEmpty() ? null : at.get(0);
 	}
 

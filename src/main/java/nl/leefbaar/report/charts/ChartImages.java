@@ -1,5 +1,6 @@
 package nl.leefbaar.report.charts;
 
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -24,7 +25,7 @@ public final class ChartImages {
 	 * The charts' bold face (DejaVu Sans Bold) at a size, for measuring text that goes
 	 * beside a chart (a slide's title).
 	 */
-	public static java.awt.Font boldFont(float size) {
+	public static Font boldFont(float size) {
 		return ChartStyle.bold(size);
 	}
 

@@ -1,6 +1,7 @@
 package nl.leefbaar.report.charts;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.Figures.Concentration;
@@ -207,7 +209,7 @@ public class ChartRenderer {
 		Boundaries areas = city ? boundaries.load(input) : Boundaries.absent("not drawn for a scope");
 		ChartSet set = new ChartSet(labels, month, scopeLabel, rateTrend, repeatTrend, funnel, ranking, effects,
 				concentration, mapUnits, areas, List.of());
-		java.util.function.Function<String, String> title = name -> Takeaways.of(name, set);
+		Function<String, String> title = name -> Takeaways.of(name, set);
 
 		List<NamedChart> charts = new ArrayList<>();
 		charts.add(new NamedChart("rate-trend", RateTrendChart.chart(RateTrendChart.dataset(rateTrend), labels,
@@ -291,7 +293,7 @@ public class ChartRenderer {
 	 * real period.
 	 */
 	private String effectPeriod(Labels labels, List<Effect> effects, YearMonth month) {
-		java.time.LocalDate[] span = figures.effectSpan(month);
+		LocalDate[] span = figures.effectSpan(month);
 		String scope = labels.get("scope.city");
 		if (span == null) {
 			return scope + " · " + labels.get("period.month", labels.month(month));

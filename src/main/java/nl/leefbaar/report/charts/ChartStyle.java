@@ -18,6 +18,8 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.renderer.AbstractRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -164,8 +166,8 @@ public final class ChartStyle {
 		theme.setTitlePaint(BLACK);
 		theme.setSubtitlePaint(TEXT_GREY);
 		theme.setShadowVisible(false);
-		theme.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-		theme.setXYBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+		theme.setBarPainter(new StandardBarPainter());
+		theme.setXYBarPainter(new StandardXYBarPainter());
 		return theme;
 	}
 

@@ -1,17 +1,23 @@
 package nl.leefbaar.report.charts;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
 
 import nl.leefbaar.report.charts.ChartStyle.Medium;
 import nl.leefbaar.report.charts.Figures.Effect;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
@@ -145,7 +151,7 @@ final class EffectChart {
 		XYPlot plot = new XYPlot(data.ratios(), ratio, types, renderer);
 		plot.setRangeGridlinesVisible(false);
 		plot.addDomainMarker(new ValueMarker(1, ChartStyle.BLACK, ChartStyle.line(1.4f)), Layer.BACKGROUND);
-		List<EffectLabels.Row> words = new java.util.ArrayList<>();
+		List<EffectLabels.Row> words = new ArrayList<>();
 		for (int i = 0; i < data.shown().size(); i++) {
 			Effect e = data.shown().get(i);
 			if (e.effectVsComparison() == null) {
@@ -184,13 +190,12 @@ final class EffectChart {
 		}
 
 		@Override
-		protected java.util.List<org.jfree.chart.axis.ValueTick> refreshTicksHorizontal(java.awt.Graphics2D g2,
-				java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
-			java.util.List<org.jfree.chart.axis.ValueTick> ticks = new java.util.ArrayList<>();
+		protected List<ValueTick> refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+			List<ValueTick> ticks = new ArrayList<>();
 			for (double t : TICKS) {
 				if (t >= getLowerBound() && t <= getUpperBound()) {
-					ticks.add(new org.jfree.chart.axis.NumberTick(t, labels.number(t, t == 1 ? 0 : 2),
-							TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0));
+					ticks.add(new NumberTick(t, labels.number(t, t == 1 ? 0 : 2), TextAnchor.TOP_CENTER,
+							TextAnchor.CENTER, 0));
 				}
 			}
 			return ticks;

@@ -3,6 +3,7 @@ package nl.leefbaar.report.charts;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.report.charts.Figures.Funnel;
@@ -28,7 +29,7 @@ final class FunnelChart {
 	static final String AVERAGE = "average";
 	static final int MAX_LABELS = 6;
 
-	private static final java.util.Set<String> LABELLED_FLAGS = java.util.Set.of("high", "elevated", "low");
+	private static final Set<String> LABELLED_FLAGS = Set.of("high", "elevated", "low");
 
 	private static final int LINE_POINTS = 160;
 

@@ -13,6 +13,7 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import nl.leefbaar.report.charts.Figures.FunnelPoint;
 import org.jfree.chart.annotations.AbstractXYAnnotation;
@@ -86,7 +87,7 @@ final class FunnelLabels extends AbstractXYAnnotation {
 		placed.clear();
 		RectangleEdge xEdge = plot.getDomainAxisEdge();
 		RectangleEdge yEdge = plot.getRangeAxisEdge();
-		java.util.function.BiFunction<Double, Double, Point2D> toPage = (x, y) -> new Point2D.Double(
+		BiFunction<Double, Double, Point2D> toPage = (x, y) -> new Point2D.Double(
 				domainAxis.valueToJava2D(x, dataArea, xEdge), rangeAxis.valueToJava2D(y, dataArea, yEdge));
 		List<Rectangle2D> marks = new ArrayList<>();
 		for (int s = 0; s < points.getSeriesCount(); s++) {

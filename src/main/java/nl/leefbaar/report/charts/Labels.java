@@ -3,6 +3,7 @@ package nl.leefbaar.report.charts;
 import java.math.RoundingMode;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -69,7 +70,7 @@ public final class Labels {
 	}
 
 	/** "12 maart 2024" / "12 March 2024". */
-	public String day(java.time.LocalDate day) {
+	public String day(LocalDate day) {
 		return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day);
 	}
 

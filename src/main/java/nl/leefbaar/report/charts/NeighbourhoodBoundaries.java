@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.json.simple.JSONArray;
 import org.json.simple.JSONObject;
@@ -107,7 +108,7 @@ public class NeighbourhoodBoundaries {
 		return remember(key, () -> read(file, known));
 	}
 
-	private Boundaries remember(Key key, java.util.function.Supplier<Boundaries> reader) {
+	private Boundaries remember(Key key, Supplier<Boundaries> reader) {
 		Cached cached = last.get();
 		if (cached != null && cached.key().equals(key)) {
 			return cached.boundaries();

@@ -1,6 +1,8 @@
 package nl.leefbaar.report.charts;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +10,11 @@ import nl.leefbaar.report.charts.ChartStyle.Medium;
 import nl.leefbaar.report.charts.Figures.RankItem;
 import nl.leefbaar.report.charts.Figures.Ranking;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -110,7 +115,7 @@ final class RankingChart {
 		units.setGridBandsVisible(false);
 		// every row named: no automatic thinning of the ticks
 		units.setAutoTickUnitSelection(false);
-		units.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+		units.setTickUnit(new NumberTickUnit(1));
 		units.setTickLabelFont(ChartStyle.regular(ChartStyle.MIN_FONT));
 		units.setLowerMargin(0.02);
 		units.setUpperMargin(0.02);
@@ -118,14 +123,13 @@ final class RankingChart {
 		XYErrorRenderer ranges = new XYErrorRenderer();
 		ranges.setDrawXError(true);
 		ranges.setDrawYError(false);
-		ranges.setErrorStroke(
-				new java.awt.BasicStroke(12f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER));
+		ranges.setErrorStroke(new BasicStroke(12f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
 		ranges.setCapLength(0);
 		ranges.setErrorPaint(new Color(0xCC, 0xCC, 0xCC));
 		// no mark at the range's middle; a grey bar in the legend
 		ranges.setSeriesShapesVisible(0, true);
-		ranges.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(0, 0, 0, 0));
-		ranges.setLegendShape(0, new java.awt.geom.Rectangle2D.Double(-14, -6, 28, 12));
+		ranges.setSeriesShape(0, new Rectangle2D.Double(0, 0, 0, 0));
+		ranges.setLegendShape(0, new Rectangle2D.Double(-14, -6, 28, 12));
 		ranges.setDefaultLinesVisible(false);
 		ranges.setSeriesPaint(0, new Color(0xCC, 0xCC, 0xCC));
 		ranges.setLegendItemLabelGenerator((d, s) -> labels.get("ranking.range"));
@@ -153,7 +157,7 @@ final class RankingChart {
 		XYPlot plot = new XYPlot(data.values(), rate, units, values);
 		plot.setDataset(1, data.ranges());
 		plot.setRenderer(1, ranges);
-		plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+		plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
 		plot.setRangeGridlinesVisible(false);
 		if (ranking.reference() != null) {
 			ValueMarker city = new ValueMarker(ranking.reference(), ChartStyle.BLACK, ChartStyle.dashed(1.6f));
@@ -162,15 +166,15 @@ final class RankingChart {
 			city.setLabelPaint(ChartStyle.BLACK);
 			city.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
 			city.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-			city.setLabelBackgroundColor(java.awt.Color.WHITE);
+			city.setLabelBackgroundColor(Color.WHITE);
 			plot.addDomainMarker(city, Layer.FOREGROUND);
 		}
 		// each value written beside its mark, so the numbers of the title are on the
 		// chart
 		for (int i = 0; i < data.shown().size(); i++) {
 			RankItem item = data.shown().get(i);
-			org.jfree.chart.annotations.XYTextAnnotation value = new org.jfree.chart.annotations.XYTextAnnotation(
-					"   " + labels.number(item.value(), 1), item.value(), data.shown().size() - 1 - i);
+			XYTextAnnotation value = new XYTextAnnotation("   " + labels.number(item.value(), 1), item.value(),
+					data.shown().size() - 1 - i);
 			value.setFont(ChartStyle.regular(ChartStyle.MIN_FONT));
 			value.setPaint(ChartStyle.BLACK);
 			value.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);

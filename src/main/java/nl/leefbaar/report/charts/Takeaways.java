@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.indicators.stats.Change;
@@ -167,9 +168,8 @@ public final class Takeaways {
 	/**
 	 * The neighbourhoods whose flag is above the expected range, by name, with values.
 	 */
-	static String mapFlags(ChartSet set, Labels labels, java.util.function.Function<Figures.MapUnit, String> flag,
-			java.util.function.Function<Figures.MapUnit, Double> value,
-			java.util.function.Function<Double, String> format, String key) {
+	static String mapFlags(ChartSet set, Labels labels, Function<Figures.MapUnit, String> flag,
+			Function<Figures.MapUnit, Double> value, Function<Double, String> format, String key) {
 		if (set.mapUnits().isEmpty()) {
 			return null;
 		}

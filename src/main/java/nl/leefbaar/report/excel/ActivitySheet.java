@@ -1,5 +1,6 @@
 package nl.leefbaar.report.excel;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -265,7 +266,7 @@ final class ActivitySheet {
 		if (value == null) {
 			return null;
 		}
-		if (value instanceof java.sql.Date d) {
+		if (value instanceof Date d) {
 			return d.toLocalDate();
 		}
 		return (LocalDate) value;

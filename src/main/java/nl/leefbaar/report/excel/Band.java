@@ -1,5 +1,7 @@
 package nl.leefbaar.report.excel;
 
+import java.util.Locale;
+
 /** The liveability index bands of municipal neighbourhood profiles (indicators.md). */
 enum Band {
 
@@ -19,7 +21,7 @@ enum Band {
 	}
 
 	String key() {
-		return "band." + name().toLowerCase(java.util.Locale.ROOT);
+		return "band." + name().toLowerCase(Locale.ROOT);
 	}
 
 }

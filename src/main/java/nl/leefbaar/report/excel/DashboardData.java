@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,7 @@ final class DashboardData {
 
 	/** The neighbourhoods in which the scope has a complex. */
 	Set<String> neighbourhoods(DashboardScope scope) {
-		Set<String> codes = new java.util.HashSet<>();
+		Set<String> codes = new HashSet<>();
 		complexes(scope).forEach(c -> codes.add(c.neighbourhoodCode()));
 		return codes;
 	}

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -111,8 +113,7 @@ class DashboardStore {
 						Arrays.fill(empty, Double.NaN);
 						return empty;
 					});
-					int index = (int) first.until(YearMonth.from(rs.getDate(2).toLocalDate()),
-							java.time.temporal.ChronoUnit.MONTHS);
+					int index = (int) first.until(YearMonth.from(rs.getDate(2).toLocalDate()), ChronoUnit.MONTHS);
 					double value = rs.getDouble(3);
 					values[index] = rs.wasNull() ? Double.NaN : value;
 				});
@@ -198,7 +199,7 @@ class DashboardStore {
 
 	/** The categories in their reading order, "all" first. */
 	static List<String> categories() {
-		List<String> categories = new java.util.ArrayList<>();
+		List<String> categories = new ArrayList<>();
 		categories.add(Category.ALL);
 		categories.addAll(Category.codes());
 		return categories;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
@@ -96,8 +97,7 @@ final class DistrictSheet {
 		w.finishTable(header, COLUMNS.size() - 1);
 	}
 
-	private static void row(SheetWriter w, SmallNumbers rules, String name, Totals t,
-			org.apache.poi.ss.usermodel.CellStyle nameStyle) {
+	private static void row(SheetWriter w, SmallNumbers rules, String name, Totals t, CellStyle nameStyle) {
 		w.newRow();
 		w.text(0, name, nameStyle);
 		w.number(1, (double) t.neighbourhoods, Styles.INTEGER);

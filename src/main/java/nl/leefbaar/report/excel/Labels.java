@@ -1,6 +1,7 @@
 package nl.leefbaar.report.excel;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -72,7 +73,7 @@ final class Labels {
 
 	/** A number in the reader's language: "48,2" in Dutch, "48.2" in English. */
 	String number(double value, int decimals) {
-		java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
 		format.setMinimumFractionDigits(decimals);
 		format.setMaximumFractionDigits(decimals);
 		return format.format(value);

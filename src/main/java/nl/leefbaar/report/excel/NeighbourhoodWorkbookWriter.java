@@ -1,6 +1,7 @@
 package nl.leefbaar.report.excel;
 
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 							properties, true);
 					Object lastDay = store.dataPeriod().get("last_day");
 					Pages.mark(workbook, labels.format("neighbourhoods.title", labels.month(month)),
-							lastDay instanceof java.sql.Date d ? d.toLocalDate() : null, labels);
+							lastDay instanceof Date d ? d.toLocalDate() : null, labels);
 					workbook.write(out);
 				}
 				finally {

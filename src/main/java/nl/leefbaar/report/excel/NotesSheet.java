@@ -1,5 +1,8 @@
 package nl.leefbaar.report.excel;
 
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -149,10 +152,10 @@ final class NotesSheet {
 			w.number(1, n.doubleValue(), format != null ? format
 					: n instanceof Double || n instanceof Float ? Styles.GENERAL : Styles.INTEGER);
 		}
-		else if (value instanceof java.sql.Date d) {
+		else if (value instanceof Date d) {
 			w.date(1, d.toLocalDate());
 		}
-		else if (value instanceof java.sql.Timestamp || value instanceof java.time.OffsetDateTime) {
+		else if (value instanceof Timestamp || value instanceof OffsetDateTime) {
 			w.dateTime(1, RepeatSheet.local(value));
 		}
 		else if (value != null) {

@@ -1,9 +1,11 @@
 package nl.leefbaar.report.excel;
 
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -82,7 +84,7 @@ final class RepeatSheet {
 		int dwellingHeaderRow = w.header(dwellingHeader);
 		List<DwellingRepeats.Dwelling> dwellings = data.dwellings.stream()
 			.filter(d -> team ? d.teamRank() <= MAX_ROWS : scope.owner().equals(d.owner()) && d.ownerRank() <= MAX_ROWS)
-			.sorted(java.util.Comparator.comparingLong(d -> team ? d.teamRank() : d.ownerRank()))
+			.sorted(Comparator.comparingLong(d -> team ? d.teamRank() : d.ownerRank()))
 			.toList();
 		for (DwellingRepeats.Dwelling d : dwellings) {
 			DashboardStore.Complex c = data.complexById.get(d.complexId());
@@ -151,7 +153,7 @@ final class RepeatSheet {
 		if (value instanceof OffsetDateTime odt) {
 			return odt.atZoneSameInstant(Months.ZONE).toLocalDateTime();
 		}
-		if (value instanceof java.sql.Timestamp ts) {
+		if (value instanceof Timestamp ts) {
 			return ts.toInstant().atZone(Months.ZONE).toLocalDateTime();
 		}
 		throw new IllegalArgumentException("not a time: " + value.getClass());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import nl.leefbaar.indicators.stats.Change;
@@ -191,7 +192,7 @@ final class SheetWriter {
 			word = labels.get(change.direction() > 0 ? "change.higher" : "change.lower");
 		}
 		else {
-			word = labels.get("change." + verdict.name().toLowerCase(java.util.Locale.ROOT));
+			word = labels.get("change." + verdict.name().toLowerCase(Locale.ROOT));
 		}
 		String arrow = !change.significant() ? "" : change.direction() > 0 ? "▲ " : "▼ ";
 		text(column + 1, arrow + word, styles.verdict(verdict == null ? Change.Verdict.NO_CLEAR_CHANGE : verdict));

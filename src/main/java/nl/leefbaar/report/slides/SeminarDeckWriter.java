@@ -2,6 +2,7 @@ package nl.leefbaar.report.slides;
 
 import java.awt.Color;
 import java.awt.Dimension;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -109,7 +110,7 @@ class SeminarDeckWriter implements ReportWriter {
 	 * taken for one line never wraps.
 	 */
 	static Layout layout(String title) {
-		java.awt.font.FontRenderContext context = new java.awt.font.FontRenderContext(null, true, true);
+		FontRenderContext context = new FontRenderContext(null, true, true);
 		for (double size : TITLE_SIZES) {
 			double width = ChartImages.boldFont((float) size).getStringBounds(title, context).getWidth();
 			if (width <= TITLE_LINE_WIDTH) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -103,7 +104,7 @@ class CsvReaderPropertyTests {
 				switch (random.nextInt(3)) {
 					case 0 -> bytes[at] = (byte) random.nextInt(256);
 					case 1 -> bytes[at] = (byte) "\"\r\n;,".charAt(random.nextInt(5));
-					default -> bytes = java.util.Arrays.copyOf(bytes, at); // truncate
+					default -> bytes = Arrays.copyOf(bytes, at); // truncate
 				}
 			}
 			try {

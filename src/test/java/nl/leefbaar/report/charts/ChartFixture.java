@@ -1,5 +1,9 @@
 package nl.leefbaar.report.charts;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 
 import nl.leefbaar.support.LongFigures;
@@ -29,11 +33,11 @@ public final class ChartFixture {
 
 	/** The fixture's statements, with the placeholders of {@link #insert}. */
 	private static String script() {
-		try (java.io.InputStream in = ChartFixture.class.getResourceAsStream("chart-fixture.sql")) {
-			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		try (InputStream in = ChartFixture.class.getResourceAsStream("chart-fixture.sql")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 

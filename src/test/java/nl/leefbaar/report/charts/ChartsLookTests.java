@@ -1,6 +1,8 @@
 package nl.leefbaar.report.charts;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import nl.leefbaar.report.ReportWriter;
@@ -26,7 +28,7 @@ class ChartsLookTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	java.util.List<ReportWriter> writers;
+	List<ReportWriter> writers;
 
 	@Autowired
 	ChartRenderer renderer;
@@ -35,16 +37,16 @@ class ChartsLookTests {
 	void writesChartsAndDeckToLookAt() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
 		ChartFixture.insert(jdbc, ChartsReportWriterTests.MONTH, 60, 8);
-		java.nio.file.Files.createDirectories(Path.of("target/look"));
-		java.nio.file.Files.write(Path.of("target/look/funnel-1200x800.png"), renderer
-			.funnelPlotPng(ChartsReportWriterTests.MONTH, Locale.forLanguageTag("nl"), ReportScope.CITY, 1200, 800));
+		Files.createDirectories(Path.of("target/look"));
+		Files.write(Path.of("target/look/funnel-1200x800.png"), renderer.funnelPlotPng(ChartsReportWriterTests.MONTH,
+				Locale.forLanguageTag("nl"), ReportScope.CITY, 1200, 800));
 		for (ReportWriter writer : writers) {
 			writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, Path.of("target/look/nl"),
 					Locale.forLanguageTag("nl"), ReportScope.CITY));
 			writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, Path.of("target/look/en"), Locale.ENGLISH,
 					ReportScope.CITY));
 			writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, Path.of("target/look/scope"),
-					Locale.forLanguageTag("nl"), new ReportScope("BU0002", java.util.List.of())));
+					Locale.forLanguageTag("nl"), new ReportScope("BU0002", List.of())));
 		}
 	}
 

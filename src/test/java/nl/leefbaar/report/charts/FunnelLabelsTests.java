@@ -3,6 +3,7 @@ package nl.leefbaar.report.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ class FunnelLabelsTests {
 
 		List<Placed> placed = labels.placed();
 		for (Placed spot : placed) {
-			java.awt.geom.Line2D leader = FunnelLabels.leader(spot);
+			Line2D leader = FunnelLabels.leader(spot);
 			if (leader == null) {
 				continue;
 			}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -51,7 +52,7 @@ class MapBoundaryFileTests {
 	}
 
 	private List<Path> writeChartsAndDeck() throws Exception {
-		List<Path> written = new java.util.ArrayList<>();
+		List<Path> written = new ArrayList<>();
 		for (ReportWriter writer : writers) {
 			if (writer.drawsScopes()) {
 				written.addAll(writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, out,

@@ -19,6 +19,7 @@ import nl.leefbaar.report.charts.MapPlot.MapClass;
 import nl.leefbaar.report.charts.NeighbourhoodBoundaries.Boundaries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * The map draws each neighbourhood where its GeoJSON puts it: a fixture of two squares
@@ -87,8 +88,7 @@ class MapPlotTests {
 		plot.draw(g2, page, null, null, null);
 		g2.dispose();
 		MapPlot.Fit fit = MapPlot.fit(areas, MapPlot.mapArea(page, 18f));
-		MapProjection projection = MapProjection
-			.forBounds(new org.locationtech.jts.geom.Envelope(4.4, 4.48, 51.9, 51.942));
+		MapProjection projection = MapProjection.forBounds(new Envelope(4.4, 4.48, 51.9, 51.942));
 
 		// near the corners of each square, away from the labels in their middles
 		assertThat(colourAt(image, fit, projection, 4.403, 51.902)).isEqualTo(RED);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,7 @@ class RepeatTakeawayTests {
 			Double value = m.equals(MONTH) ? now : m.equals(MONTH.minusYears(1)) ? before : null;
 			twelve.add(new MonthValue(m, value, null, null));
 		}
-		Map<YearMonth, double[]> counts = new java.util.HashMap<>();
+		Map<YearMonth, double[]> counts = new HashMap<>();
 		counts.put(MONTH, countsNow);
 		if (countsBefore != null) {
 			counts.put(MONTH.minusYears(1), countsBefore);

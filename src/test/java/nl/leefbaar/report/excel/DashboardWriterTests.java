@@ -4,6 +4,9 @@ import static nl.leefbaar.report.excel.WorkbookFixture.MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,6 +30,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -188,7 +192,7 @@ class DashboardWriterTests {
 				assertThat(verdict).as(complex).endsWith(word);
 				if (change.estimate() != null) {
 					assertThat(Workbooks.number(row, at.get("change_year"))).isCloseTo(change.estimate(),
-							org.assertj.core.data.Offset.offset(1e-9));
+							Offset.offset(1e-9));
 				}
 			}
 		}
@@ -400,9 +404,9 @@ class DashboardWriterTests {
 	}
 
 	static byte[] onePixelPng() throws Exception {
-		var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
-		var bytes = new java.io.ByteArrayOutputStream();
-		javax.imageio.ImageIO.write(image, "png", bytes);
+		var image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+		var bytes = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", bytes);
 		return bytes.toByteArray();
 	}
 

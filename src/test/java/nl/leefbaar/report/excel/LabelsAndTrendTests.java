@@ -2,9 +2,12 @@ package nl.leefbaar.report.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 
+import org.apache.commons.math3.distribution.TDistribution;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class LabelsAndTrendTests {
@@ -70,7 +73,7 @@ class LabelsAndTrendTests {
 				y[i] = 2 + 0.1 * (i + 1) + random.nextGaussian();
 			}
 			double xMean = 6.5;
-			double yMean = java.util.Arrays.stream(y).average().orElseThrow();
+			double yMean = Arrays.stream(y).average().orElseThrow();
 			double sxx = 0;
 			double sxy = 0;
 			for (int i = 0; i < 12; i++) {
@@ -84,11 +87,10 @@ class LabelsAndTrendTests {
 				sse += (y[i] - fitted) * (y[i] - fitted);
 			}
 			double t = slope / Math.sqrt(sse / 10 / sxx);
-			double p = 2 * (1
-					- new org.apache.commons.math3.distribution.TDistribution(10).cumulativeProbability(Math.abs(t)));
+			double p = 2 * (1 - new TDistribution(10).cumulativeProbability(Math.abs(t)));
 			Trend trend = Trend.ols(y);
-			assertThat(trend.slope()).isCloseTo(slope, org.assertj.core.data.Offset.offset(1e-12));
-			assertThat(trend.pValue()).isCloseTo(p, org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(trend.slope()).isCloseTo(slope, Offset.offset(1e-12));
+			assertThat(trend.pValue()).isCloseTo(p, Offset.offset(1e-9));
 			assertThat(trend.direction()).isEqualTo(p < 0.05 ? (slope > 0 ? "rising" : "falling") : "none");
 		}
 	}

@@ -18,7 +18,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +104,7 @@ class NeighbourhoodWorkbookWriterTests {
 					if (lastYear != null && shown(lastYearCount) && lastYear > 0) {
 						// the change of the rate in %, tested: its verdict beside it
 						assertThat(Workbooks.number(row, 10)).isCloseTo(100 * (rate / lastYear - 1),
-								org.assertj.core.api.Assertions.within(1e-9));
+								Assertions.within(1e-9));
 						assertThat(Workbooks.text(row, 11)).containsAnyOf("beter", "slechter",
 								"geen duidelijke verandering");
 					}
@@ -240,7 +242,7 @@ class NeighbourhoodWorkbookWriterTests {
 				}
 				if (!sheet.getFitToPage()) {
 					assertThat(sheet.getRepeatingColumns()).as(name)
-						.isEqualTo(new org.apache.poi.ss.util.CellRangeAddress(-1, -1, 0, identifying - 1));
+						.isEqualTo(new CellRangeAddress(-1, -1, 0, identifying - 1));
 				}
 				assertThat(sheet.getPaneInformation().getVerticalSplitPosition()).as(name)
 					.isEqualTo((short) identifying);

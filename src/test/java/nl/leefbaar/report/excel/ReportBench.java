@@ -8,11 +8,13 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import nl.leefbaar.LeefbaarApplication;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
@@ -24,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The report benchmark (bench/report-bench.sh), not a test: fills a database of its own
@@ -82,7 +85,7 @@ public final class ReportBench {
 		System.exit(0);
 	}
 
-	private static void time(String name, java.util.function.IntSupplier query) {
+	private static void time(String name, IntSupplier query) {
 		long start = System.nanoTime();
 		int rows = query.getAsInt();
 		System.out.printf(Locale.ROOT, "  %s: %d rows in %d ms%n", name, rows, (System.nanoTime() - start) / 1_000_000);
@@ -127,9 +130,9 @@ public final class ReportBench {
 			.addValue("month", Date.valueOf(month.atDay(1)))
 			.addValue("reportScale", Double.parseDouble(System.getProperty("bench.reportScale", "1")));
 		// One connection for the whole script: the temporary tables live in its session.
-		jdbc.execute((java.sql.Connection connection) -> {
+		jdbc.execute((Connection connection) -> {
 			NamedParameterJdbcTemplate session = new NamedParameterJdbcTemplate(
-					new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+					new SingleConnectionDataSource(connection, true));
 			session.getJdbcTemplate().execute(LongFigures.CREATE);
 			for (String statement : script.split("(?m)^;;\\s*$")) {
 				String sql = statement.replaceAll("(?m)^--.*$", "").trim();

@@ -1,9 +1,12 @@
 package nl.leefbaar.report.excel;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -33,7 +36,7 @@ final class WorkbookFixture {
 	static final String SMALL_NEIGHBOURHOOD = "N2";
 	static final List<String> COMPLEXES = List.of("C1", "C2", "C3", "C4");
 	static final List<String> NEIGHBOURHOODS = List.of("N1", "N2", "N3");
-	static final List<String> FLAGS = java.util.Arrays.asList("high", "elevated", "in range", "reduced", "low", null);
+	static final List<String> FLAGS = Arrays.asList("high", "elevated", "in range", "reduced", "low", null);
 
 	private WorkbookFixture() {
 	}
@@ -182,13 +185,13 @@ final class WorkbookFixture {
 				{ "R7", "C4", "D-20", "damage", "2024-09-15T09:00:00Z" },
 				{ "R8", "C4", null, "damage", "2024-09-16T09:00:00Z" }, };
 		for (Object[] r : reports) {
-			java.time.Instant at = java.time.Instant.parse((String) r[4]);
+			Instant at = Instant.parse((String) r[4]);
 			LocalDate day = at.atZone(nl.leefbaar.domain.Months.ZONE).toLocalDate();
 			jdbc.update(
 					"""
 							insert into report (report_id, complex_id, dwelling_ref, source_category, category, reported_at, reported_day)
 							values (?, ?, ?, ?, ?, ?, ?)""",
-					r[0], r[1], r[2], r[3], r[3], java.sql.Timestamp.from(at), Date.valueOf(day));
+					r[0], r[1], r[2], r[3], r[3], Timestamp.from(at), Date.valueOf(day));
 		}
 	}
 

@@ -6,11 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
 import nl.leefbaar.indicators.stats.Change;
 import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -19,6 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -227,8 +230,7 @@ class WorkbookRulesTests {
 			w.change(0, Change.ofShares(12, 100, 25, 100), Polarity.LOWER_IS_BETTER, NL);
 			w.change(2, Change.ofCounts(12, 100, 3, 100), Polarity.NEUTRAL, NL);
 			Row row = template.getSheet("S").getRow(0);
-			assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(-13.0,
-					org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(-13.0, Offset.offset(1e-9));
 			assertThat(row.getCell(0).getCellStyle().getDataFormatString()).contains("%-punt");
 			assertThat(row.getCell(1).getStringCellValue()).isEqualTo("▼ beter");
 			assertThat(row.getCell(3).getStringCellValue()).isEqualTo("▲ hoger");
@@ -246,8 +248,8 @@ class WorkbookRulesTests {
 		}
 	}
 
-	private static String rgb(org.apache.poi.ss.usermodel.CellStyle style) {
-		return java.util.HexFormat.of().formatHex(((XSSFCellStyle) style).getFont().getXSSFColor().getRGB());
+	private static String rgb(CellStyle style) {
+		return HexFormat.of().formatHex(((XSSFCellStyle) style).getFont().getXSSFColor().getRGB());
 	}
 
 }

@@ -2,7 +2,11 @@ package nl.leefbaar.report.slides;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -114,7 +118,7 @@ class SeminarDeckWriterTests {
 					.map(XSLFPictureShape.class::cast)
 					.toList();
 				assertThat(pictures).hasSize(1);
-				java.awt.geom.Rectangle2D anchor = pictures.get(0).getAnchor();
+				Rectangle2D anchor = pictures.get(0).getAnchor();
 				assertThat(anchor.getX()).isEqualTo(0.0);
 				assertThat(anchor.getWidth()).isEqualTo(width);
 				assertThat(anchor.getMaxY()).isEqualTo(ppt.getPageSize().getHeight());
@@ -142,7 +146,7 @@ class SeminarDeckWriterTests {
 				String title = texts(ppt.getSlides().get(i + 1));
 				String svg = new String(ChartImages.svg(shown.get(i).chart(),
 						(int) SeminarDeckWriter.PICTURE.getWidth(), (int) SeminarDeckWriter.PICTURE.getHeight()),
-						java.nio.charset.StandardCharsets.UTF_8);
+						StandardCharsets.UTF_8);
 				String drawn = svgText(svg);
 				Matcher number = Pattern.compile("\\d+(?:[.,]\\d+)?").matcher(title);
 				while (number.find()) {
@@ -157,10 +161,10 @@ class SeminarDeckWriterTests {
 	}
 
 	static String svgText(String svg) throws Exception {
-		javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
 		return factory.newDocumentBuilder()
-			.parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
 			.getDocumentElement()
 			.getTextContent();
 	}
