@@ -4,8 +4,12 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -253,6 +257,21 @@ public final class ChartStyle {
 
 	static BasicStroke dotted(float width) {
 		return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] { 1.5f, 4f }, 0f);
+	}
+
+	/**
+	 * Text with a white outline, readable across grid lines, marks, fills and boundaries
+	 * (the labels of the funnel plot and the map).
+	 */
+	static void halo(Graphics2D g2, String text, Font font, double x, double y) {
+		TextLayout layout = new TextLayout(text, font, g2.getFontRenderContext());
+		Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(x, y));
+		g2.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		g2.setPaint(new Color(255, 255, 255, 235));
+		g2.draw(outline);
+		g2.setPaint(BLACK);
+		g2.setFont(font);
+		g2.drawString(text, (float) x, (float) y);
 	}
 
 }

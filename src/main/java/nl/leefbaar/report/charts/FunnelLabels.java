@@ -1,13 +1,9 @@
 package nl.leefbaar.report.charts;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.Shape;
-import java.awt.font.TextLayout;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
@@ -333,19 +329,7 @@ final class FunnelLabels extends AbstractXYAnnotation {
 			g2.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
 			g2.draw(leader);
 		}
-		halo(g2, spot.text(), font, box.getX() + 2, box.getY() + metrics.getAscent());
-	}
-
-	/** Text with a white outline, readable across grid lines and marks. */
-	private static void halo(Graphics2D g2, String text, Font font, double x, double y) {
-		TextLayout layout = new TextLayout(text, font, g2.getFontRenderContext());
-		Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(x, y));
-		g2.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		g2.setPaint(new Color(255, 255, 255, 235));
-		g2.draw(outline);
-		g2.setPaint(ChartStyle.BLACK);
-		g2.setFont(font);
-		g2.drawString(text, (float) x, (float) y);
+		ChartStyle.halo(g2, spot.text(), font, box.getX() + 2, box.getY() + metrics.getAscent());
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Shape;
-import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Point2D;
@@ -226,7 +225,8 @@ final class MapPlot extends Plot {
 				g2.fill(new java.awt.geom.Ellipse2D.Double(point.getX() - 2.5, point.getY() - 2.5, 5, 5));
 			}
 			double baseline = box.getY() + nameMetrics.getAscent() + 1;
-			halo(g2, a.name(), nameFont, box.getCenterX() - nameMetrics.stringWidth(a.name()) / 2.0, baseline);
+			ChartStyle.halo(g2, a.name(), nameFont, box.getCenterX() - nameMetrics.stringWidth(a.name()) / 2.0,
+					baseline);
 			if (a.value() != null) {
 				double valueWidth = valueMetrics.stringWidth(a.value()) + markerWidth;
 				double x = box.getCenterX() - valueWidth / 2;
@@ -235,7 +235,7 @@ final class MapPlot extends Plot {
 					drawMarker(g2, a.mapClass(), x + markerWidth / 2 - 1,
 							valueBaseline - valueMetrics.getAscent() / 2.0 + 1);
 				}
-				halo(g2, a.value(), valueFont, x + markerWidth, valueBaseline);
+				ChartStyle.halo(g2, a.value(), valueFont, x + markerWidth, valueBaseline);
 			}
 		}
 	}
@@ -313,18 +313,6 @@ final class MapPlot extends Plot {
 		}
 		return first != null ? first
 				: new Rectangle2D.Double(point.getX() - width / 2, point.getY() - height / 2, width, height);
-	}
-
-	/** Text with a white outline, readable on any fill and across boundaries. */
-	private static void halo(Graphics2D g2, String text, Font font, double x, double y) {
-		TextLayout layout = new TextLayout(text, font, g2.getFontRenderContext());
-		Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(x, y));
-		g2.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		g2.setPaint(new Color(255, 255, 255, 235));
-		g2.draw(outline);
-		g2.setPaint(Color.BLACK);
-		g2.setFont(font);
-		g2.drawString(text, (float) x, (float) y);
 	}
 
 }
