@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the figures the indicator stage stored (V1__baseline.sql): the indicator_value
- * view, long form, the units, hotspots, activity effects and the funnel statistics. The
- * workbooks read nothing else.
+ * view, long form, the units, hotspots, activity effects and the funnel statistics.
+ * Besides these, the managers' dashboards read {@link DashboardStore}.
  */
 @Component
 class FigureStore {
