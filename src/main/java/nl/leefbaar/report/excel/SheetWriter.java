@@ -99,11 +99,14 @@ final class SheetWriter {
 				longestWord = Math.max(longestWord, word.length());
 			}
 			// header words are bold and must not break inside: about a fifth wider than
-			// plain text; a column of fixed width keeps it
-			int width = Math.max((int) Math.ceil(longestWord * 1.2) + 1, Math.min(labels.get(i).length(), 12));
+			// plain text; a column of fixed width keeps its width unless a word needs
+			// more
+			int wordWidth = (int) Math.ceil(longestWord * 1.2) + 1;
+			int width = Math.max(wordWidth, Math.min(labels.get(i).length(), 12));
 			Integer fixedWidth = fixed.get(firstColumn + i);
 			if (fixedWidth != null) {
-				width = fixedWidth;
+				width = Math.max(fixedWidth, wordWidth);
+				fixed.put(firstColumn + i, width);
 			}
 			else {
 				fit(firstColumn + i, width);

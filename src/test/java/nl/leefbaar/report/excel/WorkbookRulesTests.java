@@ -159,6 +159,23 @@ class WorkbookRulesTests {
 	}
 
 	@Test
+	void aFixedWidthColumnIsWidenedToItsHeadersLongestWordSoThatNoWordBreaks() throws Exception {
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("Smal");
+			SheetWriter w = new SheetWriter(sheet, new Styles(workbook));
+			w.fixWidth(0, 11);
+			w.fixWidth(1, 40);
+			int header = w.header(List.of("Complexnummer", "Complex"));
+			w.finish(header);
+
+			// 13 bold characters: 13 * 1.2 + 1 rounded up; a wider fixed column keeps its
+			// width
+			assertThat(sheet.getColumnWidth(0)).isEqualTo(17 * 256);
+			assertThat(sheet.getColumnWidth(1)).isEqualTo(40 * 256);
+		}
+	}
+
+	@Test
 	void aTableTooWideForOneReadablePageRunsOverSeveralWithItsIdColumnsRepeated() throws Exception {
 		try (XSSFWorkbook workbook = written(NL)) {
 			XSSFSheet sheet = workbook.getSheet("Breed");
