@@ -3,13 +3,19 @@ package nl.leefbaar.indicators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import nl.leefbaar.domain.Category;
 import nl.leefbaar.indicators.effects.ActivityEffect;
@@ -18,11 +24,14 @@ import nl.leefbaar.indicators.export.CsvWriter;
 import nl.leefbaar.indicators.export.OwnerFiles;
 import nl.leefbaar.system.Heartbeat;
 import nl.leefbaar.system.LeefbaarProperties;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +62,10 @@ public class IndicatorExports {
 			"date", "category", "window_days", "before", "after", "rate_ratio", "ci_low", "ci_high", "p_value",
 			"comparison_before", "comparison_after", "comparison_rate_ratio", "effect_vs_comparison", "flag",
 			"effect_ci_low", "effect_ci_high");
+
+	/** The categories in the order of the file: each category, then all of them. */
+	private static final List<String> CATEGORY_ORDER = Stream.concat(Category.codes().stream(), Stream.of(Category.ALL))
+		.toList();
 
 	private final NamedParameterJdbcTemplate named;
 
@@ -112,25 +125,27 @@ public class IndicatorExports {
 
 	/**
 	 * indicators.csv, the owners' shares of it and indicators-public.csv from one read of
-	 * the month's figures.
+	 * the month's figures: a row per unit and category as stored, turned into the file's
+	 * rows unit by unit (its indicators, each in the order of the categories).
 	 */
 	private void writeIndicators(YearMonth month, Path folder, OwnerFiles owners) throws IOException {
+		Map<Indicator, Integer> positions = slotPositions();
 		try (CsvWriter all = CsvWriter.open(folder.resolve("indicators.csv"));
 				CsvWriter published = CsvWriter.open(folder.resolve("indicators-public.csv"))) {
 			all.row(HEADER);
 			published.row(HEADER);
-			MapSqlParameterSource parameters = new MapSqlParameterSource("period", Date.valueOf(month.atDay(1)))
-				.addValue("indicators", indicatorOrder())
-				.addValue("categories", categoryOrder());
-			readOnly.executeWithoutResult(
-					status -> named.query(IndicatorSql.statement("indicator-export"), parameters, rs -> {
-						try {
-							writeRow(month, rs, all, owners, published);
-						}
-						catch (IOException e) {
-							throw new UncheckedIOException(e);
-						}
-					}));
+			List<StoredRow> unit = new ArrayList<>();
+			readOnly
+				.executeWithoutResult(status -> inBinary(() -> named.query(IndicatorSql.statement("indicator-export"),
+						new MapSqlParameterSource("period", Date.valueOf(month.atDay(1))), rs -> {
+							StoredRow row = StoredRow.of(rs);
+							if (!unit.isEmpty() && !unit.get(0).sameUnit(row)) {
+								writeUnit(month, unit, positions, all, owners, published);
+								unit.clear();
+							}
+							unit.add(row);
+						})));
+			writeUnit(month, unit, positions, all, owners, published);
 			all.commit();
 			published.commit();
 		}
@@ -139,26 +154,81 @@ public class IndicatorExports {
 		}
 	}
 
-	private void writeRow(YearMonth month, ResultSet rs, CsvWriter all, OwnerFiles owners, CsvWriter published)
-			throws SQLException, IOException {
-		Indicator indicator = byCode(rs.getString("indicator"));
-		Double value = (Double) rs.getObject("value");
-		Double numerator = (Double) rs.getObject("numerator");
-		Double denominator = (Double) rs.getObject("denominator");
-		Object[] row = { month.toString(), rs.getString("level"), rs.getString("unit_id"), rs.getString("unit_name"),
-				rs.getString("category"), indicator.code(), value, numerator, denominator, rs.getObject("ci_low"),
-				rs.getObject("ci_high"), rs.getString("flag") };
-		all.row(row);
-		owners.row("complex".equals(row[1]) ? (String) row[2] : null, row);
-		Integer dwellings = (Integer) rs.getObject("complex_dwellings");
-		if (dwellings != null && dwellings < publishing.minDwellings()) {
+	/** One unit's figures, by indicator, then category, in the order of the file. */
+	private void writeUnit(YearMonth month, List<StoredRow> unit, Map<Indicator, Integer> positions, CsvWriter all,
+			OwnerFiles owners, CsvWriter published) {
+		unit.sort(Comparator.comparingInt(row -> categoryRank(row.category())));
+		try {
+			for (Indicator indicator : Indicator.values()) {
+				int p = positions.get(indicator);
+				for (StoredRow stored : unit) {
+					if (stored.has(p)) {
+						writeRow(month, stored, indicator, p, all, owners, published);
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void writeRow(YearMonth month, StoredRow stored, Indicator indicator, int p, CsvWriter all,
+			OwnerFiles owners, CsvWriter published) throws IOException {
+		Double value = stored.at(stored.value(), p);
+		Double numerator = stored.at(stored.numerator(), p);
+		Double denominator = stored.at(stored.denominator(), p);
+		Object[] row = { month.toString(), stored.level(), stored.unitId(), stored.unitName(), stored.category(),
+				indicator.code(), value, numerator, denominator, stored.at(stored.ciLow(), p),
+				stored.at(stored.ciHigh(), p), stored.at(stored.flag(), p) };
+		String line = CsvWriter.line(row);
+		all.write(line);
+		owners.write("complex".equals(stored.level()) ? stored.unitId() : null, line);
+		if (stored.complexDwellings() != null && stored.complexDwellings() < publishing.minDwellings()) {
 			return;
 		}
 		if (hidden(indicator, value, numerator, denominator)) {
 			row[6] = row[7] = row[8] = row[9] = row[10] = null;
 			row[11] = Figure.SUPPRESSED;
+			line = CsvWriter.line(row);
 		}
-		published.row(row);
+		published.write(line);
+	}
+
+	/**
+	 * A unit's figures of one category as unit_figure stores them: arrays by the
+	 * indicators' positions, {@code present} a bit per position.
+	 */
+	private record StoredRow(String level, String unitId, String unitName, Integer complexDwellings, String category,
+			int present, Double[] value, Double[] numerator, Double[] denominator, Double[] ciLow, Double[] ciHigh,
+			String[] flag) {
+
+		static StoredRow of(ResultSet rs) throws SQLException {
+			return new StoredRow(rs.getString("level"), rs.getString("unit_id"), rs.getString("unit_name"),
+					(Integer) rs.getObject("complex_dwellings"), rs.getString("category"), rs.getInt("present"),
+					array(rs, "value"), array(rs, "numerator"), array(rs, "denominator"), array(rs, "ci_low"),
+					array(rs, "ci_high"), array(rs, "flag"));
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <T> T[] array(ResultSet rs, String column) throws SQLException {
+			Array array = rs.getArray(column);
+			return array == null ? null : (T[]) array.getArray();
+		}
+
+		boolean sameUnit(StoredRow other) {
+			return level.equals(other.level) && unitId.equals(other.unitId);
+		}
+
+		/** Whether the figure at position p (from 1) is stored. */
+		boolean has(int p) {
+			return (present & (1 << (p - 1))) != 0;
+		}
+
+		<T> T at(T[] values, int p) {
+			return values == null || values.length < p ? null : values[p - 1];
+		}
+
 	}
 
 	/** Does a small-number rule hide this figure from outside readers? */
@@ -198,23 +268,48 @@ public class IndicatorExports {
 		return target;
 	}
 
-	private static Indicator byCode(String code) {
-		for (Indicator indicator : Indicator.values()) {
-			if (indicator.code().equals(code)) {
-				return indicator;
+	/**
+	 * Runs a query of the transaction's connection with its results in PostgreSQL's
+	 * binary form: the figures' arrays of doubles arrive as 8 bytes each instead of as
+	 * text that both sides must format and parse. PgJDBC asks for the binary form of a
+	 * statement it prepares on the server, which a threshold of -1 does at once.
+	 */
+	private void inBinary(Runnable query) {
+		try {
+			PGConnection connection = DataSourceUtils.getConnection(named.getJdbcTemplate().getDataSource())
+				.unwrap(PGConnection.class);
+			int threshold = connection.getPrepareThreshold();
+			connection.setPrepareThreshold(-1);
+			try {
+				query.run();
+			}
+			finally {
+				connection.setPrepareThreshold(threshold);
 			}
 		}
-		throw new IllegalStateException("unknown indicator in indicator_value: " + code);
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
-	private static String[] indicatorOrder() {
-		return Arrays.stream(Indicator.values()).map(Indicator::code).toArray(String[]::new);
+	/** A category's place in the file; one outside the known ones comes last. */
+	private static int categoryRank(String category) {
+		int rank = CATEGORY_ORDER.indexOf(category);
+		return rank < 0 ? Integer.MAX_VALUE : rank;
 	}
 
-	private static String[] categoryOrder() {
-		List<String> order = new ArrayList<>(Category.codes());
-		order.add(Category.ALL);
-		return order.toArray(String[]::new);
+	/** The position of each indicator in the arrays of unit_figure. */
+	private Map<Indicator, Integer> slotPositions() {
+		Map<String, Integer> byCode = new HashMap<>();
+		named.getJdbcTemplate()
+			.query(IndicatorSql.statement("figure-store", "indicator_slots"),
+					(RowCallbackHandler) rs -> byCode.put(rs.getString(1), rs.getInt(2)));
+		Map<Indicator, Integer> positions = new EnumMap<>(Indicator.class);
+		for (Indicator indicator : Indicator.values()) {
+			positions.put(indicator, Objects.requireNonNull(byCode.get(indicator.code()),
+					() -> "indicator_slot has no position for " + indicator.code()));
+		}
+		return positions;
 	}
 
 }

@@ -181,6 +181,23 @@ class ExportAndRecomputeTests extends IndicatorFixtureTests {
 		assertThat(Fixture.value(jdbc, MARCH, "complex", "C1", "pollution", "repeat_rate")).isEqualTo(5.0 / 6);
 	}
 
+	@Test
+	void aFigureWrittenByHandIsExportedInItsPlace() throws Exception {
+		service.compute(MARCH, false);
+		// a correction through the long form, for a complex the computation did not see:
+		// its row is created with the one figure, hotspots being the 9th indicator
+		data.complex("C4", "N1", 20);
+		jdbc.update("""
+				insert into indicator_value (period, level, unit_id, category, indicator, value, flag)
+				values ('2025-03-01', 'complex', 'C4', 'damage', 'hotspots', 2, 'corrected')
+				""");
+		exports.write(MARCH, output);
+
+		List<String> lines = Files.readAllLines(output.resolve("2025-03/indicators.csv"));
+		assertThat(lines).filteredOn(l -> l.contains(",C4,"))
+			.containsExactly("2025-03,complex,C4,Complex C4,damage,hotspots,2,,,,,corrected");
+	}
+
 	private static String line(List<String> lines, String prefix) {
 		return lines.stream()
 			.filter(l -> l.startsWith(prefix))

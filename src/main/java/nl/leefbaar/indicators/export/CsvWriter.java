@@ -60,19 +60,33 @@ public final class CsvWriter implements Closeable {
 	 * text.
 	 */
 	public void row(Object... fields) throws IOException {
+		out.write(line(fields));
+	}
+
+	/**
+	 * A record as {@link #row} writes it, line end included: an export that writes the
+	 * same record to several files formats it once.
+	 */
+	public static String line(Object... fields) {
+		StringBuilder line = new StringBuilder(128);
 		for (int i = 0; i < fields.length; i++) {
 			if (i > 0) {
-				out.write(',');
+				line.append(',');
 			}
 			Object field = fields[i];
 			if (field instanceof Number number) {
-				out.write(number(number));
+				line.append(number(number));
 			}
 			else if (field != null) {
-				out.write(text(field.toString()));
+				line.append(text(field.toString()));
 			}
 		}
-		out.write("\r\n");
+		return line.append("\r\n").toString();
+	}
+
+	/** A record formatted by {@link #line}. */
+	public void write(String line) throws IOException {
+		out.write(line);
 	}
 
 	public void row(List<?> fields) throws IOException {

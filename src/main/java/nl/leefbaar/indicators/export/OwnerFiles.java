@@ -51,15 +51,20 @@ public final class OwnerFiles implements Closeable {
 	 * row to every owner's.
 	 */
 	public void row(String complexId, Object... fields) throws IOException {
+		write(complexId, CsvWriter.line(fields));
+	}
+
+	/** A record formatted by {@link CsvWriter#line}, to the files {@link #row} names. */
+	public void write(String complexId, String line) throws IOException {
 		if (complexId == null) {
 			for (CsvWriter writer : writers.values()) {
-				writer.row(fields);
+				writer.write(line);
 			}
 			return;
 		}
 		String slug = slugOfComplex.get(complexId);
 		if (slug != null) {
-			writers.get(slug).row(fields);
+			writers.get(slug).write(line);
 		}
 	}
 
