@@ -1,89 +1,26 @@
 package nl.leefbaar.indicators;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import nl.leefbaar.system.SqlFiles;
 
 /**
- * The SQL of the indicators, kept in {@code src/main/resources/sql/indicators/<file>.sql}
- * with named parameters ({@code :from_day}) for
- * {@link org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate}. A file
- * holds one statement, or several, each after a line {@code -- name: <name>}; the comment
- * lines before the first statement describe the file. A statement may end with a
- * semicolon.
+ * The SQL of the indicators, in {@code src/main/resources/sql/indicators/}
+ * ({@link SqlFiles}).
  */
 final class IndicatorSql {
 
-	private static final String FOLDER = "sql/indicators/";
-
-	private static final Pattern NAME = Pattern.compile("(?m)^--\\s*name:\\s*(\\S+)\\s*$");
-
-	/** The only statement of a file that has no names, under this key. */
-	private static final String WHOLE = "";
-
-	private static final Map<String, Map<String, String>> FILES = new ConcurrentHashMap<>();
+	private static final SqlFiles FILES = SqlFiles.in("indicators");
 
 	private IndicatorSql() {
 	}
 
 	/** The statement of a file that holds one. */
 	static String statement(String file) {
-		return statement(file, WHOLE);
+		return FILES.statement(file);
 	}
 
 	/** The statement of that name in a file. */
 	static String statement(String file, String name) {
-		String statement = FILES.computeIfAbsent(file, IndicatorSql::load).get(name);
-		if (statement == null) {
-			throw new IllegalStateException(FOLDER + file + ".sql has no statement " + (name.isEmpty() ? "" : name));
-		}
-		return statement;
-	}
-
-	private static Map<String, String> load(String file) {
-		String path = FOLDER + file + ".sql";
-		try (InputStream in = IndicatorSql.class.getClassLoader().getResourceAsStream(path)) {
-			if (in == null) {
-				throw new IllegalStateException("no SQL file " + path + " on the class path");
-			}
-			return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read " + path, e);
-		}
-	}
-
-	/** The statements of a file's text by name (one under WHOLE when it names none). */
-	static Map<String, String> parse(String text) {
-		Map<String, String> statements = new LinkedHashMap<>();
-		Matcher name = NAME.matcher(text);
-		if (!name.find()) {
-			statements.put(WHOLE, trim(text));
-			return statements;
-		}
-		while (true) {
-			String current = name.group(1);
-			int start = name.end();
-			boolean more = name.find();
-			String body = trim(text.substring(start, more ? name.start() : text.length()));
-			if (statements.put(current, body) != null) {
-				throw new IllegalStateException("statement " + current + " named twice");
-			}
-			if (!more) {
-				return statements;
-			}
-		}
-	}
-
-	private static String trim(String statement) {
-		String trimmed = statement.strip();
-		return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1).stripTrailing() : trimmed;
+		return FILES.statement(file, name);
 	}
 
 }

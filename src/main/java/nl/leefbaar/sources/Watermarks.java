@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import nl.leefbaar.system.SqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +26,9 @@ public class Watermarks {
 
 	private final JdbcTemplate jdbc;
 
-	private final String save = Sql.read("watermark-save.sql");
+	private final String save = SqlFiles.in("sources").statement("watermark-save");
 
-	private final String all = Sql.read("watermarks.sql");
+	private final String all = SqlFiles.in("sources").statement("watermarks");
 
 	Watermarks(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;

@@ -20,7 +20,7 @@ public final class TestDatabase {
 		// method.
 		jdbc.execute("""
 				truncate table report, activity, complex, neighbourhood, import_run, activity_effect, funnel_stat,
-				               computed_month restart identity cascade;
+				               owner_month_built, computed_month restart identity cascade;
 				delete from unit_figure;
 				delete from source_watermark;
 				delete from complex_month_fact

@@ -1,9 +1,6 @@
 package nl.leefbaar.indicators.effects;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import nl.leefbaar.system.SqlFiles;
 
 /**
  * The SQL of the activity effects. The two reading statements live in
@@ -39,18 +36,9 @@ final class EffectQueries {
 	private EffectQueries() {
 	}
 
-	/** The statement of {@code sql/effects/<name>.sql} on the class path. */
+	/** The statement of {@code sql/effects/<name>.sql}. */
 	static String file(String name) {
-		String path = "sql/effects/" + name + ".sql";
-		try (InputStream in = EffectQueries.class.getClassLoader().getResourceAsStream(path)) {
-			if (in == null) {
-				throw new IllegalStateException("no SQL file " + path + " on the class path");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read " + path, e);
-		}
+		return SqlFiles.in("effects").statement(name);
 	}
 
 }

@@ -31,8 +31,11 @@ class DashboardStore {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	DashboardStore(NamedParameterJdbcTemplate jdbc) {
+	private final OwnerSums ownerSums;
+
+	DashboardStore(NamedParameterJdbcTemplate jdbc, OwnerSums ownerSums) {
 		this.jdbc = jdbc;
+		this.ownerSums = ownerSums;
 	}
 
 	record Complex(String id, String name, String owner, int dwellings, String neighbourhoodCode,
@@ -152,21 +155,7 @@ class DashboardStore {
 	 */
 	Map<String, Map<String, Map<String, Map<YearMonth, double[]>>>> ownerSums(YearMonth first, YearMonth last,
 			Collection<String> indicators, Collection<String> perCategory) {
-		Map<String, Map<String, Map<String, Map<YearMonth, double[]>>>> result = new HashMap<>();
-		jdbc.query(SqlFiles.get("owner-series"),
-				new MapSqlParameterSource("first", Date.valueOf(first.atDay(1)))
-					.addValue("last", Date.valueOf(last.atDay(1)))
-					.addValue("indicators", indicators)
-					.addValue("perCategory", perCategory),
-				rs -> {
-					double[] sums = { nullable(rs, "value"), nullable(rs, "numerator"), nullable(rs, "denominator"),
-							rs.getLong("incomplete") };
-					result.computeIfAbsent(rs.getString("owner"), k -> new HashMap<>())
-						.computeIfAbsent(rs.getString("category"), k -> new HashMap<>())
-						.computeIfAbsent(rs.getString("indicator"), k -> new HashMap<>())
-						.put(YearMonth.from(rs.getDate("period").toLocalDate()), sums);
-				});
-		return result;
+		return ownerSums.of(first, last, indicators, perCategory);
 	}
 
 	/** The activities dated in the month, with where they took place. */
@@ -217,11 +206,6 @@ class DashboardStore {
 	private static Double number(ResultSet rs, int column) throws SQLException {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
-	}
-
-	private static double nullable(ResultSet rs, String column) throws SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? Double.NaN : value;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.leefbaar.system.SqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -36,6 +37,8 @@ class DwellingRepeats {
 	/** The sorts and hashes of the facts and the list, per operation and session. */
 	static final String WORK_MEM = "128MB";
 
+	private static final SqlFiles SQL = SqlFiles.in("report");
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final TransactionTemplate ownTransaction;
@@ -63,7 +66,7 @@ class DwellingRepeats {
 	}
 
 	private List<Dwelling> list(MapSqlParameterSource parameters) {
-		return jdbc.query(SqlFiles.get("dwelling-repeats"), parameters,
+		return jdbc.query(SQL.statement("dwelling-repeats"), parameters,
 				(rs, i) -> new Dwelling(rs.getString("complex_id"), rs.getString("category"),
 						rs.getString("dwelling_ref"), rs.getInt("reports"), rs.getInt("repeats"),
 						rs.getObject("last_reported", OffsetDateTime.class), rs.getString("owner"),
@@ -81,7 +84,7 @@ class DwellingRepeats {
 			// the sort by dwelling of a year's reports in memory rather than on disk
 			jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
 			int lookbackDays = windowDays + 2;
-			List<Object[]> stale = jdbc.query(SqlFiles.get("dwelling-month-stale"),
+			List<Object[]> stale = jdbc.query(SQL.statement("dwelling-month-stale"),
 					new MapSqlParameterSource("first", day(month.minusMonths(11).atDay(1)))
 						.addValue("last", day(month.atDay(1)))
 						.addValue("lookbackDays", lookbackDays)
@@ -101,7 +104,7 @@ class DwellingRepeats {
 			for (List<YearMonth> run : runs(months)) {
 				YearMonth from = run.get(0);
 				YearMonth to = run.get(run.size() - 1);
-				jdbc.update(SqlFiles.get("dwelling-month-facts"),
+				jdbc.update(SQL.statement("dwelling-month-facts"),
 						new MapSqlParameterSource("from", day(from.atDay(1)))
 							.addValue("end", day(to.plusMonths(1).atDay(1)))
 							// W * 86400 s before a local day can fall on the day before
