@@ -60,6 +60,8 @@ public class IndicatorExports {
 
 	private final LeefbaarProperties.Publishing publishing;
 
+	private final LeefbaarProperties.Indicators indicators;
+
 	private final ActivityEffectService effects;
 
 	public IndicatorExports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
@@ -70,7 +72,21 @@ public class IndicatorExports {
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
 		this.publishing = properties.publishing();
+		this.indicators = properties.indicators();
 		this.effects = effects;
+	}
+
+	private IndicatorExports(IndicatorExports exports, LeefbaarProperties settings) {
+		this.named = exports.named;
+		this.readOnly = exports.readOnly;
+		this.publishing = settings.publishing();
+		this.indicators = settings.indicators();
+		this.effects = exports.effects;
+	}
+
+	/** The same exports written with a run's settings ({@code RunSettings}). */
+	public IndicatorExports with(LeefbaarProperties runSettings) {
+		return new IndicatorExports(this, runSettings);
 	}
 
 	/**
@@ -180,7 +196,7 @@ public class IndicatorExports {
 	}
 
 	private Path writeEffects(YearMonth month, Path target, OwnerFiles owners) throws IOException {
-		List<ActivityEffect> rows = effects.computeAndStore(month);
+		List<ActivityEffect> rows = effects.computeAndStore(month, indicators);
 		try (CsvWriter csv = CsvWriter.open(target)) {
 			csv.row(EFFECTS_HEADER);
 			for (ActivityEffect e : rows) {
