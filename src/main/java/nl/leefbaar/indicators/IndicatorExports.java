@@ -20,6 +20,7 @@ import nl.leefbaar.system.Heartbeat;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -64,6 +65,7 @@ public class IndicatorExports {
 
 	private final ActivityEffectService effects;
 
+	@Autowired
 	public IndicatorExports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			LeefbaarProperties properties, ActivityEffectService effects) {
 		JdbcTemplate exports = new JdbcTemplate(jdbc.getDataSource());

@@ -21,6 +21,7 @@ import nl.leefbaar.system.Heartbeat;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,6 +62,7 @@ public class IndicatorService {
 
 	private final LeefbaarProperties.Indicators settings;
 
+	@Autowired
 	public IndicatorService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			LeefbaarProperties properties) {
 		this(jdbc, snapshotTransaction(transactionManager), properties.indicators());
