@@ -85,9 +85,9 @@ class DefinitionSettingsRunTests {
 		Path plainFigures = folder.resolve("out-plain").resolve(MONTH).resolve("indicators.csv");
 		Path w30Figures = out.resolve(MONTH).resolve("indicators.csv");
 		assertThat(cityFigure(w30Figures, "reports_12m")).isEqualTo(cityFigure(plainFigures, "reports_12m"));
-		assertThat(Double.parseDouble(cityFigure(w30Figures, "repeat_rate_12m")))
+		assertThat(Double.parseDouble(cityFigure(w30Figures, "repeat_rate")))
 			.as("a repeat within 30 days rather than 90")
-			.isLessThan(Double.parseDouble(cityFigure(plainFigures, "repeat_rate_12m")));
+			.isLessThan(Double.parseDouble(cityFigure(plainFigures, "repeat_rate")));
 	}
 
 	private String define(String stem, String parameters) throws IOException {
