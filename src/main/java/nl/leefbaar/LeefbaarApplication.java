@@ -34,17 +34,6 @@ public class LeefbaarApplication {
 			System.exit(cli.startFailed(e, prepared.invocation().command().debug()));
 			return;
 		}
-		if (prepared.invocation().command().command().equals("restart")) {
-			// the settings the run started with are in the job repository
-			var settings = context.getBean(CommandRunner.class)
-				.restartSettings(Long.parseLong(prepared.invocation().command().arguments().get(0)),
-						prepared.invocation().definitions());
-			String[] withSettings = Cli.restartArguments(prepared, settings);
-			if (withSettings != null) {
-				context.close();
-				context = SpringApplication.run(LeefbaarApplication.class, withSettings);
-			}
-		}
 		CommandRunner runner = context.getBean(CommandRunner.class);
 		int code = runner.execute(prepared.invocation(), System.out, System.err);
 		System.exit(SpringApplication.exit(context, () -> code));

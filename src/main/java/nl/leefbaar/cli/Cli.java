@@ -101,7 +101,6 @@ public final class Cli {
 					if (definition.imports()) {
 						requireFolder(command.option("input").map(Path::of).orElse(definition.input()));
 					}
-					definition.properties().forEach((key, value) -> application.add("--" + key + "=" + value));
 				}
 				catch (UsageException e) {
 					err.println("leefbaar: " + e.getMessage());
@@ -127,20 +126,6 @@ public final class Cli {
 			}
 		}
 		return new Prepared(null, new Invocation(command, definitions, catalog), application.toArray(String[]::new));
-	}
-
-	/**
-	 * The arguments to start the application with for a restart: the settings the run
-	 * started with, so that the continued run computes what the first part did. Null when
-	 * there are none, as the application already runs without.
-	 */
-	public static String[] restartArguments(Prepared prepared, Map<String, String> settings) {
-		if (settings.isEmpty()) {
-			return null;
-		}
-		List<String> arguments = new ArrayList<>(List.of(prepared.applicationArguments()));
-		settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-		return arguments.toArray(String[]::new);
 	}
 
 	/**

@@ -195,33 +195,14 @@ public class CommandRunner {
 			throw new UsageException("restart", "no execution " + id + " (see leefbaar status)");
 		}
 		String job = execution.getJobInstance().getJobName();
-		List<String> steps = JobDefinitions.RESERVED.contains(job) ? List.of(job)
-				: Optional.ofNullable(invocation.definitions().get(job))
-					.map(JobDefinition::steps)
-					.orElseThrow(() -> new UsageException("restart",
-							"execution " + id + " is of job " + job + ", which jobs/ does not define"));
-		return runs.restart(id, steps, invocation.catalog(), command.debug(), out, err);
-	}
-
-	/**
-	 * The settings to restart an execution with: the ones its run started with (kept as
-	 * job parameters), else, for a run that kept none, its job definition's; empty for an
-	 * unknown execution.
-	 */
-	public Map<String, String> restartSettings(long executionId, Map<String, JobDefinition> definitions) {
-		JobExecution execution;
-		try {
-			execution = jobRepository.getJobExecution(executionId);
+		if (JobDefinitions.RESERVED.contains(job)) {
+			return runs.restart(id, List.of(job), Map.of(), invocation.catalog(), command.debug(), out, err);
 		}
-		catch (RuntimeException e) {
-			return Map.of();
-		}
-		if (execution == null) {
-			return Map.of();
-		}
-		Map<String, String> recorded = RunParameters.of(execution.getJobParameters(), properties).settings();
-		JobDefinition definition = definitions.get(execution.getJobInstance().getJobName());
-		return !recorded.isEmpty() || definition == null ? recorded : definition.properties();
+		JobDefinition definition = Optional.ofNullable(invocation.definitions().get(job))
+			.orElseThrow(() -> new UsageException("restart",
+					"execution " + id + " is of job " + job + ", which jobs/ does not define"));
+		return runs.restart(id, definition.steps(), definition.properties(), invocation.catalog(), command.debug(), out,
+				err);
 	}
 
 	int status(int limit, PrintStream out, Optional<String> deliveriesMonth) {

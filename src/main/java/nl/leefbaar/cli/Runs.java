@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import nl.leefbaar.schedule.JobAssembler;
 import nl.leefbaar.schedule.JobDefinitions;
@@ -114,8 +115,13 @@ class Runs {
 		}
 	}
 
-	int restart(long executionId, List<String> steps, StepCatalog catalog, boolean debug, PrintStream out,
-			PrintStream err) {
+	/**
+	 * Continues a failed execution with the job parameters it started with, the settings
+	 * of its job definition among them ({@link RunKeys#SETTING}).
+	 * @param definitionSettings the definition's settings, for a run that recorded none
+	 */
+	int restart(long executionId, List<String> steps, Map<String, String> definitionSettings, StepCatalog catalog,
+			boolean debug, PrintStream out, PrintStream err) {
 		JobExecution execution = jobRepository.getJobExecution(executionId);
 		String job = execution.getJobInstance().getJobName();
 		String lockKey = RunParameters.of(execution.getJobParameters(), properties).key();
@@ -142,9 +148,12 @@ class Runs {
 				return ExitCodes.USAGE;
 			}
 			execution = recoverIfUnknown(recoverIfLeftRunning(execution));
-			assembler.assemble(job, steps, catalog);
+			Job assembled = assembler.assemble(job, steps, catalog);
 			log.info("Restarting execution {} of {} {} where it stopped", executionId, job, lockKey);
-			return finish(jobOperator.restart(execution), out, err);
+			JobParameters withSettings = settingsAdded(execution.getJobParameters(), definitionSettings);
+			return finish(
+					withSettings == null ? jobOperator.restart(execution) : jobOperator.start(assembled, withSettings),
+					out, err);
 		}
 		catch (RunLock.HeldException e) {
 			err.println("leefbaar: " + e.getMessage());
@@ -199,6 +208,21 @@ class Runs {
 		}
 		jobRepository.update(full);
 		return full;
+	}
+
+	/**
+	 * The parameters of a run that recorded no settings with its definition's added
+	 * (non-identifying, so the run is the same instance); null when there is nothing to
+	 * add.
+	 */
+	private JobParameters settingsAdded(JobParameters recorded, Map<String, String> definitionSettings) {
+		if (definitionSettings.isEmpty() || !RunParameters.of(recorded, properties).settings().isEmpty()) {
+			return null;
+		}
+		JobParametersBuilder parameters = new JobParametersBuilder(recorded);
+		RunParameters.settingParameters(definitionSettings)
+			.forEach((name, value) -> parameters.addString(name, value, false));
+		return parameters.toJobParameters();
 	}
 
 	private static JobParameters parameters(RunRequest request, YearMonth month) {

@@ -1,6 +1,7 @@
 package nl.leefbaar.deliver;
 
 import nl.leefbaar.system.LeefbaarProperties;
+import nl.leefbaar.system.RunSettings;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -17,9 +18,9 @@ class DeliverStepConfiguration {
 
 	@Bean
 	Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Delivery delivery,
-			LeefbaarProperties properties) {
+			LeefbaarProperties properties, RunSettings settings) {
 		return new StepBuilder("deliverStep", jobRepository)
-			.tasklet(new DeliverTasklet(delivery, properties), transactionManager)
+			.tasklet(new DeliverTasklet(delivery, properties, settings), transactionManager)
 			.build();
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunParameters;
+import nl.leefbaar.system.RunSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -30,9 +31,12 @@ class DeliverTasklet implements Tasklet {
 
 	private final LeefbaarProperties properties;
 
-	DeliverTasklet(Delivery delivery, LeefbaarProperties properties) {
+	private final RunSettings settings;
+
+	DeliverTasklet(Delivery delivery, LeefbaarProperties properties, RunSettings settings) {
 		this.delivery = delivery;
 		this.properties = properties;
+		this.settings = settings;
 	}
 
 	@Override
@@ -61,7 +65,7 @@ class DeliverTasklet implements Tasklet {
 			throw new IllegalArgumentException("the deliver step needs a month");
 		}
 		Delivery.Outcome outcome = delivery.deliver(block.get(), run.month(),
-				run.output().resolve(run.month().toString()), run.language(),
+				run.output().resolve(run.month().toString()), run.language(), settings.of(run),
 				"true".equals(parameters.getString(DeliverKeys.RESEND)));
 		Deliveries.put(facts, outcome.results());
 		if (outcome.failure() != null) {

@@ -16,6 +16,7 @@ import nl.leefbaar.cli.Credentials;
 import nl.leefbaar.domain.OwnerSlugs;
 import nl.leefbaar.report.AttentionLines;
 import nl.leefbaar.schedule.RunLock;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -86,20 +87,22 @@ public class Delivery {
 	 * Sends the month's messages while holding the month's delivery lock, so that a
 	 * {@code deliver} beside a running job (the lock of a run is per job) cannot send
 	 * what the other is sending.
+	 * @param settings the run's settings ({@code RunSettings}), for the owners' Aandacht
+	 * lines
 	 * @param resend {@code deliver --force}: send every entry again, sent before or not
 	 */
-	public Outcome deliver(DeliverBlock block, YearMonth month, Path monthFolder, Locale locale, boolean resend)
-			throws IOException, MessagingException {
+	public Outcome deliver(DeliverBlock block, YearMonth month, Path monthFolder, Locale locale,
+			LeefbaarProperties settings, boolean resend) throws IOException, MessagingException {
 		try (RunLock.Held held = runLock.acquire(LOCK, month.toString())) {
-			return deliverLocked(block, month, monthFolder, locale, resend);
+			return deliverLocked(block, month, monthFolder, locale, settings, resend);
 		}
 		catch (RunLock.HeldException e) {
 			return stopped(block, "another process is sending the deliveries of " + month + ": " + e.getMessage());
 		}
 	}
 
-	private Outcome deliverLocked(DeliverBlock block, YearMonth month, Path monthFolder, Locale locale, boolean resend)
-			throws IOException, MessagingException {
+	private Outcome deliverLocked(DeliverBlock block, YearMonth month, Path monthFolder, Locale locale,
+			LeefbaarProperties settings, boolean resend) throws IOException, MessagingException {
 		JavaMailSender sender = mailSender.getObject();
 		if (environment.containsProperty("spring.mail.password")) {
 			return stopped(block, "spring.mail.password is not read: give the mail password in "
@@ -127,7 +130,7 @@ public class Delivery {
 			MimeMessage message = null;
 			if (!decision.alreadySent()) {
 				message = MessageAssembly.message(sender, block.from(), entry, files, decision, month, lastReport, text,
-						attention(entry, month, locale));
+						attention(entry, month, locale, settings));
 				long size = MessageAssembly.size(message);
 				if (size > properties.maxMessageSize().toBytes()) {
 					return stopped(block, entry.where() + ": the message for " + entry.label() + " is "
@@ -191,9 +194,9 @@ public class Delivery {
 	 * The top of an owner's Aandacht list, from the dashboard's {@link AttentionLines};
 	 * null for an audience, or when no dashboard provides the list.
 	 */
-	private List<String> attention(DeliverEntry entry, YearMonth month, Locale locale) {
+	private List<String> attention(DeliverEntry entry, YearMonth month, Locale locale, LeefbaarProperties settings) {
 		AttentionLines lines = entry.isOwner() ? attentionLines.getIfUnique() : null;
-		return lines == null ? null : lines.lines(month, entry.owner(), locale, ATTENTION_LINES);
+		return lines == null ? null : lines.lines(month, entry.owner(), locale, ATTENTION_LINES, settings);
 	}
 
 	private LocalDate lastReportDate(YearMonth month) {

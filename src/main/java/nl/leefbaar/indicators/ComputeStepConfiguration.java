@@ -8,6 +8,7 @@ import java.util.List;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
 import nl.leefbaar.system.RunParameters;
+import nl.leefbaar.system.RunSettings;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -34,14 +35,17 @@ class ComputeStepConfiguration {
 
 	@Bean
 	Step computeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			IndicatorService indicators, IndicatorExports exports, LeefbaarProperties properties,
+			IndicatorService indicators, IndicatorExports exports, LeefbaarProperties properties, RunSettings settings,
 			ObjectProvider<Clock> clockProvider) {
 		Clock clock = clockProvider.getIfAvailable(Clock::systemDefaultZone);
 		return new StepBuilder("computeStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			RunParameters run = RunParameters.of(contribution.getStepExecution(), properties);
-			IndicatorService.Computation computation = run.allMonths() ? indicators.computeAll(run.force())
-					: indicators.compute(run.monthOr(clock), run.force());
-			List<Path> files = computation.last() == null ? List.of() : exports.write(computation.last(), run.output());
+			LeefbaarProperties runSettings = settings.of(run);
+			IndicatorService service = indicators.with(runSettings.indicators());
+			IndicatorService.Computation computation = run.allMonths() ? service.computeAll(run.force())
+					: service.compute(run.monthOr(clock), run.force());
+			List<Path> files = computation.last() == null ? List.of()
+					: exports.with(runSettings).write(computation.last(), run.output());
 
 			ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
 			List<String> months = new ArrayList<>();

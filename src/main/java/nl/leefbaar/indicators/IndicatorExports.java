@@ -27,6 +27,7 @@ import nl.leefbaar.system.LeefbaarProperties;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -73,8 +74,11 @@ public class IndicatorExports {
 
 	private final LeefbaarProperties.Publishing publishing;
 
+	private final LeefbaarProperties.Indicators indicators;
+
 	private final ActivityEffectService effects;
 
+	@Autowired
 	public IndicatorExports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			LeefbaarProperties properties, ActivityEffectService effects) {
 		JdbcTemplate exports = new JdbcTemplate(jdbc.getDataSource());
@@ -83,7 +87,21 @@ public class IndicatorExports {
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
 		this.publishing = properties.publishing();
+		this.indicators = properties.indicators();
 		this.effects = effects;
+	}
+
+	private IndicatorExports(IndicatorExports exports, LeefbaarProperties settings) {
+		this.named = exports.named;
+		this.readOnly = exports.readOnly;
+		this.publishing = settings.publishing();
+		this.indicators = settings.indicators();
+		this.effects = exports.effects;
+	}
+
+	/** The same exports written with a run's settings ({@code RunSettings}). */
+	public IndicatorExports with(LeefbaarProperties runSettings) {
+		return new IndicatorExports(this, runSettings);
 	}
 
 	/**
@@ -250,7 +268,7 @@ public class IndicatorExports {
 	}
 
 	private Path writeEffects(YearMonth month, Path target, OwnerFiles owners) throws IOException {
-		List<ActivityEffect> rows = effects.computeAndStore(month);
+		List<ActivityEffect> rows = effects.computeAndStore(month, indicators);
 		try (CsvWriter csv = CsvWriter.open(target)) {
 			csv.row(EFFECTS_HEADER);
 			for (ActivityEffect e : rows) {

@@ -21,6 +21,7 @@ import nl.leefbaar.system.Heartbeat;
 import nl.leefbaar.system.LeefbaarProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,16 +62,32 @@ public class IndicatorService {
 
 	private final LeefbaarProperties.Indicators settings;
 
+	@Autowired
 	public IndicatorService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			LeefbaarProperties properties) {
+		this(jdbc, snapshotTransaction(transactionManager), properties.indicators());
+	}
+
+	private IndicatorService(JdbcTemplate jdbc, TransactionTemplate transaction,
+			LeefbaarProperties.Indicators settings) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.dataSource = jdbc.getDataSource();
-		this.transaction = new TransactionTemplate(transactionManager);
-		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transaction = transaction;
+		this.settings = settings;
+	}
+
+	private static TransactionTemplate snapshotTransaction(PlatformTransactionManager transactionManager) {
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		// One snapshot for the whole run, which FactTables shares with other sessions.
-		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-		this.settings = properties.indicators();
+		transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		return transaction;
+	}
+
+	/** The same service computing with a run's settings ({@code RunSettings}). */
+	public IndicatorService with(LeefbaarProperties.Indicators runSettings) {
+		return new IndicatorService(jdbc, transaction, runSettings);
 	}
 
 	/**

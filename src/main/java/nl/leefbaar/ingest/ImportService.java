@@ -85,6 +85,11 @@ public class ImportService {
 		return new ImportService(dataSource, transaction, otherSettings, otherClock, bulkMinRows);
 	}
 
+	/** The same service importing with a run's settings ({@code RunSettings}). */
+	public ImportService with(LeefbaarProperties.Ingest runSettings) {
+		return new ImportService(dataSource, transaction, runSettings, clock, bulkMinRows);
+	}
+
 	/** The same service switching to bulk mode from this many rows on: for tests. */
 	ImportService withBulkFrom(long rows) {
 		return new ImportService(dataSource, transaction, settings, clock, rows);

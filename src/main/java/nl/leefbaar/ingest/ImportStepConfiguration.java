@@ -6,6 +6,7 @@ import java.util.List;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
 import nl.leefbaar.system.RunParameters;
+import nl.leefbaar.system.RunSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -32,7 +33,7 @@ public class ImportStepConfiguration {
 
 	@Bean
 	public Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ImportService importService, LeefbaarProperties properties,
+			ImportService importService, LeefbaarProperties properties, RunSettings settings,
 			ObjectProvider<RecordSource.Factory> sourceFactory) {
 		return new StepBuilder("importStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			StepExecution step = contribution.getStepExecution();
@@ -43,8 +44,8 @@ public class ImportStepConfiguration {
 			String sourcesParameter = step.getJobParameters().getString(RunKeys.SOURCES);
 			List<RecordSource> sources = sourcesParameter == null ? List.of()
 					: sourceFactory.getObject().create(sourcesParameter);
-			ImportResult result = importService.importFolder(run.input(), run.output(), step.getJobExecution().getId(),
-					sources);
+			ImportResult result = importService.with(settings.of(run).ingest())
+				.importFolder(run.input(), run.output(), step.getJobExecution().getId(), sources);
 			contribution.incrementWriteCount(result.loaded());
 			contribution.incrementFilterCount(result.rejected());
 			putFacts(step.getJobExecution().getExecutionContext(), result);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import nl.leefbaar.system.LeefbaarProperties;
+import nl.leefbaar.system.RunSettings;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -22,9 +23,10 @@ public class ReportStepConfiguration {
 
 	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			List<ReportWriter> writers, LeefbaarProperties properties, ObjectProvider<Clock> clock) {
+			List<ReportWriter> writers, LeefbaarProperties properties, RunSettings settings,
+			ObjectProvider<Clock> clock) {
 		return new StepBuilder("reportStep", jobRepository)
-			.tasklet(new ReportTasklet(writers, properties, clock.getIfAvailable(Clock::systemDefaultZone)),
+			.tasklet(new ReportTasklet(writers, properties, settings, clock.getIfAvailable(Clock::systemDefaultZone)),
 					transactionManager)
 			.build();
 	}

@@ -12,6 +12,7 @@ import nl.leefbaar.system.Heartbeat;
 import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
 import nl.leefbaar.system.RunParameters;
+import nl.leefbaar.system.RunSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -31,11 +32,14 @@ class ReportTasklet implements Tasklet {
 
 	private final LeefbaarProperties properties;
 
+	private final RunSettings settings;
+
 	private final Clock clock;
 
-	ReportTasklet(List<ReportWriter> writers, LeefbaarProperties properties, Clock clock) {
+	ReportTasklet(List<ReportWriter> writers, LeefbaarProperties properties, RunSettings settings, Clock clock) {
 		this.writers = writers;
 		this.properties = properties;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -66,7 +70,7 @@ class ReportTasklet implements Tasklet {
 		// a scoped run gets its own folder, so that it never replaces the city's charts
 		// and deck
 		return new ReportRequest(month, scope.isCity() ? monthFolder : monthFolder.resolve(folderName(scope)),
-				run.language(), scope, run.input());
+				run.language(), scope, run.input(), settings.of(run));
 	}
 
 	/**

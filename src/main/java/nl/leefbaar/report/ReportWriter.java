@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
+import nl.leefbaar.system.LeefbaarProperties;
+
 /**
  * One kind of report for month m (a workbook, the charts, the deck). The report step
  * calls every writer with the month's folder; a writer reads the figures from the
@@ -15,13 +17,16 @@ public interface ReportWriter {
 
 	/**
 	 * The context every writer gets: the month, its output folder, the language, the
-	 * scope and the input folder (for {@code neighbourhoods.geojson}; null: the folder of
-	 * the latest import).
+	 * scope, the input folder (for {@code neighbourhoods.geojson}; null: the folder of
+	 * the latest import) and the run's settings ({@code RunSettings}: the windows,
+	 * targets and small-number rules the files state and apply).
 	 */
-	record ReportRequest(YearMonth month, Path monthFolder, Locale locale, ReportScope scope, Path inputFolder) {
+	record ReportRequest(YearMonth month, Path monthFolder, Locale locale, ReportScope scope, Path inputFolder,
+			LeefbaarProperties settings) {
 
-		public ReportRequest(YearMonth month, Path monthFolder, Locale locale, ReportScope scope) {
-			this(month, monthFolder, locale, scope, null);
+		public ReportRequest(YearMonth month, Path monthFolder, Locale locale, ReportScope scope,
+				LeefbaarProperties settings) {
+			this(month, monthFolder, locale, scope, null, settings);
 		}
 	}
 

@@ -140,7 +140,7 @@ class CliTests {
 	}
 
 	@Test
-	void aRunOfAJobPassesItsParametersAsSettings() throws Exception {
+	void aRunOfAJobCarriesItsParametersAsSettingsNotAsApplicationArguments() throws Exception {
 		Files.createDirectories(folder.resolve("jobs"));
 		Files.writeString(folder.resolve("jobs/monthly.yml"), """
 				steps: [compute]
@@ -150,21 +150,10 @@ class CliTests {
 		Cli.Prepared prepared = prepare("run", "monthly", "--month", "2025-06");
 
 		assertThat(prepared.exitCode()).isNull();
-		assertThat(prepared.applicationArguments()).contains("--leefbaar.indicators.repeat-window-days=60",
-				"--leefbaar.indicators.target-days.safety=2", "--logging.level.org.springframework.batch=OFF");
-	}
-
-	@Test
-	void aRestartStartsTheApplicationWithTheSettingsOfTheRun() throws Exception {
-		Files.createDirectories(folder.resolve("jobs"));
-		Files.writeString(folder.resolve("jobs/monthly.yml"), "steps: [compute]\nparameters: {W: 60}\n");
-
-		Cli.Prepared prepared = prepare("restart", "12");
-
-		assertThat(prepared.exitCode()).isNull();
-		assertThat(Cli.restartArguments(prepared, Map.of("leefbaar.indicators.repeat-window-days", "60")))
-			.contains("--leefbaar.indicators.repeat-window-days=60");
-		assertThat(Cli.restartArguments(prepared, Map.of())).isNull();
+		assertThat(prepared.invocation().definitions().get("monthly").properties()).containsExactlyInAnyOrderEntriesOf(
+				Map.of("leefbaar.indicators.repeat-window-days", "60", "leefbaar.indicators.target-days.safety", "2"));
+		assertThat(prepared.applicationArguments()).contains("--logging.level.org.springframework.batch=OFF")
+			.noneMatch(argument -> argument.startsWith("--leefbaar."));
 	}
 
 	@Test

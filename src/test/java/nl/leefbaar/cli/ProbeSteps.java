@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import nl.leefbaar.schedule.StepCatalog;
+import nl.leefbaar.system.LeefbaarProperties;
 import nl.leefbaar.system.RunKeys;
+import nl.leefbaar.system.RunParameters;
+import nl.leefbaar.system.RunSettings;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -39,6 +42,9 @@ public class ProbeSteps {
 
 		public final List<String> calls = new CopyOnWriteArrayList<>();
 
+		/** The repeat window (W) of the run's settings, each time the report step ran. */
+		public final List<Integer> repeatWindows = new CopyOnWriteArrayList<>();
+
 		final Map<String, String> failOnce = new ConcurrentHashMap<>();
 
 		/**
@@ -49,6 +55,7 @@ public class ProbeSteps {
 
 		public void reset() {
 			calls.clear();
+			repeatWindows.clear();
 			failOnce.clear();
 			importReportDay = null;
 		}
@@ -114,11 +121,13 @@ public class ProbeSteps {
 	}
 
 	@Bean
-	Step probeReportStep(JobRepository jobRepository, PlatformTransactionManager tm, Probe probe) {
+	Step probeReportStep(JobRepository jobRepository, PlatformTransactionManager tm, Probe probe,
+			LeefbaarProperties properties, RunSettings settings) {
 		return new StepBuilder("report", jobRepository).tasklet((contribution, chunk) -> {
 			StepExecution step = contribution.getStepExecution();
 			String month = RunKeys.month(step);
 			probe.calls.add("report " + month);
+			probe.repeatWindows.add(settings.of(RunParameters.of(step, properties)).indicators().repeatWindowDays());
 			probe.maybeFail("report");
 			Path folder = Path.of(step.getJobParameters().getString(RunKeys.OUTPUT), month);
 			Files.createDirectories(folder);

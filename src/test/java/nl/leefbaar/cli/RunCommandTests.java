@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import nl.leefbaar.schedule.JobDefinitions;
 import nl.leefbaar.schedule.RunLock;
 import nl.leefbaar.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -160,16 +160,29 @@ class RunCommandTests {
 		long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
 		Files.writeString(cli.jobs.resolve(job + ".yml"),
 				Files.readString(cli.jobs.resolve(job + ".yml")).replace("W: 60", "W: 30"));
-		var definitions = JobDefinitions.load(cli.jobs, ProbeSteps.CATALOG);
 
-		var parameters = jobRepository.getJobExecution(executionId).getJobParameters();
+		CliHarness.Result restarted = cli.run("restart", String.valueOf(executionId));
 
+		assertThat(restarted.code()).as(restarted.err()).isZero();
+		assertThat(probe.repeatWindows).as("the failed report step, then its restart").containsExactly(60, 60);
+		var parameters = jobRepository.getJobExecution(executionId(restarted)).getJobParameters();
 		assertThat(parameters.getParameter("setting.leefbaar.indicators.repeat-window-days"))
 			.satisfies(setting -> assertThat(setting.value()).isEqualTo("60"))
 			.satisfies(setting -> assertThat(setting.identifying()).isFalse());
-		assertThat(runner.restartSettings(executionId, definitions))
-			.containsExactly(Map.entry("leefbaar.indicators.repeat-window-days", "60"));
-		assertThat(runner.restartSettings(Long.MAX_VALUE, definitions)).isEmpty();
+	}
+
+	@Test
+	void aRestartOfARunThatRecordedNoSettingsTakesTheDefinitions() throws Exception {
+		String job = cli.defineMonthlyUnchecked("unrecorded");
+		probe.failOnce("report", "disk full");
+		long executionId = executionId(cli.run("run", job, "--month", "2025-06"));
+		Files.writeString(cli.jobs.resolve(job + ".yml"), "parameters: {W: 60}\n", StandardOpenOption.APPEND);
+
+		CliHarness.Result restarted = cli.run("restart", String.valueOf(executionId));
+
+		assertThat(restarted.code()).as(restarted.err()).isZero();
+		assertThat(probe.calls).containsExactly("import", "compute 2025-06", "report 2025-06", "report 2025-06");
+		assertThat(probe.repeatWindows).containsExactly(90, 60);
 	}
 
 	@Test

@@ -56,7 +56,7 @@ abstract class WithMailServer {
 		@Bean
 		@Primary
 		AttentionLines numberedAttentionLines() {
-			return (month, owner, locale, limit) -> IntStream.rangeClosed(1, 4)
+			return (month, owner, locale, limit, settings) -> IntStream.rangeClosed(1, 4)
 				.mapToObj(n -> "Aandacht " + owner + " " + month + " regel " + n)
 				.limit(limit)
 				.toList();

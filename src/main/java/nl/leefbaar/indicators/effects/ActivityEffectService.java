@@ -55,14 +55,11 @@ public class ActivityEffectService {
 	/** Reads the reports' days a thousand rows at a time (inside a transaction). */
 	private final NamedParameterJdbcTemplate reader;
 
-	private final LeefbaarProperties properties;
-
-	public ActivityEffectService(NamedParameterJdbcTemplate jdbc, LeefbaarProperties properties) {
+	public ActivityEffectService(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
 		fetching.setFetchSize(1_000);
 		this.reader = new NamedParameterJdbcTemplate(fetching);
-		this.properties = properties;
 	}
 
 	/**
@@ -71,20 +68,20 @@ public class ActivityEffectService {
 	 * activity_id) followed by the pooled rows (by type).
 	 */
 	@Transactional
-	public List<ActivityEffect> computeAndStore(YearMonth month) {
-		List<ActivityEffect> effects = compute(month);
+	public List<ActivityEffect> computeAndStore(YearMonth month, LeefbaarProperties.Indicators settings) {
+		List<ActivityEffect> effects = compute(month, settings);
 		store(month.atDay(1), effects);
 		return effects;
 	}
 
 	/** The effects as of month m, without storing them. */
-	public List<ActivityEffect> compute(YearMonth month) {
-		int minWindow = properties.indicators().effectMinWindowDays();
+	public List<ActivityEffect> compute(YearMonth month, LeefbaarProperties.Indicators settings) {
+		int minWindow = settings.effectMinWindowDays();
 		// Many activities share their counts: each pair's test is computed once.
 		Map<Counts, RateRatioTest> tests = new HashMap<>();
 		List<ActivityEffect> rows = new ArrayList<>();
 		for (EffectCounts.Counted counted : EffectCounts.count(reader, month.atEndOfMonth(),
-				properties.indicators().effectWindowDays(), minWindow)) {
+				settings.effectWindowDays(), minWindow)) {
 			rows.add(activityRow(counted, minWindow, tests));
 		}
 		List<ActivityEffect> result = new ArrayList<>(rows);

@@ -71,7 +71,8 @@ public class ChartRenderer {
 	public record Rendered(ChartSet set, Map<String, byte[]> png, Map<String, byte[]> svg) {
 	}
 
-	private record Key(YearMonth month, Locale locale, ReportScope scope, Object computedAt, Path input) {
+	private record Key(YearMonth month, Locale locale, ReportScope scope, Object computedAt, Path input,
+			LeefbaarProperties.Indicators settings) {
 	}
 
 	private record Cached(Key key, Rendered rendered, long at) {
@@ -96,8 +97,6 @@ public class ChartRenderer {
 
 	private final TrendFigures trends;
 
-	private final LeefbaarProperties properties;
-
 	private final ApplicationEventPublisher events;
 
 	private final AtomicReference<Cached> last = new AtomicReference<>();
@@ -107,47 +106,33 @@ public class ChartRenderer {
 
 	private final NeighbourhoodBoundaries boundaries;
 
-	public ChartRenderer(ChartFigures figures, TrendFigures trends, LeefbaarProperties properties,
-			ApplicationEventPublisher events, NeighbourhoodBoundaries boundaries) {
+	public ChartRenderer(ChartFigures figures, TrendFigures trends, ApplicationEventPublisher events,
+			NeighbourhoodBoundaries boundaries) {
 		this.figures = figures;
 		this.trends = trends;
-		this.properties = properties;
 		this.events = events;
 		this.boundaries = boundaries;
-	}
-
-	public int repeatWindowDays() {
-		return properties.indicators().repeatWindowDays();
-	}
-
-	public int effectWindowDays() {
-		return properties.indicators().effectWindowDays();
 	}
 
 	/**
 	 * The month's charts, built and rendered once for the charts writer and the deck
 	 * writer together: the last result is kept for a few minutes, keyed by month,
-	 * language, scope and the month's computed_at, so that a recomputed month is never
-	 * drawn from stale figures.
+	 * language, scope, the month's computed_at, the input folder and the settings, so
+	 * that a recomputed month is never drawn from stale figures. The maps' boundaries
+	 * come from {@code neighbourhoods.geojson} in the input folder (null: the latest
+	 * import's); the run's settings give the windows the charts state.
 	 */
-	public Rendered rendered(YearMonth month, Locale locale, ReportScope scope) {
-		return rendered(month, locale, scope, null);
-	}
-
-	/**
-	 * As {@link #rendered(YearMonth, Locale, ReportScope)}, the maps' boundaries from
-	 * {@code neighbourhoods.geojson} in the input folder (null: the latest import's).
-	 */
-	public Rendered rendered(YearMonth month, Locale locale, ReportScope scope, Path input) {
+	public Rendered rendered(YearMonth month, Locale locale, ReportScope scope, Path input,
+			LeefbaarProperties.Indicators settings) {
 		Key key = new Key(month, locale == null ? Locale.ROOT : locale, scope == null ? ReportScope.CITY : scope,
-				figures.computedAt(month), input);
+				figures.computedAt(month), input, settings);
 		Cached cached = last.get();
 		if (cached != null && cached.key().equals(key) && System.nanoTime() - cached.at() < CACHE_NANOS) {
 			return cached.rendered();
 		}
 		events.publishEvent(new RenderingStarted(month));
 		long start = System.nanoTime();
-		ChartSet set = build(month, locale, scope, Medium.FILE, input);
+		ChartSet set = build(month, locale, scope, Medium.FILE, input, settings);
 		long built = System.nanoTime();
 		// Each chart is its own object graph, so the two cores can draw two charts at
 		// once.
@@ -175,15 +160,12 @@ public class ChartRenderer {
 		return new byte[][] { png, svg };
 	}
 
-	public ChartSet build(YearMonth month, Locale locale, ReportScope scope) {
-		return build(month, locale, scope, Medium.FILE, null);
-	}
-
 	/**
 	 * The month's figures and charts drawn for the medium: for a file each chart's title
 	 * is its takeaway, on a slide the slide's title is.
 	 */
-	public ChartSet build(YearMonth month, Locale locale, ReportScope scope, Medium medium, Path input) {
+	public ChartSet build(YearMonth month, Locale locale, ReportScope scope, Medium medium, Path input,
+			LeefbaarProperties.Indicators settings) {
 		Labels labels = new Labels(locale);
 		String scopeLabel = labels.scope(scope, figures.neighbourhoodName(scope));
 		String source = labels.source(month);
@@ -216,8 +198,8 @@ public class ChartRenderer {
 				title.apply("rate-trend"), trendPeriod, Takeaways.rateNote(set, labels), source, medium)));
 		charts.add(new NamedChart("repeat-trend",
 				RepeatTrendChart.chart(RepeatTrendChart.dataset(repeatTrend), months, labels,
-						title.apply("repeat-trend"), trendPeriod, Takeaways.repeatNote(set, labels, repeatWindowDays()),
-						source, medium)));
+						title.apply("repeat-trend"), trendPeriod,
+						Takeaways.repeatNote(set, labels, settings.repeatWindowDays()), source, medium)));
 		charts.add(new NamedChart("funnel",
 				funnelChart(funnel, labels, title.apply("funnel"), twelvePeriod, source, medium)));
 		charts.add(new NamedChart("ranking",
@@ -248,8 +230,9 @@ public class ChartRenderer {
 							labels.get("map.index.subtitle", labels.get("period.12m", labels.month(month))), missing,
 							source, medium)));
 		}
-		charts.add(new NamedChart("activity-effect", EffectChart.chart(EffectChart.dataset(effects), labels,
-				title.apply("activity-effect"), effectPeriod(labels, effects, month), source, medium)));
+		charts.add(new NamedChart("activity-effect",
+				EffectChart.chart(EffectChart.dataset(effects), labels, title.apply("activity-effect"),
+						effectPeriod(labels, month, settings.effectWindowDays()), source, medium)));
 		charts.add(new NamedChart("concentration", ConcentrationChart.chart(ConcentrationChart.dataset(concentration),
 				concentration, labels, title.apply("concentration"), twelvePeriod, source, medium)));
 		return set.withCharts(List.copyOf(charts));
@@ -292,14 +275,13 @@ public class ChartRenderer {
 	 * "Hele stad · activiteiten van maart 2024 t/m oktober 2026": the pooled effects'
 	 * real period.
 	 */
-	private String effectPeriod(Labels labels, List<Effect> effects, YearMonth month) {
+	private String effectPeriod(Labels labels, YearMonth month, int effectWindowDays) {
 		LocalDate[] span = figures.effectSpan(month);
 		String scope = labels.get("scope.city");
 		if (span == null) {
 			return scope + " · " + labels.get("period.month", labels.month(month));
 		}
-		return scope + " · "
-				+ labels.get("effect.period", labels.day(span[0]), labels.day(span[1]), effectWindowDays());
+		return scope + " · " + labels.get("effect.period", labels.day(span[0]), labels.day(span[1]), effectWindowDays);
 	}
 
 	static String funnelNote(Funnel funnel, Labels labels, FunnelChart.Datasets data) {

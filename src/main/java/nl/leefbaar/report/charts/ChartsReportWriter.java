@@ -30,7 +30,7 @@ class ChartsReportWriter implements ReportWriter {
 	public List<Path> write(ReportRequest request) throws Exception {
 		Path folder = AtomicFiles.createPrivateFolder(request.monthFolder().resolve("charts"));
 		ChartRenderer.Rendered rendered = renderer.rendered(request.month(), request.locale(), request.scope(),
-				request.inputFolder());
+				request.inputFolder(), request.settings().indicators());
 		List<Path> written = new ArrayList<>();
 		for (String name : rendered.png().keySet()) {
 			written.add(AtomicFiles.write(folder.resolve(name + ".png"), rendered.png().get(name)));

@@ -20,18 +20,15 @@ class DashboardAttentionLines implements AttentionLines {
 
 	private final DashboardStore store;
 
-	private final LeefbaarProperties properties;
-
-	DashboardAttentionLines(FigureStore figures, DashboardStore store, LeefbaarProperties properties) {
+	DashboardAttentionLines(FigureStore figures, DashboardStore store) {
 		this.figures = figures;
 		this.store = store;
-		this.properties = properties;
 	}
 
 	@Override
-	public List<String> lines(YearMonth month, String owner, Locale locale, int limit) {
+	public List<String> lines(YearMonth month, String owner, Locale locale, int limit, LeefbaarProperties settings) {
 		DashboardData data = DashboardData.forAttention(month, figures, store);
-		AttentionText text = new AttentionText(Labels.of(locale), properties.indicators().hotspotWindowDays());
+		AttentionText text = new AttentionText(Labels.of(locale), settings.indicators().hotspotWindowDays());
 		return AttentionList
 			.of(data, id -> data.complexById.containsKey(id) && Objects.equals(owner, data.complexById.get(id).owner()),
 					Math.min(limit, AttentionList.LIMIT))

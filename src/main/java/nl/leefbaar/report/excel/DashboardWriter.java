@@ -48,16 +48,13 @@ class DashboardWriter implements ReportWriter {
 
 	private final DwellingRepeats dwellingRepeats;
 
-	private final LeefbaarProperties properties;
-
 	private final ObjectProvider<FunnelImageSource> funnel;
 
 	DashboardWriter(FigureStore figures, DashboardStore store, DwellingRepeats dwellingRepeats,
-			LeefbaarProperties properties, ObjectProvider<FunnelImageSource> funnel) {
+			ObjectProvider<FunnelImageSource> funnel) {
 		this.figures = figures;
 		this.store = store;
 		this.dwellingRepeats = dwellingRepeats;
-		this.properties = properties;
 		this.funnel = funnel;
 	}
 
@@ -70,7 +67,7 @@ class DashboardWriter implements ReportWriter {
 	public List<Path> write(ReportRequest request) throws Exception {
 		long start = System.nanoTime();
 		YearMonth month = request.month();
-		int windowDays = properties.indicators().repeatWindowDays();
+		int windowDays = request.settings().indicators().repeatWindowDays();
 		// The dwellings' list (and, the first time, its month facts) comes from a second
 		// connection while this thread reads the rest: the database and the JVM work at
 		// the same time.
@@ -102,6 +99,7 @@ class DashboardWriter implements ReportWriter {
 	Path write(ReportRequest request, DashboardData data, DashboardScope scope) throws Exception {
 		long start = System.nanoTime();
 		YearMonth month = request.month();
+		LeefbaarProperties settings = request.settings();
 		Labels labels = Labels.of(request.locale());
 		Path target = request.monthFolder().resolve(scope.fileName(month));
 		List<AttentionList.Entry> attention = AttentionList.of(data, data.holds(scope));
@@ -125,10 +123,10 @@ class DashboardWriter implements ReportWriter {
 						labels, data.series(scope), data.citySeries, scope.team());
 				OverviewSheet.write(template.getSheet(sheetName(labels, "overview")), styles, labels, sheetNames,
 						new OverviewSheet.Content(scope, title, data.series(scope), data.citySeries, attention,
-								new AttentionText(labels, properties.indicators().hotspotWindowDays()),
-								complexes.size(), trends, funnelPng));
+								new AttentionText(labels, settings.indicators().hotspotWindowDays()), complexes.size(),
+								trends, funnelPng));
 				NotesSheet.write(template.getSheet(sheetName(labels, "notes")), styles, labels, month, figures,
-						properties, false);
+						settings, false);
 				template.getProperties().getCoreProperties().setTitle(title);
 				laps.lap("Overzicht, Trends, Toelichting");
 			}
@@ -144,7 +142,7 @@ class DashboardWriter implements ReportWriter {
 							attention);
 					laps.lap("Complexen");
 					RepeatSheet.write(workbook.getSheet(sheetName(labels, "repeats")), styles, labels, data, scope,
-							properties.indicators().repeatWindowDays(), properties.indicators().hotspotWindowDays());
+							settings.indicators().repeatWindowDays(), settings.indicators().hotspotWindowDays());
 					laps.lap("Herhaalmeldingen");
 					ActivitySheet.write(workbook.getSheet(sheetName(labels, "activities")), styles, labels, data,
 							scope);

@@ -30,13 +30,10 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 
 	private final FigureStore store;
 
-	private final LeefbaarProperties properties;
-
 	private final ChartRenderer charts;
 
-	NeighbourhoodWorkbookWriter(FigureStore store, LeefbaarProperties properties, ChartRenderer charts) {
+	NeighbourhoodWorkbookWriter(FigureStore store, ChartRenderer charts) {
 		this.store = store;
-		this.properties = properties;
 		this.charts = charts;
 	}
 
@@ -53,7 +50,8 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 	public List<Path> write(ReportRequest request) throws Exception {
 		YearMonth month = request.month();
 		Labels labels = Labels.of(request.locale());
-		SmallNumbers rules = new SmallNumbers(properties.publishing());
+		LeefbaarProperties settings = request.settings();
+		SmallNumbers rules = new SmallNumbers(settings.publishing());
 		Path target = request.monthFolder().resolve(fileName(month));
 		List<FigureStore.Neighbourhood> neighbourhoods = store.neighbourhoods();
 		Map<String, Map<String, Figure>> now = store.byUnit(month, Level.NEIGHBOURHOOD, Category.ALL,
@@ -70,7 +68,7 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 			.getOrDefault(Level.CITY_UNIT, Map.of());
 		ExpectedRanges ranges = ExpectedRanges.of(now, store.funnelStats(month));
 		ChartRenderer.Rendered rendered = charts.rendered(month, request.locale(), ReportScope.CITY,
-				request.inputFolder());
+				request.inputFolder(), settings.indicators());
 		AtomicFiles.write(target, out -> {
 			try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 				try {
@@ -85,7 +83,7 @@ class NeighbourhoodWorkbookWriter implements ReportWriter {
 					PublicComplexSheet.write(workbook.createSheet(labels.get("sheet.public_complexes")), styles, labels,
 							rules, month, complexes, complexFigures);
 					NotesSheet.write(workbook.createSheet(labels.get("sheet.notes")), styles, labels, month, store,
-							properties, true);
+							settings, true);
 					Object lastDay = store.dataPeriod().get("last_day");
 					Pages.mark(workbook, labels.format("neighbourhoods.title", labels.month(month)),
 							lastDay instanceof Date d ? d.toLocalDate() : null, labels);

@@ -18,6 +18,7 @@ import nl.leefbaar.report.charts.ChartRenderer.ChartSet;
 import nl.leefbaar.report.charts.ChartRenderer.NamedChart;
 import nl.leefbaar.report.charts.Labels;
 import nl.leefbaar.report.charts.Takeaways;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.apache.poi.sl.usermodel.PictureData;
 import org.apache.poi.sl.usermodel.Placeholder;
 import org.apache.poi.sl.usermodel.TextParagraph.TextAlign;
@@ -131,9 +132,10 @@ class SeminarDeckWriter implements ReportWriter {
 	@Override
 	public List<Path> write(ReportRequest request) throws Exception {
 		ChartSet set = renderer.build(request.month(), request.locale(), request.scope(),
-				nl.leefbaar.report.charts.ChartStyle.Medium.SLIDE, request.inputFolder());
+				nl.leefbaar.report.charts.ChartStyle.Medium.SLIDE, request.inputFolder(),
+				request.settings().indicators());
 		Path target = request.monthFolder().resolve("seminar-" + request.month() + ".pptx");
-		return List.of(AtomicFiles.write(target, deck(set)));
+		return List.of(AtomicFiles.write(target, deck(set, request.settings().indicators())));
 	}
 
 	/**
@@ -159,14 +161,14 @@ class SeminarDeckWriter implements ReportWriter {
 		}
 	}
 
-	byte[] deck(ChartSet set) throws Exception {
+	byte[] deck(ChartSet set, LeefbaarProperties.Indicators settings) throws Exception {
 		try (XMLSlideShow ppt = new XMLSlideShow()) {
 			ppt.setPageSize(new Dimension(SLIDE_WIDTH, SLIDE_HEIGHT));
 			titleSlide(ppt, set);
 			for (String name : SLIDES) {
 				NamedChart chart = set.chart(name);
 				if (chart != null) {
-					chartSlide(ppt, set, chart);
+					chartSlide(ppt, set, chart, settings);
 				}
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
@@ -187,7 +189,7 @@ class SeminarDeckWriter implements ReportWriter {
 				new Color(0x55, 0x55, 0x55));
 	}
 
-	private void chartSlide(XMLSlideShow ppt, ChartSet set, NamedChart chart) {
+	private void chartSlide(XMLSlideShow ppt, ChartSet set, NamedChart chart, LeefbaarProperties.Indicators settings) {
 		XSLFSlide slide = ppt.createSlide();
 		String takeaway = Takeaways.of(chart.name(), set);
 		Layout layout = layout(takeaway);
@@ -199,7 +201,7 @@ class SeminarDeckWriter implements ReportWriter {
 		XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
 		XSLFPictureShape picture = slide.createPicture(data);
 		picture.setAnchor(layout.picture());
-		notes(ppt, slide, SpeakerNotes.of(chart.name(), set, renderer.repeatWindowDays(), renderer.effectWindowDays()));
+		notes(ppt, slide, SpeakerNotes.of(chart.name(), set, settings.repeatWindowDays(), settings.effectWindowDays()));
 	}
 
 	private static void notes(XMLSlideShow ppt, XSLFSlide slide, String text) {

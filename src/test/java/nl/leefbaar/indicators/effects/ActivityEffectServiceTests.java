@@ -10,6 +10,7 @@ import java.util.List;
 
 import nl.leefbaar.indicators.stats.RateRatioTest;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ class ActivityEffectServiceTests {
 
 	@Autowired
 	ActivityEffectService service;
+
+	@Autowired
+	LeefbaarProperties properties;
 
 	private int reportNumber;
 
@@ -65,7 +69,7 @@ class ActivityEffectServiceTests {
 		reports("C1", "damage", "2023-11-15", "2024-01-15"); // another category
 		activity("A1", "C1", "cleanup", "2023-12-01", "pollution");
 
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 
 		ActivityEffect a1 = effects.get(0);
 		assertThat(a1.activityId()).isEqualTo("A1");
@@ -108,7 +112,7 @@ class ActivityEffectServiceTests {
 		activity("A0", "C1", "cleanup", "2023-03-20", "pollution");
 		activity("A00", "C1", "cleanup", "2023-02-01", "pollution");
 
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2023, 12));
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2023, 12), properties.indicators());
 
 		assertThat(effects).extracting(ActivityEffect::activityId).containsExactly("A00", "A0", "A1", null);
 		ActivityEffect shortened = effects.get(2);
@@ -151,7 +155,7 @@ class ActivityEffectServiceTests {
 		activity("A2", "C1", "cleanup", "2024-05-20", "pollution");
 		activity("A3", "C1", "cleanup", "2024-07-05", "pollution");
 
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 
 		assertThat(effects).extracting(ActivityEffect::activityId).containsExactly("A2", "A1", null);
 		ActivityEffect counted = effects.get(0);
@@ -199,7 +203,7 @@ class ActivityEffectServiceTests {
 		activity("A6", "C6", "cleanup", "2024-06-15", "pollution");
 		activity("A7", "C7", "cleanup", "2023-06-04", "pollution");
 
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 
 		ActivityEffect a1 = effects.stream().filter(e -> "A1".equals(e.activityId())).findFirst().orElseThrow();
 		assertThat(a1.before()).isEqualTo(3);
@@ -255,7 +259,7 @@ class ActivityEffectServiceTests {
 		activity("N0", null, "cleanup", "2024-03-01", "pollution");
 		activity("G1", "C4", "greening", "2024-03-10", "public_space");
 
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 
 		assertThat(effects).extracting(ActivityEffect::activityId)
 			.containsExactly("A1", "A7", "G1", "A2", "A3", "A4", null, null);
@@ -297,7 +301,7 @@ class ActivityEffectServiceTests {
 		activity("A1", "C1", "cleanup", "2023-12-01", "pollution");
 		activity("A2", "C2", "cleanup", "2024-03-01", "pollution");
 
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 
 		assertThat(effects).extracting(ActivityEffect::activityId).containsExactly("A1", "A2", null);
 		assertThat(effects.subList(0, 2)).allSatisfy(e -> {
@@ -326,7 +330,7 @@ class ActivityEffectServiceTests {
 		manyReports("C2", 1075, "2023-12-01");
 		activity("A1", "C1", "cleanup", "2023-12-01", "pollution");
 
-		service.computeAndStore(YearMonth.of(2024, 6));
+		service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 		List<ActivityEffect> effects = service.load(YearMonth.of(2024, 6));
 
 		assertThat(effects).hasSize(2);
@@ -367,7 +371,7 @@ class ActivityEffectServiceTests {
 		activity("A3", "C5", "meeting", "2023-12-01", "social");
 		activity("A4", "C5", "meeting", "2024-06-20", "social");
 
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 
 		assertThat(effects).extracting(ActivityEffect::activityId)
 			.containsExactly("A1", "A2", "A3", "A4", null, null, null);
@@ -419,7 +423,7 @@ class ActivityEffectServiceTests {
 		activity("N0", null, "meeting", "2024-03-01", "social"); // neighbourhood-wide: no
 																	// row
 
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 
 		assertThat(effects).extracting(ActivityEffect::activityId)
 			.containsExactly("A1", "A2", "M1", "M2", "A3", null, null);
@@ -486,8 +490,8 @@ class ActivityEffectServiceTests {
 		activity("A1", "C1", "cleanup", "2024-01-01", "pollution");
 		jdbc.update("insert into activity_effect (period, type) values (date '2024-05-01', 'other')");
 
-		service.computeAndStore(YearMonth.of(2024, 6));
-		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6));
+		service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
+		List<ActivityEffect> effects = service.computeAndStore(YearMonth.of(2024, 6), properties.indicators());
 
 		assertThat(jdbc.queryForObject("select count(*) from activity_effect where period = date '2024-06-01'",
 				Integer.class))
@@ -524,7 +528,8 @@ class ActivityEffectServiceTests {
 				for each row execute function refuse_pooled_effect()
 				""");
 		try {
-			assertThatThrownBy(() -> service.computeAndStore(YearMonth.of(2024, 6))).hasMessageContaining("refused");
+			assertThatThrownBy(() -> service.computeAndStore(YearMonth.of(2024, 6), properties.indicators()))
+				.hasMessageContaining("refused");
 		}
 		finally {
 			jdbc.execute("drop trigger refuse_pooled_effect on activity_effect");

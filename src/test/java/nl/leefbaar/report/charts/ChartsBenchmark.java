@@ -9,6 +9,7 @@ import nl.leefbaar.report.ReportWriter;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,9 @@ class ChartsBenchmark {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	LeefbaarProperties properties;
 
 	@Autowired
 	List<ReportWriter> writers;
@@ -51,7 +55,8 @@ class ChartsBenchmark {
 				long total = 0;
 				for (ReportWriter writer : writers) {
 					long start = System.nanoTime();
-					writer.write(new ReportRequest(month, Path.of("target/bench"), Locale.forLanguageTag("nl"), scope));
+					writer.write(new ReportRequest(month, Path.of("target/bench"), Locale.forLanguageTag("nl"), scope,
+							properties));
 					long took = System.nanoTime() - start;
 					total += took;
 					System.out.printf("BENCH run %d %s %s: %.2f s%n", run, scope.isCity() ? "city" : "neighbourhood",

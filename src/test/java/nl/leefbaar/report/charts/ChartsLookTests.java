@@ -9,6 +9,7 @@ import nl.leefbaar.report.ReportWriter;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class ChartsLookTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	LeefbaarProperties properties;
+
+	@Autowired
 	List<ReportWriter> writers;
 
 	@Autowired
@@ -42,11 +46,11 @@ class ChartsLookTests {
 				Locale.forLanguageTag("nl"), ReportScope.CITY, 1200, 800));
 		for (ReportWriter writer : writers) {
 			writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, Path.of("target/look/nl"),
-					Locale.forLanguageTag("nl"), ReportScope.CITY));
+					Locale.forLanguageTag("nl"), ReportScope.CITY, properties));
 			writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, Path.of("target/look/en"), Locale.ENGLISH,
-					ReportScope.CITY));
+					ReportScope.CITY, properties));
 			writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, Path.of("target/look/scope"),
-					Locale.forLanguageTag("nl"), new ReportScope("BU0002", List.of())));
+					Locale.forLanguageTag("nl"), new ReportScope("BU0002", List.of()), properties));
 		}
 	}
 

@@ -17,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,9 @@ class ChartsReportWriterTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	LeefbaarProperties properties;
+
+	@Autowired
 	ChartsReportWriter writer;
 
 	@Autowired
@@ -52,7 +56,8 @@ class ChartsReportWriterTests {
 
 	@Test
 	void writesEveryChartAsPngOf1920By1080AndAsSvg() throws Exception {
-		List<Path> written = writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		List<Path> written = writer
+			.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY, properties));
 
 		assertThat(written).hasSize(2 * CHARTS.size());
 		for (String chart : CHARTS) {
@@ -70,7 +75,7 @@ class ChartsReportWriterTests {
 
 	@Test
 	void svgIsWellFormedXmlWithTitlePeriodAndDutchSourceLine() throws Exception {
-		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY, properties));
 
 		String svg = Files.readString(out.resolve("charts/rate-trend.svg"), StandardCharsets.UTF_8);
 		Document document = parse(svg);
@@ -84,7 +89,7 @@ class ChartsReportWriterTests {
 
 	@Test
 	void englishLocaleGivesEnglishLabels() throws Exception {
-		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
+		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY, properties));
 
 		String text = parse(Files.readString(out.resolve("charts/funnel.svg"))).getDocumentElement().getTextContent();
 		assertThat(text).contains("Of 40 complexes: ")
@@ -104,8 +109,8 @@ class ChartsReportWriterTests {
 
 	@Test
 	void rewritingAMonthReplacesTheFiles() throws Exception {
-		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
-		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY, properties));
+		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY, properties));
 
 		assertThat(Files.readString(out.resolve("charts/ranking.svg")))
 			.contains("Reports per 100 dwellings (12 months)");
@@ -115,7 +120,7 @@ class ChartsReportWriterTests {
 	void aMonthWithoutFiguresStillGetsEveryChartSayingThereIsNoData() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
 
-		List<Path> written = writer.write(new ReportRequest(YearMonth.of(2020, 1), out, null, null));
+		List<Path> written = writer.write(new ReportRequest(YearMonth.of(2020, 1), out, null, null, properties));
 
 		assertThat(written).hasSize(2 * CHARTS.size());
 		String text = parse(Files.readString(out.resolve("charts/funnel.svg"))).getDocumentElement().getTextContent();

@@ -14,6 +14,7 @@ import nl.leefbaar.report.ReportWriter;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +38,9 @@ class MapBoundaryFileTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	LeefbaarProperties properties;
+
+	@Autowired
 	List<ReportWriter> writers;
 
 	@TempDir
@@ -56,7 +60,7 @@ class MapBoundaryFileTests {
 		for (ReportWriter writer : writers) {
 			if (writer.drawsScopes()) {
 				written.addAll(writer.write(new ReportRequest(ChartsReportWriterTests.MONTH, out,
-						Locale.forLanguageTag("nl"), ReportScope.CITY, input)));
+						Locale.forLanguageTag("nl"), ReportScope.CITY, input, properties)));
 			}
 		}
 		return written;

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import nl.leefbaar.report.AttentionLines;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,9 @@ class AttentionListTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	LeefbaarProperties properties;
 
 	@Autowired
 	FigureStore figures;
@@ -190,12 +194,12 @@ class AttentionListTests {
 
 	@Test
 	void theAttentionLinesBeanGivesAnOwnersFirstLinesInWords() {
-		List<String> lines = attentionLines.lines(MONTH, "Even", Locale.forLanguageTag("nl"), 3);
+		List<String> lines = attentionLines.lines(MONTH, "Even", Locale.forLanguageTag("nl"), 3, properties);
 		assertThat(lines).hasSize(3);
 		assertThat(lines.get(0)).startsWith("K02 Complex K02: hoog op herhaalmeldingen woning");
 		assertThat(lines.get(1)).startsWith("K04 Complex K04: nieuwe hotspot Vervuiling");
-		assertThat(attentionLines.lines(MONTH, "Niemand", Locale.ENGLISH, 3)).isEmpty();
-		assertThat(attentionLines.lines(MONTH, "Oneven", Locale.ENGLISH, 3).get(0)).isEqualTo(
+		assertThat(attentionLines.lines(MONTH, "Niemand", Locale.ENGLISH, 3, properties)).isEmpty();
+		assertThat(attentionLines.lines(MONTH, "Oneven", Locale.ENGLISH, 3, properties).get(0)).isEqualTo(
 				"K01 Complex K01: high on reports per 100 dwellings (12 months): 30.0, expected range 4.0 to 17.0"
 						+ " (3.0 × the city)");
 	}

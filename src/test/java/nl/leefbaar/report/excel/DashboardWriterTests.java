@@ -86,8 +86,8 @@ class DashboardWriterTests {
 		TestDatabase.clearDomainTables(jdbc);
 		WorkbookFixture.insert(jdbc);
 		stored = new StoredFigures(jdbc);
-		files = writer.write(new ReportRequest(MONTH, written.resolve("2025-06"), NL, ReportScope.CITY));
-		writer.write(new ReportRequest(MONTH, written.resolve("en"), Locale.ENGLISH, ReportScope.CITY));
+		files = writer.write(new ReportRequest(MONTH, written.resolve("2025-06"), NL, ReportScope.CITY, properties));
+		writer.write(new ReportRequest(MONTH, written.resolve("en"), Locale.ENGLISH, ReportScope.CITY, properties));
 	}
 
 	private XSSFWorkbook dashboard(String slug) throws Exception {
@@ -358,12 +358,12 @@ class DashboardWriterTests {
 	void anOwnersFunnelImageIsDrawnFromItsComplexesAlone() throws Exception {
 		List<List<String>> asked = new ArrayList<>();
 		byte[] png = onePixelPng();
-		DashboardWriter withFunnel = new DashboardWriter(figures, store, dwellingRepeats, properties,
+		DashboardWriter withFunnel = new DashboardWriter(figures, store, dwellingRepeats,
 				providerOf((month, locale, ids, w, h) -> {
 					asked.add(ids);
 					return Optional.of(png);
 				}));
-		withFunnel.write(new ReportRequest(MONTH, out, NL, ReportScope.CITY));
+		withFunnel.write(new ReportRequest(MONTH, out, NL, ReportScope.CITY, properties));
 		assertThat(asked).containsExactly(null, List.of("C3"), List.of("C1", "C2"));
 		try (XSSFWorkbook workbook = Workbooks.open(out.resolve("dashboard-wonen-co-2025-06.xlsx"))) {
 			assertThat(workbook.getAllPictures()).hasSize(1);
@@ -376,11 +376,11 @@ class DashboardWriterTests {
 		Files.createDirectories(folder);
 		Path existing = folder.resolve("dashboard-team-2025-06.xlsx");
 		Files.writeString(existing, "last month's good file");
-		DashboardWriter failing = new DashboardWriter(figures, store, dwellingRepeats, properties,
+		DashboardWriter failing = new DashboardWriter(figures, store, dwellingRepeats,
 				providerOf((month, locale, ids, w, h) -> {
 					throw new IllegalStateException("chart renderer broke");
 				}));
-		assertThatThrownBy(() -> failing.write(new ReportRequest(MONTH, folder, NL, ReportScope.CITY)))
+		assertThatThrownBy(() -> failing.write(new ReportRequest(MONTH, folder, NL, ReportScope.CITY, properties)))
 			.hasMessageContaining("chart renderer broke");
 		assertThat(Files.readString(existing)).isEqualTo("last month's good file");
 		try (Stream<Path> files = Files.list(folder)) {

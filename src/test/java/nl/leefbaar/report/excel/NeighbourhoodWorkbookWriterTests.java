@@ -14,6 +14,7 @@ import nl.leefbaar.indicators.stats.Interval;
 import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -35,6 +36,9 @@ class NeighbourhoodWorkbookWriterTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	LeefbaarProperties properties;
+
+	@Autowired
 	NeighbourhoodWorkbookWriter writer;
 
 	@TempDir
@@ -50,7 +54,7 @@ class NeighbourhoodWorkbookWriterTests {
 	}
 
 	private XSSFWorkbook write(Locale locale) throws Exception {
-		List<Path> files = writer.write(new ReportRequest(MONTH, out, locale, ReportScope.CITY));
+		List<Path> files = writer.write(new ReportRequest(MONTH, out, locale, ReportScope.CITY, properties));
 		assertThat(files).containsExactly(out.resolve("neighbourhoods-2025-06.xlsx"));
 		return Workbooks.open(files.get(0));
 	}

@@ -21,6 +21,7 @@ import nl.leefbaar.report.ReportWriter.ReportRequest;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.support.LongFigures;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,8 +60,9 @@ public final class ReportBench {
 			System.out.printf(Locale.ROOT, "synthetic data: %d complexes, %d indicator rows, %d reports in %.1f s%n",
 					complexes, jdbc.queryForObject("select count(*) from indicator_value", Long.class),
 					jdbc.queryForObject("select count(*) from report", Long.class), (System.nanoTime() - t0) / 1e9);
-			ReportRequest request = new ReportRequest(month, output.resolve(month.toString()), locale,
-					ReportScope.CITY);
+			LeefbaarProperties properties = context.getBean(LeefbaarProperties.class);
+			ReportRequest request = new ReportRequest(month, output.resolve(month.toString()), locale, ReportScope.CITY,
+					properties);
 			FigureStore figures = context.getBean(FigureStore.class);
 			DashboardStore store = context.getBean(DashboardStore.class);
 			DwellingRepeats dwellings = context.getBean(DwellingRepeats.class);

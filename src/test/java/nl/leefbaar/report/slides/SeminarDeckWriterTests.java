@@ -24,6 +24,7 @@ import nl.leefbaar.report.charts.ChartStyle.Medium;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.leefbaar.support.TestDatabase;
+import nl.leefbaar.system.LeefbaarProperties;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFNotes;
 import org.apache.poi.xslf.usermodel.XSLFPictureShape;
@@ -46,6 +47,9 @@ class SeminarDeckWriterTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	LeefbaarProperties properties;
+
+	@Autowired
 	SeminarDeckWriter writer;
 
 	@Autowired
@@ -62,7 +66,8 @@ class SeminarDeckWriterTests {
 
 	@Test
 	void deckHasATitleSlideAndOneChartSlideWithTakeawayAndNotesPerChart() throws Exception {
-		List<Path> written = writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		List<Path> written = writer
+			.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY, properties));
 
 		Path deck = out.resolve("seminar-2026-10.pptx");
 		assertThat(written).containsExactly(deck);
@@ -82,7 +87,7 @@ class SeminarDeckWriterTests {
 
 	@Test
 	void takeawaysAreComputedFromTheFigures() throws Exception {
-		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY, properties));
 
 		double now = jdbc.queryForObject("""
 				select value from indicator_value where period = '2026-10-01' and level = 'city'
@@ -107,7 +112,7 @@ class SeminarDeckWriterTests {
 
 	@Test
 	void eachChartFillsTheSlidesWidthUnderOneTitle() throws Exception {
-		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY, properties));
 
 		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
 			double width = ppt.getPageSize().getWidth();
@@ -136,8 +141,9 @@ class SeminarDeckWriterTests {
 
 	@Test
 	void eachTitlesNumbersAppearInItsChartAndNoTextIsUnder18Points() throws Exception {
-		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY));
-		ChartSet set = renderer.build(MONTH, Locale.forLanguageTag("nl"), ReportScope.CITY, Medium.SLIDE, null);
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), ReportScope.CITY, properties));
+		ChartSet set = renderer.build(MONTH, Locale.forLanguageTag("nl"), ReportScope.CITY, Medium.SLIDE, null,
+				properties.indicators());
 		List<NamedChart> shown = SeminarDeckWriter.SLIDES.stream().map(set::chart).filter(c -> c != null).toList();
 
 		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
@@ -171,7 +177,7 @@ class SeminarDeckWriterTests {
 
 	@Test
 	void englishDeckWithEnglishLocale() throws Exception {
-		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY));
+		writer.write(new ReportRequest(MONTH, out, Locale.ENGLISH, ReportScope.CITY, properties));
 
 		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
 			assertThat(texts(ppt.getSlides().get(0))).contains("Liveability in October 2026").contains("Whole city");
@@ -183,7 +189,8 @@ class SeminarDeckWriterTests {
 
 	@Test
 	void titleSlideNamesTheNeighbourhoodScope() throws Exception {
-		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), new ReportScope("BU0002", List.of())));
+		writer.write(new ReportRequest(MONTH, out, Locale.forLanguageTag("nl"), new ReportScope("BU0002", List.of()),
+				properties));
 
 		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2026-10.pptx")))) {
 			assertThat(texts(ppt.getSlides().get(0))).contains("Gebied: Buurt Wijk 2");
@@ -194,7 +201,8 @@ class SeminarDeckWriterTests {
 	void aMonthWithoutFiguresSaysSoInsteadOfInventingATakeaway() throws Exception {
 		TestDatabase.clearDomainTables(jdbc);
 
-		writer.write(new ReportRequest(YearMonth.of(2020, 1), out, Locale.forLanguageTag("nl"), ReportScope.CITY));
+		writer.write(new ReportRequest(YearMonth.of(2020, 1), out, Locale.forLanguageTag("nl"), ReportScope.CITY,
+				properties));
 
 		try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out.resolve("seminar-2020-01.pptx")))) {
 			assertThat(ppt.getSlides()).hasSize(7);

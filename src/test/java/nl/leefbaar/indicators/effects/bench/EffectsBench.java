@@ -76,7 +76,7 @@ public final class EffectsBench {
 				jdbc.execute("analyze activity");
 
 				long t0 = System.nanoTime();
-				List<ActivityEffect> effects = service.compute(month);
+				List<ActivityEffect> effects = service.compute(month, properties.indicators());
 				double linear = seconds(t0);
 				List<ActivityEffect> rows = effects.stream().filter(e -> !e.pooled()).toList();
 				long counted = rows.stream().filter(e -> !e.flagged()).count();
