@@ -70,12 +70,48 @@ final class SheetWriter {
 		nextRow += count;
 	}
 
+	/**
+	 * The pixels of a subtitle's line: its row is as high as the subtitle's lines at this
+	 * width, and the subtitle spans at least this much of the columns below it.
+	 */
+	static final int SUBTITLE_PIXELS = 680;
+
+	/** The row of the subtitle, -1 for none. */
+	private int subtitleRow = -1;
+
+	/**
+	 * The sheet's title and subtitle. The subtitle wraps over the table's columns
+	 * ({@link #finish}: the widths are known when the rows are written).
+	 */
 	void title(String title, String subtitle) {
 		newRow().setHeightInPoints(24);
 		text(0, title, styles.title, false);
 		if (subtitle != null) {
 			newRow();
 			text(0, subtitle, styles.subtitle, false);
+			// about 6.5 pixels a character of 11-point text
+			int lines = (int) Math.ceil(subtitle.length() * 6.5 / SUBTITLE_PIXELS);
+			row.setHeightInPoints(Math.max(15f, lines * 15f));
+			subtitleRow = row.getRowNum();
+		}
+	}
+
+	/**
+	 * The subtitle's cell joined with those to its right up to the width its height
+	 * allows for, within the first printed page.
+	 */
+	private void spanSubtitle(int lastColumn) {
+		if (subtitleRow < 0) {
+			return;
+		}
+		int column = 0;
+		double pixels = sheet.getColumnWidth(0) / 256.0 * 7 + 5;
+		while (pixels < SUBTITLE_PIXELS && column < Math.max(lastColumn, 30)) {
+			column++;
+			pixels += sheet.getColumnWidth(column) / 256.0 * 7 + 5;
+		}
+		if (column > 0) {
+			sheet.addMergedRegion(new CellRangeAddress(subtitleRow, subtitleRow, 0, column));
 		}
 	}
 
@@ -342,6 +378,7 @@ final class SheetWriter {
 		for (int column : fixed.keySet()) {
 			last = Math.max(last, column);
 		}
+		spanSubtitle(last);
 		SheetLayout.print(sheet, last, identifyingColumns, firstRepeatingRow, repeatingRow);
 	}
 

@@ -93,6 +93,8 @@ final class Styles {
 		XSSFFont bold = font(true, 11, null);
 		title = style(font(true, 16, null), null, null);
 		subtitle = style(font(false, 11, Palette.rgb(0x40, 0x40, 0x40)), null, null);
+		// over the width of the table below it (SheetWriter.title)
+		subtitle.setWrapText(true);
 		section = style(font(true, 13, Palette.BLACK), null, null);
 		header = style(bold, Palette.HEADER_FILL, null);
 		header.setWrapText(true);
