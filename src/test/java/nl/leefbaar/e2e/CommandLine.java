@@ -1,14 +1,18 @@
 package nl.leefbaar.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 
 import nl.leefbaar.cli.Cli;
 import nl.leefbaar.cli.CommandRunner;
 import nl.leefbaar.schedule.StepCatalog;
+import nl.leefbaar.support.TestDatabase;
 import nl.leefbaar.system.JobRuns;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Runs a command the way the launcher does after the application started: the command
  * line's own parsing and job definitions ({@link Cli#prepare}, the real jobs/ folder and
- * the real steps), then {@link CommandRunner#execute}. Only the settings a job definition
- * passes as application arguments are not applied in-process: jobs/monthly.yml gives the
- * defaults.
+ * the real steps), then {@link CommandRunner#execute}.
  */
 final class CommandLine {
 
@@ -51,6 +53,20 @@ final class CommandLine {
 		int code = prepared.exitCode() != null ? prepared.exitCode()
 				: runner.execute(prepared.invocation(), outStream, errStream);
 		return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The sample month on a clean database, as the end-to-end tests read it: the monthly
+	 * job into {@code output}, then the month's report in English into {@code english}.
+	 */
+	void runSampleMonth(JdbcTemplate jdbc, JobRepository jobRepository, YearMonth month, Path output, Path english) {
+		TestDatabase.clearDomainTables(jdbc);
+		forgetRuns(jdbc, jobRepository, month.toString(), "monthly");
+		Result monthly = run("run", "monthly", "--month", month.toString(), "--input", SAMPLE_DATA.toString(),
+				"--output", output.toString());
+		assertThat(monthly.code()).as(monthly.err()).isZero();
+		Result report = run("report", "--month", month.toString(), "--output", english.toString(), "--lang", "en");
+		assertThat(report.code()).as(report.err()).isZero();
 	}
 
 	/**

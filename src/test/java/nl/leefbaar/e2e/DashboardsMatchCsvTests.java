@@ -25,7 +25,6 @@ import nl.leefbaar.indicators.stats.Change;
 import nl.leefbaar.report.ReportWriter.ReportScope;
 import nl.leefbaar.report.charts.ChartFigures;
 import nl.leefbaar.report.charts.ChartRenderer;
-import nl.leefbaar.support.TestDatabase;
 import nl.leefbaar.support.WorkbookPackage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -109,15 +108,7 @@ class DashboardsMatchCsvTests {
 
 	@BeforeAll
 	void givenTheMonthlyJobAndAnEnglishReportRanOnTheSampleData() throws Exception {
-		TestDatabase.clearDomainTables(jdbc);
-		CommandLine.forgetRuns(jdbc, jobRepository, MONTH.toString(), "monthly");
-		CommandLine commandLine = new CommandLine(runner);
-		CommandLine.Result monthly = commandLine.run("run", "monthly", "--month", MONTH.toString(), "--input",
-				CommandLine.SAMPLE_DATA.toString(), "--output", output.toString());
-		assertThat(monthly.code()).as(monthly.err()).isZero();
-		CommandLine.Result report = commandLine.run("report", "--month", MONTH.toString(), "--output",
-				english.toString(), "--lang", "en");
-		assertThat(report.code()).as(report.err()).isZero();
+		new CommandLine(runner).runSampleMonth(jdbc, jobRepository, MONTH, output, english);
 		nl = WorkbookCells.labels("nl");
 		en = WorkbookCells.labels("en");
 		folder = output.resolve(MONTH.toString());

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import nl.leefbaar.cli.CommandRunner;
-import nl.leefbaar.support.TestDatabase;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -113,15 +112,7 @@ class WorkbookMatchesCsvTests {
 
 	@BeforeAll
 	void givenTheMonthlyJobAndAnEnglishReportRanOnTheSampleData() throws Exception {
-		TestDatabase.clearDomainTables(jdbc);
-		CommandLine.forgetRuns(jdbc, jobRepository, MONTH.toString(), "monthly");
-		CommandLine commandLine = new CommandLine(runner);
-		CommandLine.Result monthly = commandLine.run("run", "monthly", "--month", MONTH.toString(), "--input",
-				CommandLine.SAMPLE_DATA.toString(), "--output", output.toString());
-		assertThat(monthly.code()).as(monthly.err()).isZero();
-		CommandLine.Result report = commandLine.run("report", "--month", MONTH.toString(), "--output",
-				english.toString(), "--lang", "en");
-		assertThat(report.code()).as(report.err()).isZero();
+		new CommandLine(runner).runSampleMonth(jdbc, jobRepository, MONTH, output, english);
 
 		nl = WorkbookCells.labels("nl");
 		en = WorkbookCells.labels("en");

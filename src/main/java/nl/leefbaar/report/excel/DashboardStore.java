@@ -1,8 +1,6 @@
 package nl.leefbaar.report.excel;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -93,7 +91,7 @@ class DashboardStore {
 				  and indicator in ('report_rate_12m', 'dwelling_repeat_rate_12m') and flag in ('high', 'elevated')
 				""", period(month), rs -> {
 			result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-				.put(rs.getString(2) + "|" + rs.getString(3), figure(rs, 4));
+				.put(rs.getString(2) + "|" + rs.getString(3), Figure.read(rs, 4));
 		});
 		return result;
 	}
@@ -196,16 +194,6 @@ class DashboardStore {
 
 	private static MapSqlParameterSource period(YearMonth month) {
 		return new MapSqlParameterSource("period", Date.valueOf(month.atDay(1)));
-	}
-
-	private static Figure figure(ResultSet rs, int first) throws SQLException {
-		return new Figure(number(rs, first), number(rs, first + 1), number(rs, first + 2), number(rs, first + 3),
-				number(rs, first + 4), rs.getString(first + 5));
-	}
-
-	private static Double number(ResultSet rs, int column) throws SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? null : value;
 	}
 
 }

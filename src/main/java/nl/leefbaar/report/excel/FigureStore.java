@@ -1,8 +1,6 @@
 package nl.leefbaar.report.excel;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -53,7 +51,8 @@ class FigureStore {
 					.addValue("category", category)
 					.addValue("indicators", indicators),
 				rs -> {
-					result.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), figure(rs, 3));
+					result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+						.put(rs.getString(2), Figure.read(rs, 3));
 				});
 		return result;
 	}
@@ -71,7 +70,8 @@ class FigureStore {
 					.addValue("unit", unitId)
 					.addValue("indicators", indicators),
 				rs -> {
-					result.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), figure(rs, 3));
+					result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+						.put(rs.getString(2), Figure.read(rs, 3));
 				});
 		return result;
 	}
@@ -96,7 +96,7 @@ class FigureStore {
 					YearMonth month = YearMonth.from(rs.getDate(3).toLocalDate());
 					result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
 						.computeIfAbsent(rs.getString(2), k -> new HashMap<>())
-						.put(month, figure(rs, 4));
+						.put(month, Figure.read(rs, 4));
 				});
 		return result;
 	}
@@ -156,16 +156,6 @@ class FigureStore {
 
 	private static MapSqlParameterSource params(YearMonth month) {
 		return new MapSqlParameterSource("period", Date.valueOf(period(month)));
-	}
-
-	private static Figure figure(ResultSet rs, int first) throws SQLException {
-		return new Figure(number(rs, first), number(rs, first + 1), number(rs, first + 2), number(rs, first + 3),
-				number(rs, first + 4), rs.getString(first + 5));
-	}
-
-	private static Double number(ResultSet rs, int column) throws SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? null : value;
 	}
 
 }
