@@ -67,7 +67,7 @@ final class ActivitySheet {
 		w.newRow();
 		w.text(0, labels.get("activities.types"), styles.section, false);
 		w.newRow();
-		w.text(0, labels.get("activities.types.note"), styles.noteLine, false);
+		w.spanning(labels.get("activities.types.note"), styles.noteLine);
 		List<String> header = TYPE_COLUMNS.stream().map(c -> labels.get("activities.types.column." + c)).toList();
 		int headerRow = w.header(header);
 		int rows = 0;
@@ -181,7 +181,7 @@ final class ActivitySheet {
 		w.newRow();
 		w.text(0, labels.get("activities.effects"), styles.section, false);
 		w.newRow();
-		w.text(0, labels.get("activities.effects.note"), styles.noteLine, false);
+		w.spanning(labels.get("activities.effects.note"), styles.noteLine);
 		List<String> columns = effectColumns(team);
 		List<String> header = columns.stream().map(c -> labels.get("activities.column." + c)).toList();
 		int headerRow = w.header(header);

@@ -100,7 +100,7 @@ final class OverviewSheet {
 		w.newRow();
 		w.text(0, labels.get("overview.attention"), styles.section, false);
 		w.newRow();
-		w.text(0, labels.get("overview.attention.note"), styles.noteLine, false);
+		w.spanning(labels.get("overview.attention.note"), styles.noteLine);
 		boolean team = content.scope().team();
 		List<String> headers = new ArrayList<>(List.of(labels.get("column.complex"), labels.get("column.complex_id"),
 				labels.get("column.neighbourhood"), team ? labels.get("column.owner") : ""));
@@ -139,7 +139,7 @@ final class OverviewSheet {
 		w.newRow();
 		w.text(0, labels.get("overview.headlines"), styles.section, false);
 		w.newRow();
-		w.text(0, labels.get("overview.marks"), styles.noteLine, false);
+		w.spanning(labels.get("overview.marks"), styles.noteLine);
 		boolean owner = !content.scope().team();
 		List<String> headers = new ArrayList<>(
 				List.of(labels.get("overview.figure"), labels.month(m), labels.month(m.minusMonths(1)),

@@ -38,7 +38,7 @@ final class RepeatSheet {
 		w.newRow();
 		w.text(0, labels.get("repeats.hotspots"), styles.section, false);
 		w.newRow();
-		w.text(0, labels.format("repeats.hotspots.note", hotspotDays), styles.noteLine, false);
+		w.spanning(labels.format("repeats.hotspots.note", hotspotDays), styles.noteLine);
 		List<String> hotspotHeader = withOwner(team, labels, List.of("column.complex_id", "column.complex"),
 				List.of("column.neighbourhood", "column.category", "repeats.hotspot_reports", "repeats.hotspot_before",
 						"repeats.p_value", "repeats.new", "repeats.last_reported"));
@@ -77,7 +77,7 @@ final class RepeatSheet {
 		w.newRow();
 		w.text(0, labels.get("repeats.dwellings"), styles.section, false);
 		w.newRow();
-		w.text(0, labels.format("repeats.dwellings.note", windowDays), styles.noteLine, false);
+		w.spanning(labels.format("repeats.dwellings.note", windowDays), styles.noteLine);
 		List<String> dwellingHeader = withOwner(team, labels, List.of("column.complex_id", "column.complex"),
 				List.of("column.neighbourhood", "column.category", "repeats.dwelling_ref", "repeats.reports_12m",
 						"repeats.repeats", "repeats.last_reported"));

@@ -2,6 +2,7 @@ package nl.leefbaar.report.excel;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,47 +72,53 @@ final class SheetWriter {
 	}
 
 	/**
-	 * The pixels of a subtitle's line: its row is as high as the subtitle's lines at this
-	 * width, and the subtitle spans at least this much of the columns below it.
+	 * The pixels of a spanning text's line ({@link #spanning}): its row is as high as the
+	 * text's lines at this width, and the text spans at least this much of the columns
+	 * below it. Narrow enough that those columns are on the first printed page of a table
+	 * wider than a page (LibreOffice draws columns wider than Excel).
 	 */
-	static final int SUBTITLE_PIXELS = 680;
+	static final int SPANNING_PIXELS = 560;
 
-	/** The row of the subtitle, -1 for none. */
-	private int subtitleRow = -1;
+	/** The rows of spanning texts, joined over the columns in {@link #finish}. */
+	private final List<Integer> spanningRows = new ArrayList<>();
 
-	/**
-	 * The sheet's title and subtitle. The subtitle wraps over the table's columns
-	 * ({@link #finish}: the widths are known when the rows are written).
-	 */
+	/** The sheet's title and, below it, the subtitle over the table's width. */
 	void title(String title, String subtitle) {
 		newRow().setHeightInPoints(24);
 		text(0, title, styles.title, false);
 		if (subtitle != null) {
 			newRow();
-			text(0, subtitle, styles.subtitle, false);
-			// about 6.5 pixels a character of 11-point text
-			int lines = (int) Math.ceil(subtitle.length() * 6.5 / SUBTITLE_PIXELS);
-			row.setHeightInPoints(Math.max(15f, lines * 15f));
-			subtitleRow = row.getRowNum();
+			spanning(subtitle, styles.subtitle);
 		}
 	}
 
 	/**
-	 * The subtitle's cell joined with those to its right up to the width its height
-	 * allows for, within the first printed page.
+	 * A line of text in the current row that wraps over the columns below it, however
+	 * long the first column: the cell is joined with those to its right when the widths
+	 * are known ({@link #finish}); the row is made as high as its lines now, as a
+	 * streamed row cannot change later. The style must wrap.
 	 */
-	private void spanSubtitle(int lastColumn) {
-		if (subtitleRow < 0) {
-			return;
-		}
-		int column = 0;
-		double pixels = sheet.getColumnWidth(0) / 256.0 * 7 + 5;
-		while (pixels < SUBTITLE_PIXELS && column < Math.max(lastColumn, 30)) {
-			column++;
-			pixels += sheet.getColumnWidth(column) / 256.0 * 7 + 5;
-		}
-		if (column > 0) {
-			sheet.addMergedRegion(new CellRangeAddress(subtitleRow, subtitleRow, 0, column));
+	void spanning(String text, CellStyle style) {
+		text(0, text, style, false);
+		float points = sheet.getWorkbook().getFontAt(style.getFontIndex()).getFontHeightInPoints();
+		// a character of ordinary text is about 0.6 of the font's size in pixels wide
+		int lines = (int) Math.ceil(text.length() * points * 0.6 / SPANNING_PIXELS);
+		row.setHeightInPoints(Math.max(row.getHeightInPoints(), lines * points * 1.35f));
+		spanningRows.add(row.getRowNum());
+	}
+
+	/** Each spanning text's cell joined with those to its right up to its width. */
+	private void joinSpanningCells(int lastColumn) {
+		for (int spanning : spanningRows) {
+			int column = 0;
+			double pixels = SheetLayout.widthInPixels(sheet, 0);
+			while (pixels < SPANNING_PIXELS && column < Math.max(lastColumn, 30)) {
+				column++;
+				pixels = SheetLayout.widthInPixels(sheet, column);
+			}
+			if (column > 0) {
+				sheet.addMergedRegion(new CellRangeAddress(spanning, spanning, 0, column));
+			}
 		}
 	}
 
@@ -378,7 +385,7 @@ final class SheetWriter {
 		for (int column : fixed.keySet()) {
 			last = Math.max(last, column);
 		}
-		spanSubtitle(last);
+		joinSpanningCells(last);
 		SheetLayout.print(sheet, last, identifyingColumns, firstRepeatingRow, repeatingRow);
 	}
 

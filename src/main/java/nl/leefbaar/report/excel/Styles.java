@@ -93,7 +93,7 @@ final class Styles {
 		XSSFFont bold = font(true, 11, null);
 		title = style(font(true, 16, null), null, null);
 		subtitle = style(font(false, 11, Palette.rgb(0x40, 0x40, 0x40)), null, null);
-		// over the width of the table below it (SheetWriter.title)
+		// over the width of the table below it (SheetWriter.spanning)
 		subtitle.setWrapText(true);
 		section = style(font(true, 13, Palette.BLACK), null, null);
 		header = style(bold, Palette.HEADER_FILL, null);
@@ -114,6 +114,8 @@ final class Styles {
 		note.setWrapText(true);
 		note.setVerticalAlignment(VerticalAlignment.TOP);
 		noteLine = style(font(false, 9, Palette.NEUTRAL), null, null);
+		// over the width of the table below it (SheetWriter.spanning)
+		noteLine.setWrapText(true);
 		markGood = style(font(true, 12, Palette.BETTER), null, null);
 		markBad = style(font(true, 12, Palette.WORSE), null, null);
 		markNeutral = style(font(true, 12, Palette.NEUTRAL), null, null);

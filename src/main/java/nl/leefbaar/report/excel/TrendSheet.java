@@ -81,7 +81,7 @@ final class TrendSheet {
 				labels.format("trends.subtitle", labels.month(months.get(0)), labels.month(series.month)));
 		int titleRows = w.rowIndex() + 1;
 		w.newRow();
-		w.text(0, labels.get("trends.note"), styles.noteLine, false);
+		w.spanning(labels.get("trends.note"), styles.noteLine);
 		// the charts first, two a row and a row a printed page; the tables after them
 		int chartsTop = w.nextRowIndex() + 1;
 		int chartRows = (HEADLINE.size() + BLOCKS.size() + 1) / 2;
@@ -170,7 +170,7 @@ final class TrendSheet {
 		}
 		if (!without.isEmpty()) {
 			w.newRow();
-			w.text(0, labels.format("trends.without", String.join(", ", without)), styles.noteLine, false);
+			w.spanning(labels.format("trends.without", String.join(", ", without)), styles.noteLine);
 		}
 		List<String> header = new ArrayList<>();
 		header.add(labels.get("trends.month"));
