@@ -130,14 +130,15 @@ final class ActivitySheet {
 		w.skipRows(1);
 		w.newRow();
 		w.text(0, labels.get("activities.month"), styles.section, false);
+		// the columns of the effect list below, as far as they go: the same widths fit
+		// both
 		List<String> header = new ArrayList<>(List.of(labels.get("activities.column.activity_id"),
-				labels.get("activities.column.type"), labels.get("activities.column.date"),
-				labels.get("column.complex_id"), labels.get("column.complex")));
+				labels.get("activities.column.type"), labels.get("column.complex_id"), labels.get("column.complex")));
 		if (team) {
 			header.add(labels.get("column.owner"));
 		}
-		header.addAll(List.of(labels.get("column.neighbourhood"), labels.get("activities.column.participants"),
-				labels.get("activities.column.category")));
+		header.addAll(List.of(labels.get("activities.column.date"), labels.get("column.neighbourhood"),
+				labels.get("activities.column.participants"), labels.get("activities.column.category")));
 		int headerRow = w.header(header);
 		int rows = 0;
 		for (Map<String, Object> a : data.activities) {
@@ -154,12 +155,12 @@ final class ActivitySheet {
 			int col = 0;
 			w.text(col++, (String) a.get("activity_id"));
 			w.text(col++, labels.code("type", (String) a.get("type")));
-			w.date(col++, date(a.get("date")));
 			w.text(col++, complexId);
 			w.text(col++, c == null ? labels.get("activities.whole_neighbourhood") : c.name());
 			if (team) {
 				w.text(col++, c == null ? null : c.owner());
 			}
+			w.date(col++, date(a.get("date")));
 			w.text(col++, neighbourhoodName(data, neighbourhood));
 			w.number(col++, RepeatSheet.number(a.get("participants")), Styles.INTEGER);
 			w.text(col, labels.category((String) a.get("addresses_category")));
