@@ -3,9 +3,7 @@ package nl.leefbaar.indicators;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -58,7 +56,7 @@ final class FigureCopy implements AutoCloseable {
 
 	private final int period;
 
-	private final Map<Indicator, Integer> positions = new EnumMap<>(Indicator.class);
+	private final Map<Indicator, Integer> positions;
 
 	private final int slots;
 
@@ -73,21 +71,9 @@ final class FigureCopy implements AutoCloseable {
 	FigureCopy(Connection connection, YearMonth month) throws SQLException {
 		this.connection = connection;
 		this.period = (int) (month.atDay(1).toEpochDay() - POSTGRES_EPOCH.toEpochDay());
-		Map<String, Integer> byCode = new HashMap<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(IndicatorSql.statement("figure-store", "indicator_slots"))) {
-			while (rs.next()) {
-				byCode.put(rs.getString(1), rs.getInt(2));
-			}
-		}
-		for (Indicator indicator : Indicator.values()) {
-			Integer position = byCode.get(indicator.code());
-			if (position == null) {
-				throw new IllegalStateException("indicator_slot has no position for " + indicator.code());
-			}
-			positions.put(indicator, position);
-		}
-		this.slots = byCode.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+		IndicatorSlots indicatorSlots = IndicatorSlots.read(connection);
+		this.positions = indicatorSlots.positions();
+		this.slots = indicatorSlots.slots();
 	}
 
 	/**

@@ -10,11 +10,7 @@ import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import nl.leefbaar.domain.Category;
@@ -28,8 +24,8 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -147,7 +143,8 @@ public class IndicatorExports {
 	 * rows unit by unit (its indicators, each in the order of the categories).
 	 */
 	private void writeIndicators(YearMonth month, Path folder, OwnerFiles owners) throws IOException {
-		Map<Indicator, Integer> positions = slotPositions();
+		IndicatorSlots slots = named.getJdbcTemplate()
+			.execute((ConnectionCallback<IndicatorSlots>) IndicatorSlots::read);
 		try (CsvWriter all = CsvWriter.open(folder.resolve("indicators.csv"));
 				CsvWriter published = CsvWriter.open(folder.resolve("indicators-public.csv"))) {
 			all.row(HEADER);
@@ -158,12 +155,12 @@ public class IndicatorExports {
 						new MapSqlParameterSource("period", Date.valueOf(month.atDay(1))), rs -> {
 							StoredRow row = StoredRow.of(rs);
 							if (!unit.isEmpty() && !unit.get(0).sameUnit(row)) {
-								writeUnit(month, unit, positions, all, owners, published);
+								writeUnit(month, unit, slots, all, owners, published);
 								unit.clear();
 							}
 							unit.add(row);
 						})));
-			writeUnit(month, unit, positions, all, owners, published);
+			writeUnit(month, unit, slots, all, owners, published);
 			all.commit();
 			published.commit();
 		}
@@ -173,12 +170,12 @@ public class IndicatorExports {
 	}
 
 	/** One unit's figures, by indicator, then category, in the order of the file. */
-	private void writeUnit(YearMonth month, List<StoredRow> unit, Map<Indicator, Integer> positions, CsvWriter all,
+	private void writeUnit(YearMonth month, List<StoredRow> unit, IndicatorSlots slots, CsvWriter all,
 			OwnerFiles owners, CsvWriter published) {
 		unit.sort(Comparator.comparingInt(row -> categoryRank(row.category())));
 		try {
 			for (Indicator indicator : Indicator.values()) {
-				int p = positions.get(indicator);
+				int p = slots.of(indicator);
 				for (StoredRow stored : unit) {
 					if (stored.has(p)) {
 						writeRow(month, stored, indicator, p, all, owners, published);
@@ -314,20 +311,6 @@ public class IndicatorExports {
 	private static int categoryRank(String category) {
 		int rank = CATEGORY_ORDER.indexOf(category);
 		return rank < 0 ? Integer.MAX_VALUE : rank;
-	}
-
-	/** The position of each indicator in the arrays of unit_figure. */
-	private Map<Indicator, Integer> slotPositions() {
-		Map<String, Integer> byCode = new HashMap<>();
-		named.getJdbcTemplate()
-			.query(IndicatorSql.statement("figure-store", "indicator_slots"),
-					(RowCallbackHandler) rs -> byCode.put(rs.getString(1), rs.getInt(2)));
-		Map<Indicator, Integer> positions = new EnumMap<>(Indicator.class);
-		for (Indicator indicator : Indicator.values()) {
-			positions.put(indicator, Objects.requireNonNull(byCode.get(indicator.code()),
-					() -> "indicator_slot has no position for " + indicator.code()));
-		}
-		return positions;
 	}
 
 }

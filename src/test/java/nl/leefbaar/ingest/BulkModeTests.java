@@ -2,44 +2,20 @@ package nl.leefbaar.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import nl.leefbaar.support.TestDatabase;
-import nl.leefbaar.system.LeefbaarProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Bulk mode (normally from 100,000 rows; here from 2) gives the same rows, counts and
  * schema.
  */
-@SpringBootTest
-class BulkModeTests {
-
-	@Autowired
-	ImportService importService;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@TempDir
-	Path root;
-
-	ImportService service;
-
-	Fixture fixture;
+class BulkModeTests extends ImportTestSupport {
 
 	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.clearDomainTables(jdbc);
-		service = importService.with(ImportTestSupport.NOW, new LeefbaarProperties.Ingest(1.0, 100_000))
-			.withBulkFrom(2);
-		fixture = new Fixture(root);
+	void inBulkFromTwoRows() {
+		service = service.withBulkFrom(2);
 	}
 
 	List<String> schemaOf(String... tables) {

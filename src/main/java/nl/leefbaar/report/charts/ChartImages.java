@@ -36,28 +36,8 @@ public final class ChartImages {
 	 * same proportions of text.
 	 */
 	public static byte[] png(JFreeChart chart, int widthPx, int heightPx) {
-		BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g2 = image.createGraphics();
-		try {
-			g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-			g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-			g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-			g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-			double scale = widthPx / (double) ChartStyle.WIDTH;
-			g2.scale(scale, scale);
-			chart.draw(g2, new Rectangle2D.Double(0, 0, ChartStyle.WIDTH, heightPx / scale));
-		}
-		finally {
-			g2.dispose();
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		double scale = widthPx / (double) ChartStyle.WIDTH;
+		return png(chart, ChartStyle.WIDTH, heightPx / scale, scale);
 	}
 
 	/**

@@ -54,7 +54,7 @@ class OwnerSums {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("first", day(first)).addValue("last", day(last))
 			.addValue("indicators", indicators)
 			.addValue("perCategory", perCategory);
-		build(parameters);
+		build(parameters, indicators, perCategory);
 		Map<String, Map<String, Map<String, Map<YearMonth, double[]>>>> result = new HashMap<>();
 		RowCallbackHandler add = rs -> {
 			double[] sums = { nullable(rs, "value"), nullable(rs, "numerator"), nullable(rs, "denominator"),
@@ -78,12 +78,13 @@ class OwnerSums {
 	 * current figures and owners. Other builders wait (the table lock) and find the work
 	 * done.
 	 */
-	private void build(MapSqlParameterSource parameters) {
+	private void build(MapSqlParameterSource parameters, Collection<String> indicators,
+			Collection<String> perCategory) {
 		ownTransaction.executeWithoutResult(status -> {
 			jdbc.getJdbcTemplate().execute("lock table owner_month_built in share row exclusive mode");
 			String builtFrom = jdbc.queryForObject(SQL.statement("owner-series", "built_from"),
-					new MapSqlParameterSource("indicators", String.join(",", list(parameters, "indicators")))
-						.addValue("perCategory", String.join(",", list(parameters, "perCategory"))),
+					new MapSqlParameterSource("indicators", String.join(",", indicators)).addValue("perCategory",
+							String.join(",", perCategory)),
 					String.class);
 			List<Date> periods = jdbc.queryForList(SQL.statement("owner-series", "stale"),
 					new MapSqlParameterSource(parameters.getValues()).addValue("builtFrom", builtFrom), Date.class);
@@ -99,11 +100,6 @@ class OwnerSums {
 			log.info("Built the owners' sums of {} month(s) in {} ms", periods.size(),
 					(System.nanoTime() - start) / 1_000_000);
 		});
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Collection<String> list(MapSqlParameterSource parameters, String name) {
-		return (Collection<String>) parameters.getValue(name);
 	}
 
 	private static Date day(YearMonth month) {
